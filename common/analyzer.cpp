@@ -1,0 +1,89 @@
+#include "analyzer.h"
+
+#include <cctype>
+
+#include "stem/script_stemmer.h"
+#include "text/arabic_normalizer.h"
+#include "text/script.h"
+#include "text/stop_words.h"
+#include "text/unicode_normalizer.h"
+
+namespace naba {
+
+bool is_query_operator(std::string_view word) {
+    for (std::string_view op : {"AND", "OR", "NOT", "XOR"})
+        if (word == op) return true;
+    for (std::string_view op : {"NEAR", "ADJ"}) {
+        if (!word.starts_with(op)) continue;
+        std::string_view rest = word.substr(op.size());
+        if (rest.empty()) return true;
+        if (rest.size() < 2 || rest[0] != '/') return false;
+        for (char c : rest.substr(1))
+            if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        return true;
+    }
+    return false;
+}
+
+Analyzer::Analyzer()
+    : stemmer_(stem::make_script_stemmer()), stopper_(std::make_unique<Xapian::SimpleStopper>()) {
+    for (const std::string& word : text::stop_words()) stopper_->add(word);
+}
+
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::normalize(std::string_view text) const {
+    return text::split_scripts(text::arabic_normalize(text::unicode_normalize(text)));
+}
+
+namespace {
+
+bool has_literal_field(std::string_view chunk, std::initializer_list<std::string_view> fields) {
+    for (std::string_view field : fields)
+        if (chunk.size() > field.size() && chunk.starts_with(field) && chunk[field.size()] == ':') return true;
+    return false;
+}
+
+}  // namespace
+
+std::string Analyzer::normalize_query(std::string_view query,
+                                      std::initializer_list<std::string_view> literal_fields) const {
+    std::string out;
+    out.reserve(query.size());
+    std::size_t i = 0;
+    while (i < query.size()) {
+        std::size_t end = i;
+        bool space = std::isspace(static_cast<unsigned char>(query[i]));
+        while (end < query.size() && static_cast<bool>(std::isspace(static_cast<unsigned char>(query[end]))) == space)
+            ++end;
+        std::string_view chunk = query.substr(i, end - i);
+        if (space || is_query_operator(chunk) || has_literal_field(chunk, literal_fields)) {
+            out.append(chunk);
+        } else {
+            out += normalize(chunk);
+        }
+        i = end;
+    }
+    return out;
+}
+
+bool Analyzer::is_stop_word(const std::string& normalized_word) const {
+    return (*stopper_)(normalized_word);
+}
+
+void Analyzer::configure(Xapian::TermGenerator& generator) const {
+    generator.set_stemmer(stemmer_);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.set_stopper(stopper_.get());
+    // Stop words keep their positions (phrases like "prisoners of war" still match)
+    // but get no stemmed term.
+    generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+}
+
+void Analyzer::configure(Xapian::QueryParser& parser) const {
+    parser.set_stemmer(stemmer_);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stopper(stopper_.get());
+}
+
+}  // namespace naba

@@ -1,0 +1,51 @@
+// The one analysis pipeline shared by indexing and querying. Order is explicit:
+//   1. unicode_normalize  (ICU NFKC + case folding, ASCII digits)      lossless-ish
+//   2. arabic_normalize   (harakat, tatweel, alef/yeh/teh marbuta, hamza seats)
+//   3. split_scripts      (Arabic and Latin letters that touch get a space)
+// then Xapian's TermGenerator / QueryParser tokenize, drop stop words (normalized by
+// the same chain) and stem each token with the script-dispatching stemmer.
+#pragma once
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace naba {
+
+class Analyzer {
+  public:
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    // Stages 1-3 on document text (or on a single word).
+    std::string normalize(std::string_view text) const;
+
+    // Stages 1-3 on each word of a query, except Xapian's upper-case operator words
+    // (AND, OR, NOT, XOR, NEAR, ADJ, optionally with /N), which must stay upper case
+    // for QueryParser to see them, and "field:value" words whose field is listed in
+    // `literal_fields` (values such as ids that are matched exactly as written).
+    std::string normalize_query(std::string_view query,
+                                std::initializer_list<std::string_view> literal_fields = {}) const;
+
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+    bool is_stop_word(const std::string& normalized_word) const;
+
+    // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
+    // The analyzer must outlive them (they keep a pointer to its stopper).
+    void configure(Xapian::TermGenerator& generator) const;
+    void configure(Xapian::QueryParser& parser) const;
+
+  private:
+    Xapian::Stem stemmer_;
+    std::unique_ptr<Xapian::SimpleStopper> stopper_;
+};
+
+// True for the words Xapian's QueryParser reads as boolean or proximity operators.
+bool is_query_operator(std::string_view word);
+
+}  // namespace naba

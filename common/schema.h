@@ -1,0 +1,52 @@
+// The index schema, defined once for the indexer and the searcher: term prefixes,
+// value slots and the document data record. Xapian's own prefix conventions are
+// used where one exists (Q unique id, S title, L language).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace naba::schema {
+
+// --- term prefixes ---------------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";       // boolean: the external id
+inline constexpr std::string_view kTitlePrefix = "S";    // free text: title words
+inline constexpr std::string_view kLangPrefix = "L";     // boolean: "ar", "en"
+inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized source
+
+// --- value slots -----------------------------------------------------------------
+inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
+
+// Longest id kept verbatim in the id term; Xapian terms stop at 245 bytes, so longer
+// ids get a hash-based term ("Q#" + 32 hex digits) instead of being cut.
+inline constexpr std::size_t kMaxVerbatimIdBytes = 240;
+
+// The unique-id term for an external id.
+std::string id_term(std::string_view id);
+
+// --- document data ---------------------------------------------------------------
+// What is stored for every document (as JSON in the Xapian document data) and shown
+// by the searcher. `text` is the original body, kept for snippets.
+struct StoredDocument {
+    std::string id;
+    std::string path;   // file the document came from
+    long line = 0;      // line in a JSONL file; 0 for a whole file
+    std::string title;
+    std::string date;   // "YYYY-MM-DD" or empty
+    std::string lang;   // "ar", "en", "mixed" or "" (unknown)
+    std::string source;
+    std::string url;
+    std::string text;
+};
+
+// Version of the document data record; bump when fields change meaning.
+inline constexpr int kDataVersion = 1;
+
+std::string serialize(const StoredDocument& doc);
+
+// Throws std::runtime_error for data that is not a Naba record.
+StoredDocument deserialize(std::string_view data);
+
+}  // namespace naba::schema

@@ -1,0 +1,38 @@
+#include "stem/script_stemmer.h"
+
+#include "stem/arabic_light10.h"
+#include "text/arabic_normalizer.h"
+#include "text/script.h"
+
+namespace naba::stem {
+
+ScriptStemmer::ScriptStemmer() : english_("english") {}
+
+std::string ScriptStemmer::operator()(const std::string& word) {
+    if (word.empty()) return word;
+    const auto lead = static_cast<unsigned char>(word[0]);
+    // Fast paths for the two scripts that make up almost every token.
+    if (lead < 0x80 && ((lead | 0x20) >= 'a' && (lead | 0x20) <= 'z')) return english_(word);
+    if (lead >= 0xD8 && lead <= 0xDB) return light10(text::arabic_normalize(word));
+
+    switch (text::token_script(word)) {
+        case text::Script::arabic:
+            return light10(text::arabic_normalize(word));
+        case text::Script::latin:
+            return english_(word);
+        case text::Script::other:
+            break;
+    }
+    return word;
+}
+
+std::string ScriptStemmer::get_description() const {
+    return "naba-script(arabic-light10, english)";
+}
+
+Xapian::Stem make_script_stemmer() {
+    // Xapian takes ownership through its reference count.
+    return Xapian::Stem(new ScriptStemmer());
+}
+
+}  // namespace naba::stem

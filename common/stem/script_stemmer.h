@@ -1,0 +1,29 @@
+// The stemmer Naba gives to Xapian: it picks a stemmer per token by script.
+// Arabic-script tokens get Arabic orthographic normalization and Light10; Latin
+// tokens get Xapian's English Snowball stemmer; anything else is left as it is.
+//
+// It normalizes Arabic words itself (a cheap letter mapping) because Xapian also
+// calls it on raw document text when it builds snippets, where words still carry
+// harakat, tatweel and hamza forms; on already-normalized words this is a no-op.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace naba::stem {
+
+class ScriptStemmer : public Xapian::StemImplementation {
+  public:
+    ScriptStemmer();
+    std::string operator()(const std::string& word) override;
+    std::string get_description() const override;
+
+  private:
+    Xapian::Stem english_;
+};
+
+// A Xapian::Stem that owns a new ScriptStemmer.
+Xapian::Stem make_script_stemmer();
+
+}  // namespace naba::stem

@@ -1,0 +1,55 @@
+#include "text/arabic_normalizer.h"
+
+#include "text/utf8.h"
+
+namespace naba::text {
+
+char32_t arabic_fold(char32_t c) {
+    if (c < 0x0622 || c > 0x06ED) return c;  // outside the Arabic block: untouched
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) return 0;
+    if (c >= 0x06D6 && c <= 0x06ED) return 0;
+    switch (c) {
+        case 0x0622:  // آ
+        case 0x0623:  // أ
+        case 0x0625:  // إ
+        case 0x0671:  // ٱ
+        case 0x0672:  // ٲ
+        case 0x0673:  // ٳ
+            return 0x0627;  // ا
+        case 0x0649:        // ى
+        case 0x06CC:        // Persian ی
+            return 0x064A;  // ي
+        case 0x0629:        // ة
+            return 0x0647;  // ه
+        case 0x06A9:        // Persian ک
+            return 0x0643;  // ك
+        case 0x0624:        // ؤ
+        case 0x0626:        // ئ
+            return 0x0621;  // ء
+        default:
+            return c;
+    }
+}
+
+std::string arabic_normalize(std::string_view utf8) {
+    // Arabic-block characters are all two-byte sequences led by 0xD8..0xDB.
+    bool has_arabic = false;
+    for (unsigned char b : utf8) {
+        if (b >= 0xD8 && b <= 0xDB) {
+            has_arabic = true;
+            break;
+        }
+    }
+    if (!has_arabic) return std::string(utf8);
+
+    std::string out;
+    out.reserve(utf8.size());
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        char32_t c = arabic_fold(next_code_point(utf8, i));
+        if (c != 0) append_utf8(out, c);
+    }
+    return out;
+}
+
+}  // namespace naba::text

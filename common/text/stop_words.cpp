@@ -1,0 +1,65 @@
+#include "text/stop_words.h"
+
+#include <set>
+#include <string_view>
+
+#include "text/arabic_normalizer.h"
+#include "text/unicode_normalizer.h"
+
+namespace naba::text {
+namespace {
+
+// Function words, pronouns, auxiliaries and question words. Content words that are
+// frequent in news ("said", "قال") are kept: they still help phrases and ranking.
+constexpr std::string_view kEnglish[] = {
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does",
+    "doing", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her",
+    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "may", "me", "might", "must", "my", "no", "nor", "not", "of", "on", "or", "other",
+    "our", "ours", "shall", "she", "should", "so", "such", "than", "that", "the", "their",
+    "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too",
+    "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "would", "you", "your", "yours",
+};
+
+constexpr std::string_view kArabic[] = {
+    // prepositions and particles
+    "في", "من", "إلى", "على", "عن", "مع", "منذ", "حتى", "عند", "لدى", "بين", "خلال",
+    "ضد", "نحو", "أن", "إن", "أنّ", "لأن", "كأن", "لكن", "لكنّ", "أو", "أم", "ثم", "بل",
+    "لا", "لم", "لن", "ما", "قد", "لقد", "كما", "إذا", "إذ", "لو", "ليس", "غير", "سوى",
+    "كل", "بعض", "أي", "أيّ", "هل", "ماذا", "متى", "أين", "كيف", "لماذا", "كم", "مَن",
+    // with a leading و / ف / ب / ل
+    "وفي", "ومن", "وإلى", "وعلى", "وعن", "ومع", "وأن", "وإن", "ولا", "ولم", "ولن", "وما",
+    "وقد", "ولقد", "وكما", "وهو", "وهي", "وهم", "فقد", "فإن", "فلا", "فما", "فهو", "وكان",
+    "بأن", "بما", "لما", "لها", "له", "لهم", "به", "بها", "بهم", "فيه", "فيها", "فيهم",
+    "منه", "منها", "منهم", "عنه", "عنها", "عليه", "عليها", "عليهم", "إليه", "إليها",
+    // pronouns and demonstratives
+    "هو", "هي", "هم", "هن", "هما", "أنا", "نحن", "أنت", "أنتم", "هذا", "هذه", "ذلك",
+    "تلك", "هؤلاء", "أولئك", "هنا", "هناك", "الذي", "التي", "الذين", "اللذان",
+    "اللتان", "اللواتي", "اللاتي",
+    // auxiliaries
+    "كان", "كانت", "كانوا", "يكون", "تكون", "أصبح", "أصبحت", "ظل", "ظلت", "عدة",
+    "أيضا", "أيضاً", "حيث", "بينما", "عندما", "إلا", "ألا", "كلا", "ذات", "دون",
+};
+
+std::vector<std::string> build() {
+    std::set<std::string> seen;
+    std::vector<std::string> words;
+    auto add = [&](std::string_view w) {
+        std::string n = arabic_normalize(unicode_normalize(w));
+        if (seen.insert(n).second) words.push_back(std::move(n));
+    };
+    for (auto w : kEnglish) add(w);
+    for (auto w : kArabic) add(w);
+    return words;
+}
+
+}  // namespace
+
+const std::vector<std::string>& stop_words() {
+    static const std::vector<std::string> words = build();
+    return words;
+}
+
+}  // namespace naba::text

@@ -1,0 +1,34 @@
+#include "text/utf8.h"
+
+#include <unicode/utf8.h>
+
+namespace naba::text {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos,
+            static_cast<int32_t>(s.size()), c);
+    i = static_cast<std::size_t>(pos);
+    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    uint8_t buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
+    if (error) {
+        out += "\xEF\xBF\xBD";  // U+FFFD
+        return;
+    }
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+}
+
+std::size_t code_point_count(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace naba::text

@@ -1,0 +1,84 @@
+#include "document_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "date.h"
+#include "text/script.h"
+#include "text/utf8.h"
+
+namespace naba::indexer {
+namespace {
+
+// Gap between title and body positions, so a phrase never spans the two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace
+
+std::string detect_language(std::string_view text) {
+    long arabic = 0, latin = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {  // ASCII fast path
+            latin += ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+            ++i;
+            continue;
+        }
+        switch (text::script_of(text::next_code_point(text, i))) {
+            case text::Script::arabic: ++arabic; break;
+            case text::Script::latin: ++latin; break;
+            case text::Script::other: break;
+        }
+    }
+    long total = arabic + latin;
+    if (total == 0) return "";
+    // A few names in the other script do not make a document bilingual.
+    if (arabic * 10 >= total * 9) return "ar";
+    if (latin * 10 >= total * 9) return "en";
+    return "mixed";
+}
+
+std::string canonical_language(std::string_view lang) {
+    std::string l(lang);
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (l == "ar" || l == "ara" || l == "arabic" || l == "العربية") return "ar";
+    if (l == "en" || l == "eng" || l == "english") return "en";
+    if (l == "mixed" || l == "ar,en" || l == "en,ar" || l == "ar+en" || l == "bilingual") return "mixed";
+    return l;
+}
+
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {
+    analyzer_.configure(generator_);
+}
+
+Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
+    doc.lang = doc.lang.empty() ? detect_language(doc.text) : canonical_language(doc.lang);
+
+    Xapian::Document xdoc;
+    generator_.set_document(xdoc);
+    const std::string title = analyzer_.normalize(doc.title);
+    generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(title);
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(analyzer_.normalize(doc.text));
+
+    xdoc.add_boolean_term(schema::id_term(doc.id));
+    const std::string lang_prefix(schema::kLangPrefix);
+    if (doc.lang == "mixed") {
+        xdoc.add_boolean_term(lang_prefix + "ar");
+        xdoc.add_boolean_term(lang_prefix + "en");
+    } else if (!doc.lang.empty() && doc.lang.size() < 32) {
+        xdoc.add_boolean_term(lang_prefix + doc.lang);
+    }
+    if (!doc.source.empty()) {
+        std::string source_term = std::string(schema::kSourcePrefix) + analyzer_.normalize(doc.source);
+        if (source_term.size() <= schema::kMaxVerbatimIdBytes) xdoc.add_boolean_term(source_term);
+    }
+    if (!doc.date.empty()) xdoc.add_value(schema::kDateSlot, date_sort_key(doc.date));
+    xdoc.set_data(schema::serialize(doc));
+    return xdoc;
+}
+
+}  // namespace naba::indexer

@@ -1,0 +1,36 @@
+// Finds the input files under the paths given on the command line and the id each
+// text file gets: its path relative to the directory argument it was found under,
+// or its name when the file itself was named.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace naba::indexer {
+
+enum class InputKind { text, jsonl };
+
+struct InputFile {
+    std::filesystem::path path;
+    std::string id;  // for text files; JSONL documents carry their own ids
+    InputKind kind = InputKind::text;
+};
+
+struct WalkProblem {
+    std::string path;
+    std::string message;
+};
+
+struct WalkResult {
+    std::vector<InputFile> files;        // sorted by path within each argument
+    std::vector<WalkProblem> problems;   // missing paths, unreadable folders, ...
+    long ignored = 0;                    // files of other types under directories
+};
+
+// Which kind a file name has, if Naba reads it (.txt, .md, .jsonl; case-insensitive).
+bool input_kind_of(const std::filesystem::path& path, InputKind& kind);
+
+WalkResult walk_inputs(const std::vector<std::string>& arguments);
+
+}  // namespace naba::indexer

@@ -1,0 +1,119 @@
+// JSON Lines input, parsed with simdjson's On-Demand API one line at a time so that
+// a malformed line is reported with its number and the rest of the file still loads.
+#include <simdjson.h>
+
+#include "date.h"
+#include "document_readers.h"
+#include "text/unicode_normalizer.h"
+
+namespace naba::indexer {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Reads a scalar as text: strings unescaped, numbers as written; nullopt otherwise.
+std::optional<std::string> scalar_text(od::value value) {
+    od::json_type type;
+    if (value.type().get(type)) return std::nullopt;
+    if (type == od::json_type::string) {
+        std::string_view s;
+        if (value.get_string().get(s)) return std::nullopt;
+        return std::string(s);
+    }
+    if (type == od::json_type::number) {
+        std::string_view raw = value.raw_json_token();
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+        return std::string(raw);
+    }
+    return std::nullopt;
+}
+
+// Parses one JSON object into doc; returns an error message or "".
+std::string parse_object(od::parser& parser, const std::string& padded, std::size_t length,
+                         schema::StoredDocument& doc, std::string& raw_date) {
+    od::document json;
+    if (auto error = parser.iterate(padded.data(), length, padded.size()).get(json))
+        return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
+    od::object object;
+    if (auto error = json.get_object().get(object)) {
+        return error == simdjson::INCORRECT_TYPE
+                   ? std::string("not a JSON object")
+                   : std::string("not valid JSON (") + simdjson::error_message(error) + ")";
+    }
+    bool has_id = false, has_text = false;
+    for (auto field : object) {
+        std::string_view key;
+        od::value value;
+        if (auto error = field.unescaped_key().get(key))
+            return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
+        if (auto error = field.value().get(value))
+            return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
+        auto text = scalar_text(value);
+        if (key == "id") {
+            if (!text || text->empty()) return "\"id\" must be a non-empty string or a number";
+            doc.id = *text, has_id = true;
+        } else if (key == "text") {
+            if (!text) return "\"text\" must be a string";
+            doc.text = *text, has_text = true;
+        } else if (text) {
+            if (key == "title") doc.title = *text;
+            if (key == "source") doc.source = *text;
+            if (key == "url") doc.url = *text;
+            if (key == "lang") doc.lang = *text;
+            if (key == "date") raw_date = *text;
+        }
+    }
+    // current_location() only succeeds while unread tokens remain.
+    const char* trailing = nullptr;
+    if (json.current_location().get(trailing) == simdjson::SUCCESS) return "extra content after the JSON object";
+    if (!has_id) return "no \"id\" field";
+    if (!has_text) return "no \"text\" field";
+    return "";
+}
+
+}  // namespace
+
+long parse_jsonl(std::string_view bytes, const std::string& path, const DocumentSink& sink,
+                 const ProblemSink& problems) {
+    od::parser parser;
+    std::string padded;
+    long line_number = 0, delivered = 0;
+    while (!bytes.empty()) {
+        ++line_number;
+        std::size_t nl = bytes.find('\n');
+        std::string_view line = bytes.substr(0, nl);
+        bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+
+        std::size_t bad = 0;
+        if (!text::is_valid_utf8(line, &bad)) {
+            problems({path, line_number, "invalid UTF-8 at byte " + std::to_string(bad) +
+                                             " of the line; replaced with U+FFFD", false});
+        }
+        padded = text::repair_utf8(line);
+        std::size_t length = padded.size();
+        padded.append(simdjson::SIMDJSON_PADDING, ' ');
+
+        schema::StoredDocument doc;
+        std::string raw_date;
+        std::string error = parse_object(parser, padded, length, doc, raw_date);
+        if (!error.empty()) {
+            problems({path, line_number, error + "; line skipped", true});
+            continue;
+        }
+        if (!raw_date.empty()) {
+            if (auto date = parse_iso_date(raw_date)) {
+                doc.date = *date;
+            } else {
+                problems({path, line_number, "date '" + raw_date + "' is not ISO 8601; stored without a date", false});
+            }
+        }
+        doc.path = path;
+        doc.line = line_number;
+        sink(std::move(doc));
+        ++delivered;
+    }
+    return delivered;
+}
+
+}  // namespace naba::indexer

@@ -1,0 +1,50 @@
+#include "query_builder.h"
+
+#include "schema.h"
+
+namespace naba::searcher {
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+
+// id:VALUE goes through schema::id_term, so ids too long to be a term verbatim
+// (stored hashed) are found as well.
+class IdFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& id) override { return Xapian::Query(schema::id_term(id)); }
+};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer) {
+    analyzer_.configure(parser_);
+    parser_.set_database(db);
+    parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+    parser_.add_boolean_prefix("lang", std::string(schema::kLangPrefix));
+    parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
+    parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
+}
+
+ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
+    ParsedQuery parsed;
+    if (trim(query) == "*") {
+        parsed.query = Xapian::Query::MatchAll;
+        return parsed;
+    }
+    parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    // Ids are matched exactly as written, so the id: field is not normalized.
+    parsed.query = parser_.parse_query(analyzer_.normalize_query(query, {"id"}), kParseFlags);
+    if (parsed.query.empty()) {
+        parsed.only_stop_words = parser_.stoplist_begin() != parser_.stoplist_end();
+    }
+    return parsed;
+}
+
+}  // namespace naba::searcher

@@ -1,0 +1,32 @@
+// Turns the user's query string into a Xapian::Query with Xapian's QueryParser,
+// configured by the shared Analyzer (same normalization, stop words and stemmer as
+// indexing) and the field prefixes from schema.h.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzer.h"
+#include "search_options.h"
+
+namespace naba::searcher {
+
+struct ParsedQuery {
+    Xapian::Query query;
+    bool only_stop_words = false;  // the query had words but all were stop words
+};
+
+class QueryBuilder {
+  public:
+    QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db);
+
+    // Throws Xapian::QueryParserError for a query that does not parse.
+    ParsedQuery build(const std::string& query, DefaultOp op);
+
+  private:
+    const Analyzer& analyzer_;
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace naba::searcher

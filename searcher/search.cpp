@@ -1,0 +1,53 @@
+#include "search.h"
+
+namespace naba::searcher {
+namespace {
+
+// Snippets are shown on one line: runs of white space become one space.
+std::string one_line(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (char c : text) {
+        bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+        if (is_space) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
+                      long offset, long limit, const std::optional<SnippetStyle>& snippets) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Ask Xapian to count every match, so the total is exact rather than estimated.
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                         static_cast<Xapian::doccount>(limit), db.get_doccount());
+    SearchPage page;
+    page.total = mset.get_matches_estimated();
+    long rank = offset;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        hit.doc = schema::deserialize(it.get_document().get_data());
+        if (snippets) {
+            const std::string& text = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
+            hit.snippet = one_line(mset.snippet(text, snippets->length, analyzer.stemmer(),
+                                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                                snippets->highlight_start, snippets->highlight_end, "…"));
+        }
+        page.hits.push_back(std::move(hit));
+    }
+    return page;
+}
+
+}  // namespace naba::searcher
