@@ -3,6 +3,7 @@
 #include "stem/arabic_light10.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
+#include "text/unicode_normalizer.h"
 
 namespace naba::stem {
 
@@ -12,14 +13,18 @@ std::string ScriptStemmer::operator()(const std::string& word) {
     if (word.empty()) return word;
     const auto lead = static_cast<unsigned char>(word[0]);
     // Fast paths for the two scripts that make up almost every token.
-    if (lead < 0x80 && ((lead | 0x20) >= 'a' && (lead | 0x20) <= 'z')) return english_(word);
+    if (lead < 0x80 && ((lead | 0x20) >= 'a' && (lead | 0x20) <= 'z')) {
+        bool ascii = true;
+        for (unsigned char b : word) ascii &= b < 0x80;
+        return english_(ascii ? word : text::unicode_normalize(word));  // erdoğan -> erdogan
+    }
     if (lead >= 0xD8 && lead <= 0xDB) return light10(text::arabic_normalize(word));
 
     switch (text::token_script(word)) {
         case text::Script::arabic:
             return light10(text::arabic_normalize(word));
         case text::Script::latin:
-            return english_(word);
+            return english_(text::unicode_normalize(word));  // erdoğan -> erdogan
         case text::Script::other:
             break;
     }

@@ -2,9 +2,10 @@
 // Arabic-script tokens get Arabic orthographic normalization and Light10; Latin
 // tokens get Xapian's English Snowball stemmer; anything else is left as it is.
 //
-// It normalizes Arabic words itself (a cheap letter mapping) because Xapian also
-// calls it on raw document text when it builds snippets, where words still carry
-// harakat, tatweel and hamza forms; on already-normalized words this is a no-op.
+// It normalizes raw words itself (Arabic letter mapping; accents on non-ASCII Latin)
+// because Xapian also calls it on raw document text when it builds snippets, where
+// words still carry harakat, tatweel, hamza forms and accents; on already-normalized
+// words this is a no-op.
 #pragma once
 
 #include <string>

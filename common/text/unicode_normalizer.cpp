@@ -23,6 +23,31 @@ const icu::Normalizer2& nfkc_casefold() {
     return *instance;
 }
 
+const icu::Normalizer2& nfd() {
+    static const icu::Normalizer2* instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU NFD data is missing");
+        return n;
+    }();
+    return *instance;
+}
+
+// A non-ASCII Latin letter without its accents (ğ -> g, é -> e); letters that do
+// not decompose (ø, ł) stay as they are.
+void append_latin_base(std::string& out, UChar32 c) {
+    icu::UnicodeString decomposition;
+    if (nfd().getDecomposition(c, decomposition)) {
+        for (int32_t i = 0; i < decomposition.length();) {
+            UChar32 d = decomposition.char32At(i);
+            i += U16_LENGTH(d);
+            if ((U_GET_GC_MASK(d) & U_GC_MN_MASK) == 0) append_utf8(out, static_cast<char32_t>(d));
+        }
+        return;
+    }
+    append_utf8(out, static_cast<char32_t>(c));
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes, std::size_t* first_bad_offset) {
@@ -72,8 +97,12 @@ std::string unicode_normalize(std::string_view utf8) {
     for (int32_t i = 0; i < folded.length();) {
         UChar32 c = folded.char32At(i);
         i += U16_LENGTH(c);
-        if (c >= 0x80 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
             out += static_cast<char>('0' + u_charDigitValue(c));
+        } else if (c <= 0x24F || (c >= 0x1E00 && c <= 0x1EFF)) {  // Latin-1 .. Latin Extended
+            append_latin_base(out, c);
         } else {
             append_utf8(out, static_cast<char32_t>(c));
         }

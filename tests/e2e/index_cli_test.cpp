@@ -1,0 +1,105 @@
+// naba-index on small fixtures the tests write themselves.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::lines;
+using naba::e2e::run;
+using naba::e2e::temp_dir;
+
+namespace {
+
+void write(const std::string& path, const std::string& content) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+std::vector<std::string> ids(const std::string& db, const std::string& query) {
+    return lines(run(NABA_SEARCH_BIN, {"--db", db, "-f", "ids", "-n", "100", query}).out);
+}
+
+}  // namespace
+
+TEST_CASE("ids are paths relative to the directory argument, or the name of a named file") {
+    std::string dir = temp_dir("ids");
+    write(dir + "/in/sub/a.txt", "Alpha text\n");
+    write(dir + "/b.md", "Beta text\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in", dir + "/b.md"});
+    CHECK(r.exit_code == 0);
+    CHECK(ids(dir + "/db", "alpha") == std::vector<std::string>{"sub/a.txt"});
+    CHECK(ids(dir + "/db", "beta") == std::vector<std::string>{"b.md"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("indexing the same id again replaces the document instead of duplicating it") {
+    std::string dir = temp_dir("replace");
+    write(dir + "/in/a.txt", "first version ceasefire\n");
+    run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    write(dir + "/in/a.txt", "second version truce\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.err.find("1 replaced") != std::string::npos);
+    CHECK(ids(dir + "/db", "*") == std::vector<std::string>{"a.txt"});
+    CHECK(ids(dir + "/db", "ceasefire").empty());
+    CHECK(ids(dir + "/db", "truce") == std::vector<std::string>{"a.txt"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("JSONL documents are indexed by their id and bad lines are reported with file:line") {
+    std::string dir = temp_dir("jsonl");
+    write(dir + "/c.jsonl",
+          "{\"id\":\"n1\",\"title\":\"هدنة\",\"text\":\"وقف إطلاق النار\",\"lang\":\"ar\",\"date\":\"2025-03-01\"}\n"
+          "{oops\n"
+          "{\"id\":\"n2\",\"text\":\"prisoner exchange\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/c.jsonl"});
+    CHECK(r.exit_code == 1);  // a line was skipped; the rest is committed
+    CHECK(r.err.find("c.jsonl:2") != std::string::npos);
+    CHECK(ids(dir + "/db", "النار") == std::vector<std::string>{"n1"});
+    CHECK(ids(dir + "/db", "exchanges") == std::vector<std::string>{"n2"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("empty, binary and missing inputs are skipped with a reason and exit status 1") {
+    std::string dir = temp_dir("bad");
+    write(dir + "/in/empty.txt", "");
+    write(dir + "/in/binary.txt", std::string("abc\0def", 7));
+    write(dir + "/in/good.txt", "good words\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in", dir + "/missing"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("empty") != std::string::npos);
+    CHECK(r.err.find("binary") != std::string::npos);
+    CHECK(r.err.find("no such file or directory") != std::string::npos);
+    CHECK(ids(dir + "/db", "*") == std::vector<std::string>{"good.txt"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("invalid UTF-8 in a text file is repaired and reported with its byte offset") {
+    std::string dir = temp_dir("utf8");
+    write(dir + "/in/a.txt", "Title: T\n\nkeep \xFF this word\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("invalid UTF-8 at byte 15") != std::string::npos);
+    CHECK(ids(dir + "/db", "keep") == std::vector<std::string>{"a.txt"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("naba-index without paths or with a bad option exits 2 with a message") {
+    CliResult none = run(NABA_INDEX_BIN, {});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("no PATH given") != std::string::npos);
+    CliResult bad = run(NABA_INDEX_BIN, {"--batch-size", "0", "x"});
+    CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("--help of both programs documents usage and exits 0") {
+    CliResult i = run(NABA_INDEX_BIN, {"--help"});
+    CliResult s = run(NABA_SEARCH_BIN, {"--help"});
+    CHECK(i.exit_code == 0);
+    CHECK(s.exit_code == 0);
+    CHECK(i.out.find("Usage: naba-index") != std::string::npos);
+    CHECK(s.out.find("Usage: naba-search") != std::string::npos);
+    CHECK(s.out.find("Exit status") != std::string::npos);
+}

@@ -1,0 +1,53 @@
+#include <doctest/doctest.h>
+
+#include "analyzer.h"
+
+TEST_CASE("the analysis chain runs ICU, Arabic normalization and script split in order") {
+    naba::Analyzer analyzer;
+    CHECK(analyzer.normalize("وَقْفُ إطلاق النار ٣٠ يوماً") == "وقف اطلاق النار 30 يوما");
+    CHECK(analyzer.normalize("ﻛﻴﻴﻒKyiv") == "كييف kyiv");
+    CHECK(analyzer.normalize("Erdoğan أردوغان") == "erdogan اردوغان");
+}
+
+TEST_CASE("normalize_query keeps Xapian operators upper case and normalizes the words") {
+    naba::Analyzer analyzer;
+    CHECK(analyzer.normalize_query("Putin AND Zelensky") == "putin AND zelensky");
+    CHECK(analyzer.normalize_query("truce NOT Nuclear") == "truce NOT nuclear");
+    CHECK(analyzer.normalize_query("a NEAR/5 b ADJ c XOR d OR e") == "a NEAR/5 b ADJ c XOR d OR e");
+    CHECK(analyzer.normalize_query("\"وَقْفُ إطلاق\" أوكرانيا") == "\"وقف اطلاق\" اوكرانيا");
+}
+
+TEST_CASE("normalize_query leaves literal fields as written") {
+    naba::Analyzer analyzer;
+    CHECK(analyzer.normalize_query("id:En/Riyadh.txt Talks", {"id"}) == "id:En/Riyadh.txt talks");
+    CHECK(analyzer.normalize_query("title:Talks", {"id"}) == "title:talks");
+}
+
+TEST_CASE("is_query_operator accepts only Xapian's operator words") {
+    CHECK(naba::is_query_operator("AND"));
+    CHECK(naba::is_query_operator("NEAR/3"));
+    CHECK(naba::is_query_operator("ADJ"));
+    CHECK_FALSE(naba::is_query_operator("and"));
+    CHECK_FALSE(naba::is_query_operator("NEAR/"));
+    CHECK_FALSE(naba::is_query_operator("NEARBY"));
+}
+
+TEST_CASE("index side and query side produce the same terms for spelling variants") {
+    naba::Analyzer analyzer;
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    analyzer.configure(generator);
+    generator.set_document(doc);
+    generator.index_text(analyzer.normalize("وبالمفاوضات الهـدنة في أوكرانيا"));
+
+    Xapian::QueryParser parser;
+    analyzer.configure(parser);
+    for (const char* query : {"المفاوضات", "هدنة", "اوكرانيا"}) {
+        CAPTURE(query);
+        Xapian::Query q = parser.parse_query(analyzer.normalize_query(query));
+        bool found = false;
+        for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+            for (auto d = doc.termlist_begin(); d != doc.termlist_end(); ++d) found |= (*t == *d);
+        CHECK(found);
+    }
+}

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "document_builder.h"
+
+using namespace naba::indexer;
+
+namespace {
+
+std::set<std::string> terms(const Xapian::Document& doc) {
+    std::set<std::string> out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) out.insert(*t);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("detect_language tells Arabic, English and mixed text apart") {
+    CHECK(detect_language("The ceasefire talks resumed in Riyadh.") == "en");
+    CHECK(detect_language("استؤنفت محادثات وقف إطلاق النار في الرياض") == "ar");
+    CHECK(detect_language("قال المبعوث: We are making real progress في الرياض اليوم") == "mixed");
+    CHECK(detect_language("2025 - 30") == "");
+}
+
+TEST_CASE("a document gets id, language, source and title terms, and a date value") {
+    naba::Analyzer analyzer;
+    DocumentBuilder builder(analyzer);
+    naba::schema::StoredDocument doc{"x.txt", "/x.txt", 0, "Grain Talks", "2025-03-18", "", "Naba Desk", "", "The grain corridor reopened."};
+    Xapian::Document xdoc = builder.build(doc);
+    auto t = terms(xdoc);
+    CHECK(doc.lang == "en");
+    CHECK(t.count("Qx.txt"));
+    CHECK(t.count("Len"));
+    CHECK(t.count("XSnaba desk"));
+    CHECK(t.count("Sgrain"));
+    CHECK(t.count("ZScorridor") == 0);
+    CHECK(t.count("Zcorridor"));
+    CHECK(t.count("corridor"));  // the exact form stays searchable
+    CHECK(xdoc.get_value(naba::schema::kDateSlot) == "20250318");
+}
+
+TEST_CASE("a mixed document is filed under both languages") {
+    naba::Analyzer analyzer;
+    DocumentBuilder builder(analyzer);
+    naba::schema::StoredDocument doc;
+    doc.id = "m";
+    doc.lang = "mixed";
+    doc.text = "text";
+    auto t = terms(builder.build(doc));
+    CHECK(t.count("Lar"));
+    CHECK(t.count("Len"));
+}
+
+TEST_CASE("canonical_language maps common spellings to codes") {
+    CHECK(canonical_language("Arabic") == "ar");
+    CHECK(canonical_language("EN") == "en");
+    CHECK(canonical_language("ar,en") == "mixed");
+    CHECK(canonical_language("fr") == "fr");
+}

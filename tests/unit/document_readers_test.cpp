@@ -1,0 +1,115 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "document_readers.h"
+
+using namespace naba::indexer;
+using naba::schema::StoredDocument;
+
+namespace {
+
+struct Collected {
+    std::vector<StoredDocument> docs;
+    std::vector<ReadProblem> problems;
+    ProblemSink problem_sink() {
+        return [this](const ReadProblem& p) { problems.push_back(p); };
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a text file's header block sets title, date, source, url and lang") {
+    Collected c;
+    StoredDocument d = parse_text_document(
+        "Title: Talks resume\nDate: 2025-03-18\nSource: Naba Desk\nURL: https://x/y\nLang: EN\n\nBody line.\n",
+        "a.txt", "/c/a.txt", c.problem_sink());
+    CHECK(d.id == "a.txt");
+    CHECK(d.title == "Talks resume");
+    CHECK(d.date == "2025-03-18");
+    CHECK(d.source == "Naba Desk");
+    CHECK(d.url == "https://x/y");
+    CHECK(d.lang == "en");
+    CHECK(d.text == "Body line.\n");
+    CHECK(c.problems.empty());
+}
+
+TEST_CASE("without a Title header the first non-empty line is the title") {
+    Collected c;
+    StoredDocument d = parse_text_document("\n\n  وقف إطلاق النار  \nالنص\n", "b.txt", "/b.txt", c.problem_sink());
+    CHECK(d.title == "وقف إطلاق النار");
+    CHECK(d.text.find("النص") != std::string::npos);
+}
+
+TEST_CASE("a first line that only looks like a header stays in the body") {
+    Collected c;
+    StoredDocument d = parse_text_document("Update: talks resume in Riyadh\nMore text.\n", "c.txt", "/c.txt", c.problem_sink());
+    CHECK(d.title == "Update: talks resume in Riyadh");
+    CHECK(d.text.starts_with("Update:"));
+}
+
+TEST_CASE("a bad Date header is reported and the document kept without a date") {
+    Collected c;
+    StoredDocument d = parse_text_document("Title: T\nDate: March 18\n\nBody\n", "d.txt", "/d.txt", c.problem_sink());
+    CHECK(d.date.empty());
+    CHECK(d.text == "Body\n");
+    REQUIRE(c.problems.size() == 1);
+    CHECK_FALSE(c.problems[0].skipped);
+}
+
+TEST_CASE("headers with CRLF line ends and a byte order mark are read") {
+    Collected c;
+    StoredDocument d = parse_text_document("\xEF\xBB\xBFTitle: T\r\nLang: ar\r\n\r\nBody\r\n", "e.txt", "/e.txt", c.problem_sink());
+    CHECK(d.title == "T");
+    CHECK(d.lang == "ar");
+}
+
+TEST_CASE("JSONL lines become documents with their own ids") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\",\"text\":\"one\",\"title\":\"T\",\"date\":\"2025-01-02\",\"lang\":\"en\",\"extra\":[1]}\n"
+        "\n"
+        "{\"id\":42,\"text\":\"two\"}\n",
+        "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "a");
+    CHECK(c.docs[0].title == "T");
+    CHECK(c.docs[0].date == "2025-01-02");
+    CHECK(c.docs[0].line == 1);
+    CHECK(c.docs[1].id == "42");
+    CHECK(c.docs[1].line == 3);
+    CHECK(c.problems.empty());
+}
+
+TEST_CASE("malformed JSONL lines are reported with their line number and skipped") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\",\"text\":\"ok\"}\n"
+        "{broken\n"
+        "{\"text\":\"no id\"}\n"
+        "{\"id\":\"b\"}\n"
+        "[1,2]\n"
+        "{\"id\":\"c\",\"text\":\"ok\"} trailing\n"
+        "{\"id\":\"d\",\"text\":\"last\"}",
+        "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.problems.size() == 5);
+    CHECK(c.problems[0].line == 2);
+    CHECK(c.problems[1].message.find("no \"id\"") != std::string::npos);
+    CHECK(c.problems[2].message.find("no \"text\"") != std::string::npos);
+    CHECK(c.problems[3].message.find("not a JSON object") != std::string::npos);
+    CHECK(c.problems[4].line == 6);
+    for (const auto& p : c.problems) CHECK(p.skipped);
+    CHECK(c.docs.back().id == "d");
+}
+
+TEST_CASE("invalid UTF-8 in a JSONL line is repaired and reported, not dropped") {
+    Collected c;
+    parse_jsonl("{\"id\":\"a\",\"text\":\"bad \xFF byte\"}\n", "/c.jsonl",
+                [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].text == "bad \xEF\xBF\xBD byte");
+    REQUIRE(c.problems.size() == 1);
+    CHECK_FALSE(c.problems[0].skipped);
+}

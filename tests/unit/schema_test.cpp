@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "date.h"
+#include "schema.h"
+
+using namespace naba;
+
+TEST_CASE("id_term keeps ordinary ids verbatim behind the Q prefix") {
+    CHECK(schema::id_term("en/riyadh.txt") == "Qen/riyadh.txt");
+}
+
+TEST_CASE("id_term hashes ids too long for a Xapian term instead of cutting them") {
+    std::string long_a(300, 'a'), long_b = long_a + "b";
+    std::string term = schema::id_term(long_a);
+    CHECK(term.size() < 245);
+    CHECK(term.starts_with("Q#"));
+    CHECK(term != schema::id_term(long_b));
+    CHECK(term == schema::id_term(long_a));
+}
+
+TEST_CASE("the stored record round-trips every field") {
+    schema::StoredDocument doc{"id-1", "/c/a.jsonl", 7, "عنوان", "2025-03-18", "ar", "Naba", "https://x", "نص\n\"quoted\""};
+    schema::StoredDocument back = schema::deserialize(schema::serialize(doc));
+    CHECK(back.id == doc.id);
+    CHECK(back.path == doc.path);
+    CHECK(back.line == 7);
+    CHECK(back.title == doc.title);
+    CHECK(back.date == doc.date);
+    CHECK(back.lang == doc.lang);
+    CHECK(back.source == doc.source);
+    CHECK(back.url == doc.url);
+    CHECK(back.text == doc.text);
+}
+
+TEST_CASE("deserialize rejects data that is not a Naba record") {
+    CHECK_THROWS_AS(schema::deserialize("not json"), std::runtime_error);
+    CHECK_THROWS_AS(schema::deserialize("[1,2]"), std::runtime_error);
+}
+
+TEST_CASE("parse_iso_date accepts ISO 8601 dates and rejects the rest") {
+    CHECK(parse_iso_date("2025-03-18") == "2025-03-18");
+    CHECK(parse_iso_date(" 2025-03-18T10:00:00Z ") == "2025-03-18");
+    CHECK(parse_iso_date("20250318") == "2025-03-18");
+    CHECK(parse_iso_date("2024-02-29") == "2024-02-29");
+    CHECK_FALSE(parse_iso_date("2025-02-29"));
+    CHECK_FALSE(parse_iso_date("2025-13-01"));
+    CHECK_FALSE(parse_iso_date("18/03/2025"));
+    CHECK_FALSE(parse_iso_date("2025-03-18x"));
+    CHECK_FALSE(parse_iso_date(""));
+}
+
+TEST_CASE("date_sort_key orders like the dates") {
+    CHECK(date_sort_key("2025-03-18") == "20250318");
+    CHECK(date_sort_key("2024-12-31") < date_sort_key("2025-01-01"));
+}

@@ -1,0 +1,29 @@
+#include <doctest/doctest.h>
+
+#include "text/script.h"
+
+using naba::text::Script;
+using naba::text::split_scripts;
+using naba::text::token_script;
+
+TEST_CASE("token_script finds the script of the first letter") {
+    CHECK(token_script("kyiv") == Script::latin);
+    CHECK(token_script("كييف") == Script::arabic);
+    CHECK(token_script("erdoğan") == Script::latin);
+    CHECK(token_script("2025") == Script::other);
+    CHECK(token_script("москва") == Script::other);
+    CHECK(token_script("") == Script::other);
+}
+
+TEST_CASE("split_scripts separates Arabic and Latin letters that touch") {
+    CHECK(split_scripts("كييفKyiv") == "كييف Kyiv");
+    CHECK(split_scripts("NATOالناتو") == "NATO الناتو");
+    CHECK(split_scripts("بـNATO") == "بـ NATO");  // tatweel belongs to the Arabic run
+}
+
+TEST_CASE("split_scripts leaves single-script text, digits and punctuation alone") {
+    CHECK(split_scripts("NATO-الناتو") == "NATO-الناتو");
+    CHECK(split_scripts("وَقْفُ النار") == "وَقْفُ النار");
+    CHECK(split_scripts("F16 و30") == "F16 و30");
+    CHECK(split_scripts("plain text") == "plain text");
+}

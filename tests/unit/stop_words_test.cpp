@@ -1,0 +1,38 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "analyzer.h"
+#include "text/stop_words.h"
+
+TEST_CASE("stop words cover English function and question words") {
+    naba::Analyzer analyzer;
+    for (const char* w : {"the", "of", "and", "what", "when", "which", "who"}) {
+        CAPTURE(w);
+        CHECK(analyzer.is_stop_word(w));
+    }
+    CHECK_FALSE(analyzer.is_stop_word("ceasefire"));
+    CHECK_FALSE(analyzer.is_stop_word("said"));
+}
+
+TEST_CASE("stop words are stored normalized, so hamza and alef variants match") {
+    naba::Analyzer analyzer;
+    CHECK(analyzer.is_stop_word(analyzer.normalize("إلى")));
+    CHECK(analyzer.is_stop_word(analyzer.normalize("الى")));
+    CHECK(analyzer.is_stop_word(analyzer.normalize("أنّ")));
+    CHECK(analyzer.is_stop_word(analyzer.normalize("على")));
+    CHECK(analyzer.is_stop_word(analyzer.normalize("وفي")));
+    CHECK_FALSE(analyzer.is_stop_word(analyzer.normalize("الهدنة")));
+}
+
+TEST_CASE("the stop word list has no duplicates and only normalized entries") {
+    naba::Analyzer analyzer;
+    const auto& words = naba::text::stop_words();
+    std::set<std::string> unique(words.begin(), words.end());
+    CHECK(unique.size() == words.size());
+    for (const auto& w : words) {
+        CAPTURE(w);
+        CHECK(analyzer.normalize(w) == w);
+    }
+}
