@@ -1,16 +1,13 @@
-// naba-search: ranked search over a Naba index from the command line.
-#include <unistd.h>
-
+// naba-search: ranked search over a Naba index, one query or a batch.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 
 #include <xapian.h>
 
-#include "analyzer.h"
 #include "printers/printer.h"
-#include "query_builder.h"
-#include "search.h"
+#include "query_runner.h"
 #include "search_options.h"
 
 namespace fs = std::filesystem;
@@ -36,40 +33,29 @@ Xapian::Database open_index(const std::string& dir) {
     }
 }
 
+int exit_code(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::matched: return kExitMatch;
+        case Outcome::no_match: return kExitNoMatch;
+        case Outcome::error: break;
+    }
+    return kExitError;
+}
+
 int search(const SearchOptions& options) {
+    std::ifstream batch_file;
+    if (!options.batch_file.empty() && options.batch_file != "-") {
+        batch_file.open(options.batch_file);
+        if (!batch_file) return fail("cannot read --batch file " + options.batch_file + " (does it exist?)");
+    }
     Xapian::Database db = open_index(options.db_dir);
-    naba::Analyzer analyzer;
-    PrintContext context{options.query, options.format == "text" && isatty(STDOUT_FILENO)};
-    auto printer = make_printer(options.format, std::cout, context);
-    std::optional<SnippetStyle> snippets;
-    if (printer->wants_snippets()) snippets = printer->snippet_style();
-
-    QueryBuilder builder(analyzer, db);
-    ParsedQuery parsed;
-    try {
-        parsed = builder.build(options.query, options.default_op);
-    } catch (const Xapian::QueryParserError& e) {
-        return fail("cannot parse the query '" + options.query + "': " + e.get_msg() +
-                    " (put words that are operators, like AND, in quotes)");
-    }
-    if (parsed.only_stop_words)
-        std::cerr << "naba-search: every word of the query is a stop word; search for a phrase in quotes instead\n";
-
-    SearchPage page;
-    // A writer committing meanwhile can invalidate what we read: reopen and retry.
-    for (int attempt = 0;; ++attempt) {
-        try {
-            page = run_search(db, analyzer, parsed.query, options.offset, options.limit, snippets);
-            break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 3) throw;
-            db.reopen();
-        }
-    }
-    for (const Hit& hit : page.hits) printer->hit(hit);
-    printer->summary(page, options.offset);
+    auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});
+    QueryRunner runner(options, db, *printer);
+    Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})
+                      : options.batch_file == "-" ? runner.run_batch(std::cin)
+                                                  : runner.run_batch(batch_file);
     std::cout.flush();
-    return page.total > 0 ? kExitMatch : kExitNoMatch;
+    return exit_code(outcome);
 }
 
 }  // namespace
@@ -83,6 +69,8 @@ int main(int argc, char** argv) {
     }
     try {
         return search(options);
+    } catch (const std::invalid_argument& e) {
+        return fail(std::string(e.what()) + " (see naba-search --help)");
     } catch (const Xapian::DatabaseCorruptError& e) {
         return fail("the index at " + options.db_dir + " is damaged (" + e.get_msg() + "); rebuild it with naba-index");
     } catch (const Xapian::Error& e) {

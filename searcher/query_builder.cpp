@@ -1,12 +1,18 @@
 #include "query_builder.h"
 
+#include "date_filter.h"
 #include "schema.h"
 
 namespace naba::searcher {
 namespace {
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_WILDCARD;
+
+// A wildcard expands to at most this many terms (the most frequent ones), so a
+// query like a* stays fast on a large index instead of failing.
+constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 
 // id:VALUE goes through schema::id_term, so ids too long to be a term verbatim
 // (stored hashed) are found as well.
@@ -30,6 +36,8 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db)
     parser_.add_boolean_prefix("lang", std::string(schema::kLangPrefix));
     parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
     parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
+    parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {

@@ -24,26 +24,30 @@ std::string one_line(const std::string& text) {
 }  // namespace
 
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
-                      long offset, long limit, const std::optional<SnippetStyle>& snippets) {
+                      const SearchRequest& request) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    // Ask Xapian to count every match, so the total is exact rather than estimated.
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                         static_cast<Xapian::doccount>(limit), db.get_doccount());
+    if (request.sort != SortOrder::relevance) {
+        // Ties (same day) keep relevance order; docid order makes paging stable.
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit), db.get_doccount());
     SearchPage page;
-    page.total = mset.get_matches_estimated();
-    long rank = offset;
+    page.total = mset.get_matches_estimated();  // exact: checkatleast covered every document
+    long rank = request.offset;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.doc = schema::deserialize(it.get_document().get_data());
-        if (snippets) {
+        if (request.snippets) {
+            const SnippetStyle& style = *request.snippets;
             const std::string& text = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
-            hit.snippet = one_line(mset.snippet(text, snippets->length, analyzer.stemmer(),
+            hit.snippet = one_line(mset.snippet(text, style.length, analyzer.stemmer(),
                                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                                snippets->highlight_start, snippets->highlight_end, "…"));
+                                                style.highlight_start, style.highlight_end, "…"));
         }
         page.hits.push_back(std::move(hit));
     }

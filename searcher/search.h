@@ -31,8 +31,17 @@ struct SearchPage {
     std::vector<Hit> hits;
 };
 
-// Snippets are made only when `snippets` is set (the ids format needs none).
+enum class SortOrder { relevance, date_ascending, date_descending };
+
+struct SearchRequest {
+    long offset = 0;
+    long limit = 10;
+    SortOrder sort = SortOrder::relevance;
+    std::optional<SnippetStyle> snippets;  // none: no snippets (ids, trec, --count)
+};
+
+// The total is exact: Xapian is asked to count every match.
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
-                      long offset, long limit, const std::optional<SnippetStyle>& snippets);
+                      const SearchRequest& request);
 
 }  // namespace naba::searcher

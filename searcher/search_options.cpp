@@ -1,9 +1,11 @@
 #include "search_options.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
-#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -15,6 +17,7 @@ namespace naba::searcher {
 namespace {
 
 constexpr const char* kUsage = R"(Usage: naba-search [OPTIONS] QUERY...
+       naba-search [OPTIONS] --batch FILE
 
 Searches a Naba index, best matches first (BM25). Arabic and English words are
 normalized and stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds
@@ -23,38 +26,86 @@ normalized and stemmed as at indexing time, so كتاب finds وبالكتاب a
   "prisoner exchange"        phrase (words exactly as written, in order)
   odesa AND grain            both;  grain NOT odesa   the first without the second
   +truce -nuclear            must have / must not have
-  ceasefire NEAR monitors    within 10 words;  a NEAR/3 b   within 3
+  ceasefire NEAR monitors    within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in order
+  negotiat*  مفاوض*          words starting with these letters
   (putin OR بوتين) AND talks grouping
   title:ceasefire            a word in the title
-  lang:ar  lang:en           documents in one language
+  lang:ar  lang:en           documents in one language (mixed ones are in both)
+  source:"naba desk"         documents from one source
   id:en/riyadh-talks.txt     one document by id
+  date:2025-03-01..2025-03-31  a date range; open ends (date:2025-03..) and
+                             whole months or years (date:2025-03, date:2025) work too
   '*'                        every document
 
 Examples:
   naba-search 'وقف إطلاق النار'
-  naba-search -n 5 --format json 'grain corridor' | jq .title
-  naba-search --format ids 'prisoner exchange' lang:en
+  naba-search -n 5 --format json 'grain corridor' | jq -r .title
+  naba-search --format ids 'prisoner exchange' lang:en date:2025-05..
+  naba-search --count 'ceasefire AND monitors'
+  printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
 
-Exit status: 0 something matched, 1 nothing matched, 2 error.
+Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
+a query that does not parse; in --batch mode: any query failed).
 
 Options)";
+
+void parse_fields(const std::string& list, std::vector<std::string>& out) {
+    std::stringstream in(list);
+    for (std::string field; std::getline(in, field, ',');)
+        if (!field.empty()) out.push_back(field);
+}
+
+bool color_wanted(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    if (mode != "auto") throw std::invalid_argument("--color must be auto, always or never, not '" + mode + "'");
+    const char* term = std::getenv("TERM");
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+SortOrder sort_order(const std::string& sort) {
+    if (sort == "relevance") return SortOrder::relevance;
+    if (sort == "date") return SortOrder::date_ascending;
+    if (sort == "-date") return SortOrder::date_descending;
+    throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
+}
 
 }  // namespace
 
 bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     const char* env_db = std::getenv("NABA_DB");
-    std::string default_op = "or";
+    std::string default_op = "or", sort = "relevance", color = "auto", fields;
+    int format_version = kFormatVersion;
     std::vector<std::string> words;
     po::options_description visible(kUsage);
     visible.add_options()
         ("help,h", "show this help and exit")
+        ("version", "show the version and exit")
         ("db,d", po::value(&out.db_dir)->default_value(env_db && *env_db ? env_db : "./naba-db"),
-         "index directory (default: $NABA_DB, else ./naba-db)")
-        ("limit,n", po::value(&out.limit)->default_value(10), "show at most N results")
-        ("offset", po::value(&out.offset)->default_value(0), "skip the first K results (paging)")
-        ("default-op", po::value(&default_op)->default_value("or"), "how plain words combine: or | and")
+         "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
+        ("limit,n", po::value(&out.limit)->default_value(10), "show at most N results per query; e.g. -n 100")
+        ("offset", po::value(&out.offset)->default_value(0),
+         "skip the first K results, for paging; e.g. -n 10 --offset 10 (page 2)")
+        ("default-op", po::value(&default_op)->default_value("or"),
+         "how plain words combine: or | and; e.g. --default-op and")
+        ("sort", po::value(&sort)->default_value("relevance"),
+         "relevance | date (oldest first) | -date (newest first); e.g. --sort -date")
         ("format,f", po::value(&out.format)->default_value("text"),
-         "output: text (for people), json (one object per line), ids (one id per line)");
+         "text | json (one object per line) | tsv | ids | paths | trec; e.g. -f json")
+        ("fields", po::value(&fields),
+         "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
+         "(default rank,id,score,date,lang,title); e.g. --fields id,date,title")
+        ("count,c", po::bool_switch(&out.count_only),
+         "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
+        ("batch", po::value(&out.batch_file),
+         "run one query per line of FILE (- for stdin), 'qid<TAB>query' or a plain query (qid = line "
+         "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")
+        ("color", po::value(&color)->default_value("auto"),
+         "mark matched words in bold: auto (on a terminal) | always | never; e.g. --color never")
+        ("format-version", po::value(&format_version)->default_value(kFormatVersion),
+         "machine format version the caller expects (only 1 exists); e.g. --format-version 1")
+        ("timings", po::bool_switch(&out.timings), "print 'qid<TAB>microseconds' per query on stderr (for benchmarks)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -69,23 +120,33 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
             std::cout << visible << "\n";
             return false;
         }
+        if (vm.count("version")) {
+            std::cout << "naba-search " << NABA_VERSION << "\n";
+            return false;
+        }
         po::notify(vm);
     } catch (const po::error& e) {
         throw std::invalid_argument(e.what());
     }
     if (out.limit < 0) throw std::invalid_argument("--limit must be 0 or more");
     if (out.offset < 0) throw std::invalid_argument("--offset must be 0 or more");
-    if (default_op == "or") {
-        out.default_op = DefaultOp::op_or;
-    } else if (default_op == "and") {
-        out.default_op = DefaultOp::op_and;
-    } else {
+    if (default_op != "or" && default_op != "and")
         throw std::invalid_argument("--default-op must be 'or' or 'and', not '" + default_op + "'");
-    }
+    out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
+    out.sort = sort_order(sort);
     if (!is_known_format(out.format))
         throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
+    if (format_version != kFormatVersion)
+        throw std::invalid_argument("--format-version " + std::to_string(format_version) +
+                                    " is not supported; this naba-search writes version " + std::to_string(kFormatVersion));
+    parse_fields(fields, out.fields);
+    if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    out.color = color_wanted(color) && out.format == "text";
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
-    if (out.query.find_first_not_of(" \t\r\n") == std::string::npos)
+    bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (!out.batch_file.empty() && has_query)
+        throw std::invalid_argument("give either QUERY words or --batch FILE, not both");
+    if (out.batch_file.empty() && !has_query)
         throw std::invalid_argument("no QUERY given; to list every document, search for '*'");
     return true;
 }

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "search.h"
 
 namespace naba::searcher {
 
@@ -9,14 +12,20 @@ enum class DefaultOp { op_or, op_and };
 
 struct SearchOptions {
     std::string db_dir;
-    std::string query;      // the QUERY words joined by spaces
+    std::string query;        // the QUERY words joined by spaces (not in batch mode)
+    std::string batch_file;   // --batch FILE, "-" for stdin; empty: one query
     long limit = 10;
     long offset = 0;
     DefaultOp default_op = DefaultOp::op_or;
+    SortOrder sort = SortOrder::relevance;
     std::string format = "text";
+    std::vector<std::string> fields;  // --fields for tsv
+    bool count_only = false;
+    bool color = false;       // resolved from --color auto|always|never
+    bool timings = false;     // per-query microseconds on stderr (benchmarks)
 };
 
-// Parses argv. Returns false when --help was printed (exit 0); throws
+// Parses argv. Returns false when --help or --version was printed (exit 0); throws
 // std::invalid_argument with a one-line message for bad usage (exit 2).
 bool parse_search_options(int argc, char** argv, SearchOptions& out);
 

@@ -1,4 +1,5 @@
-// JSON Lines output: one object per hit, fields in a fixed order.
+// JSON Lines output: one object per hit, fields in a fixed, documented order
+// (format version 1). In batch mode each object starts with "qid".
 #include <nlohmann/json.hpp>
 
 #include "printers/printer.h"
@@ -10,14 +11,22 @@ class JsonPrinter : public Printer {
   public:
     explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
-    void hit(const Hit& hit) override {
+    void hit(const QueryLabel& label, const Hit& hit) override {
         const auto& d = hit.doc;
-        nlohmann::ordered_json j = {
-            {"rank", hit.rank}, {"id", d.id},         {"title", d.title},   {"path", d.path},
-            {"line", d.line},   {"date", d.date},     {"lang", d.lang},     {"source", d.source},
-            {"url", d.url},     {"score", hit.score}, {"snippet", hit.snippet},
-        };
-        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        nlohmann::ordered_json j;
+        if (label.batch) j["qid"] = label.qid;
+        j["rank"] = hit.rank;
+        j["id"] = d.id;
+        j["title"] = d.title;
+        j["path"] = d.path;
+        j["line"] = d.line;
+        j["date"] = d.date;
+        j["lang"] = d.lang;
+        j["source"] = d.source;
+        j["url"] = d.url;
+        j["score"] = hit.score;
+        j["snippet"] = hit.snippet;
+        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 
   private:
@@ -26,7 +35,7 @@ class JsonPrinter : public Printer {
 
 }  // namespace
 
-std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintContext&) {
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintSettings&) {
     return std::make_unique<JsonPrinter>(out);
 }
 

@@ -7,14 +7,13 @@ namespace {
 
 struct FormatEntry {
     const char* name;
-    std::unique_ptr<Printer> (*make)(std::ostream&, const PrintContext&);
+    std::unique_ptr<Printer> (*make)(std::ostream&, const PrintSettings&);
 };
 
 // The one table of output formats.
 constexpr FormatEntry kFormats[] = {
-    {"text", make_text_printer},
-    {"json", make_json_printer},
-    {"ids", make_ids_printer},
+    {"text", make_text_printer}, {"json", make_json_printer},   {"tsv", make_tsv_printer},
+    {"ids", make_ids_printer},   {"paths", make_paths_printer}, {"trec", make_trec_printer},
 };
 
 }  // namespace
@@ -31,10 +30,10 @@ std::string known_formats() {
     return names;
 }
 
-std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, const PrintContext& context) {
+std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, const PrintSettings& settings) {
     for (const auto& entry : kFormats)
-        if (format == entry.name) return entry.make(out, context);
-    throw std::invalid_argument("unknown format '" + format + "'; use one of " + known_formats());
+        if (format == entry.name) return entry.make(out, settings);
+    throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + format + "'");
 }
 
 }  // namespace naba::searcher

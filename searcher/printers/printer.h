@@ -1,40 +1,57 @@
 // The output interface of naba-search (after notmuch's sprinter): one Printer per
-// format, made by one factory, so no other code branches on the format.
+// format, made by one factory, so no other code branches on the format. In batch
+// mode every result carries its query id; each format says how.
 #pragma once
 
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "search.h"
 
 namespace naba::searcher {
 
-struct PrintContext {
+// Version of the machine formats (json field names and meanings, tsv columns, ...).
+inline constexpr int kFormatVersion = 1;
+
+struct PrintSettings {
+    bool color = false;               // ANSI highlighting (text format)
+    std::vector<std::string> fields;  // tsv columns; empty: the default ones
+};
+
+struct QueryLabel {
+    std::string qid;    // query id: given in the batch file, else the line number
     std::string query;
-    bool color = false;  // ANSI highlighting (text format on a terminal)
+    bool batch = false;
 };
 
 class Printer {
   public:
     virtual ~Printer() = default;
-    // How matched words are marked in snippets, for formats that print snippets.
-    virtual SnippetStyle snippet_style() const { return {}; }
-    virtual bool wants_snippets() const { return true; }
-    virtual void hit(const Hit& hit) = 0;
-    // After the last hit: the exact total and the page shown.
-    virtual void summary(const SearchPage& /*page*/, long /*offset*/) {}
+    // How matched words are marked in snippets; nullopt when the format prints none.
+    virtual std::optional<SnippetStyle> snippet_style() const { return SnippetStyle{}; }
+    virtual void begin(const QueryLabel& /*label*/) {}
+    virtual void hit(const QueryLabel& label, const Hit& hit) = 0;
+    // After the last hit of a query: the exact total and the page shown.
+    virtual void end(const QueryLabel& /*label*/, const SearchPage& /*page*/, long /*offset*/) {}
 };
 
 bool is_known_format(const std::string& format);
-std::string known_formats();  // "text, json, ids"
+std::string known_formats();  // "text, json, tsv, ids, paths, trec"
 
-// Throws std::invalid_argument for an unknown format.
-std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, const PrintContext& context);
+// The fields a tsv line can have, in their default order.
+const std::vector<std::string>& tsv_field_names();
+
+// Throws std::invalid_argument for an unknown format or tsv field.
+std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, const PrintSettings& settings);
 
 // Factories of the individual formats (one file each).
-std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintContext& context);
-std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintContext& context);
-std::unique_ptr<Printer> make_ids_printer(std::ostream& out, const PrintContext& context);
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintSettings& settings);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintSettings& settings);
+std::unique_ptr<Printer> make_tsv_printer(std::ostream& out, const PrintSettings& settings);
+std::unique_ptr<Printer> make_ids_printer(std::ostream& out, const PrintSettings& settings);
+std::unique_ptr<Printer> make_paths_printer(std::ostream& out, const PrintSettings& settings);
+std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintSettings& settings);
 
 }  // namespace naba::searcher

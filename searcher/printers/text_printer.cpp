@@ -1,59 +1,84 @@
 // Text output for a person at a terminal: rank and title, then id, date, language
 // and score, then the snippet; a closing line with the exact number of matches.
+// Right-to-left runs are isolated (printers/bidi.h); matched words are bold on a
+// terminal and marked **like this** otherwise.
+#include <cstdio>
+
+#include "printers/bidi.h"
 #include "printers/printer.h"
 
 namespace naba::searcher {
 namespace {
 
+// Placeholders the snippet carries until the line is laid out: control characters
+// are direction-neutral, while ANSI escapes contain letters that would split a run.
+constexpr const char* kMarkStart = "\x01";
+constexpr const char* kMarkEnd = "\x02";
+
 class TextPrinter : public Printer {
   public:
-    TextPrinter(std::ostream& out, const PrintContext& context) : out_(out), context_(context) {}
+    TextPrinter(std::ostream& out, const PrintSettings& settings) : out_(out), color_(settings.color) {}
 
-    SnippetStyle snippet_style() const override {
+    std::optional<SnippetStyle> snippet_style() const override {
         SnippetStyle style;
-        if (context_.color) {
-            style.highlight_start = "\x1b[1m";
-            style.highlight_end = "\x1b[0m";
-        }
+        style.highlight_start = kMarkStart;
+        style.highlight_end = kMarkEnd;
         return style;
     }
 
-    void hit(const Hit& hit) override {
+    void begin(const QueryLabel& label) override {
+        if (label.batch) out_ << "# " << label.qid << ": " << isolate_rtl_runs(label.query) << "\n\n";
+    }
+
+    void hit(const QueryLabel&, const Hit& hit) override {
         const auto& d = hit.doc;
-        out_ << hit.rank << ". " << (d.title.empty() ? "(untitled)" : d.title) << "\n";
+        out_ << hit.rank << ". " << isolate_rtl_runs(d.title.empty() ? "(untitled)" : d.title) << "\n";
         out_ << "   " << d.id;
         if (!d.date.empty()) out_ << " | " << d.date;
         if (!d.lang.empty()) out_ << " | " << d.lang;
-        out_ << " | score " << format_score(hit.score) << "\n";
-        if (!hit.snippet.empty()) out_ << "   " << hit.snippet << "\n";
+        char score[32];
+        std::snprintf(score, sizeof score, "%.3f", hit.score);
+        out_ << " | score " << score << "\n";
+        if (!hit.snippet.empty()) out_ << "   " << mark(isolate_rtl_runs(hit.snippet)) << "\n";
         out_ << "\n";
     }
 
-    void summary(const SearchPage& page, long offset) override {
+    void end(const QueryLabel& label, const SearchPage& page, long offset) override {
         if (page.hits.empty()) {
             out_ << (page.total ? "No results on this page; " + std::to_string(page.total) + " matches in all.\n"
                                 : std::string("No matches.\n"));
-            return;
+        } else {
+            out_ << "Results " << offset + 1 << "-" << offset + static_cast<long>(page.hits.size()) << " of "
+                 << page.total << " matches.\n";
         }
-        out_ << "Results " << offset + 1 << "-" << offset + static_cast<long>(page.hits.size()) << " of "
-             << page.total << " matches.\n";
+        if (label.batch) out_ << "\n";
     }
 
   private:
-    static std::string format_score(double score) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", score);
-        return buf;
+    std::string mark(const std::string& text) const {
+        const std::string start = color_ ? "\x1b[1m" : "**", end = color_ ? "\x1b[0m" : "**";
+        std::string out;
+        out.reserve(text.size() + 32);
+        for (char c : text) {
+            if (c == kMarkStart[0]) {
+                out += start;
+            } else if (c == kMarkEnd[0]) {
+                out += end;
+            } else {
+                out += c;
+            }
+        }
+        return out;
     }
 
     std::ostream& out_;
-    PrintContext context_;
+    bool color_;
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintContext& context) {
-    return std::make_unique<TextPrinter>(out, context);
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintSettings& settings) {
+    return std::make_unique<TextPrinter>(out, settings);
 }
 
 }  // namespace naba::searcher

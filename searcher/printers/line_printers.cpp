@@ -1,0 +1,53 @@
+// The one-value-per-line formats for scripts: ids, paths and TREC runs. In batch
+// mode ids and paths lines start with the query id and a tab.
+#include "printers/printer.h"
+
+#include <cstdio>
+
+namespace naba::searcher {
+namespace {
+
+class IdsPrinter : public Printer {
+  public:
+    IdsPrinter(std::ostream& out, bool paths) : out_(out), paths_(paths) {}
+    std::optional<SnippetStyle> snippet_style() const override { return std::nullopt; }
+    void hit(const QueryLabel& label, const Hit& hit) override {
+        if (label.batch) out_ << label.qid << '\t';
+        out_ << (paths_ ? hit.doc.path : hit.doc.id) << '\n';
+    }
+
+  private:
+    std::ostream& out_;
+    bool paths_;
+};
+
+// TREC run format, as trec_eval reads it: qid Q0 docid rank score tag.
+class TrecPrinter : public Printer {
+  public:
+    explicit TrecPrinter(std::ostream& out) : out_(out) {}
+    std::optional<SnippetStyle> snippet_style() const override { return std::nullopt; }
+    void hit(const QueryLabel& label, const Hit& hit) override {
+        char score[32];
+        std::snprintf(score, sizeof score, "%.6f", hit.score);
+        out_ << label.qid << " Q0 " << hit.doc.id << ' ' << hit.rank << ' ' << score << " naba\n";
+    }
+
+  private:
+    std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_ids_printer(std::ostream& out, const PrintSettings&) {
+    return std::make_unique<IdsPrinter>(out, false);
+}
+
+std::unique_ptr<Printer> make_paths_printer(std::ostream& out, const PrintSettings&) {
+    return std::make_unique<IdsPrinter>(out, true);
+}
+
+std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintSettings&) {
+    return std::make_unique<TrecPrinter>(out);
+}
+
+}  // namespace naba::searcher

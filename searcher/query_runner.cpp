@@ -1,0 +1,93 @@
+#include "query_runner.h"
+
+#include <chrono>
+#include <iostream>
+
+namespace naba::searcher {
+
+QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& db, Printer& printer)
+    : options_(options), db_(db), printer_(printer), builder_(analyzer_, db_) {
+    request_.offset = options.count_only ? 0 : options.offset;
+    request_.limit = options.count_only ? 0 : options.limit;
+    request_.sort = options.sort;
+    if (!options.count_only) request_.snippets = printer.snippet_style();
+}
+
+SearchPage QueryRunner::search_with_retry(const Xapian::Query& query) {
+    // A writer committing meanwhile can invalidate what we read: reopen and retry,
+    // so every search sees one consistent revision of the index.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run_search(db_, analyzer_, query, request_);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 5) throw;
+            db_.reopen();
+        }
+    }
+}
+
+Outcome QueryRunner::run(const QueryLabel& label) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string where = label.batch ? "query " + label.qid + ": " : "";
+    ParsedQuery parsed;
+    try {
+        parsed = builder_.build(label.query, options_.default_op);
+    } catch (const Xapian::QueryParserError& e) {
+        // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
+        const bool syntax = e.get_msg().starts_with("Syntax:");
+        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "': " << e.get_msg()
+                  << (syntax ? " (quote words that are operators, like \"AND\")" : "") << "\n";
+        return Outcome::error;
+    }
+    if (parsed.only_stop_words)
+        std::cerr << "naba-search: " << where << "every word is a stop word; search for a phrase in quotes instead\n";
+
+    SearchPage page;
+    try {
+        page = search_with_retry(parsed.query);
+    } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
+        std::cerr << "naba-search: " << where << e.get_msg() << "\n";
+        return Outcome::error;
+    }
+    if (options_.count_only) {
+        if (label.batch) std::cout << label.qid << '\t';
+        std::cout << page.total << '\n';
+    } else {
+        printer_.begin(label);
+        for (const Hit& hit : page.hits) printer_.hit(label, hit);
+        printer_.end(label, page, request_.offset);
+    }
+    if (options_.timings) {
+        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
+    }
+    return page.total > 0 ? Outcome::matched : Outcome::no_match;
+}
+
+Outcome QueryRunner::run_batch(std::istream& in) {
+    bool any_error = false, any_match = false;
+    long line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        QueryLabel label{std::to_string(line_number), line, true};
+        if (std::size_t tab = line.find('\t'); tab != std::string::npos) {
+            label.qid = line.substr(0, tab);
+            label.query = line.substr(tab + 1);
+        }
+        if (label.query.find_first_not_of(" \t") == std::string::npos) {
+            std::cerr << "naba-search: query " << label.qid << ": empty query (line " << line_number << ")\n";
+            any_error = true;
+            continue;
+        }
+        Outcome outcome = run(label);
+        any_error |= outcome == Outcome::error;
+        any_match |= outcome == Outcome::matched;
+    }
+    std::cout.flush();
+    if (any_error) return Outcome::error;
+    return any_match ? Outcome::matched : Outcome::no_match;
+}
+
+}  // namespace naba::searcher

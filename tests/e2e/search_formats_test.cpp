@@ -1,0 +1,114 @@
+// naba-search as a tool for scripts: formats, batch mode, counting, sorting, filters.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::lines;
+using naba::e2e::run;
+using naba::e2e::sample_ids;
+using Ids = std::set<std::string>;
+
+namespace {
+
+CliResult search(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", NABA_SAMPLE_DB});
+    return run(NABA_SEARCH_BIN, args, input);
+}
+
+}  // namespace
+
+TEST_CASE("batch mode labels every result with its query id in every format") {
+    const std::string queries = "q1\tsunflower\nq2\tالدلافين\n";
+    CHECK(lines(search({"--batch", "-", "-f", "ids"}, queries).out) ==
+          std::vector<std::string>{"q1\ten/sunflower-oil-exports-odesa.txt", "q2\tar/naval-mines-dolphins.txt"});
+    CHECK(lines(search({"--batch", "-", "-f", "trec"}, queries).out)[1].starts_with("q2 Q0 ar/naval-mines-dolphins.txt 1 "));
+    CHECK(lines(search({"--batch", "-", "-f", "tsv", "--fields", "id"}, queries).out) ==
+          std::vector<std::string>{"q1\ten/sunflower-oil-exports-odesa.txt", "q2\tar/naval-mines-dolphins.txt"});
+    CHECK(lines(search({"--batch", "-", "-f", "json"}, queries).out)[1].starts_with("{\"qid\":\"q2\",\"rank\":1,"));
+    CHECK(search({"--batch", "-", "-f", "text"}, queries).out.find("# q2: ") != std::string::npos);
+    CHECK(lines(search({"--batch", "-", "-f", "paths"}, queries).out)[0].starts_with("q1\t/"));
+}
+
+TEST_CASE("batch mode numbers plain queries by line and reports bad ones without stopping") {
+    CliResult r = search({"--batch", "-", "-f", "ids"}, "sunflower\n\nbad AND\nالدلافين\n");
+    CHECK(lines(r.out) == std::vector<std::string>{"1\ten/sunflower-oil-exports-odesa.txt", "4\tar/naval-mines-dolphins.txt"});
+    CHECK(r.err.find("query 3:") != std::string::npos);
+    CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("batch exit status is 0 when a query matched and 1 when none did") {
+    CHECK(search({"--batch", "-", "-f", "ids"}, "xyzzyplugh\nsunflower\n").exit_code == 0);
+    CHECK(search({"--batch", "-", "-f", "ids"}, "xyzzyplugh\n").exit_code == 1);
+    CHECK(search({"--batch", "/nonexistent/queries.tsv"}).exit_code == 2);
+}
+
+TEST_CASE("--count prints only the exact number of matches") {
+    CHECK(search({"--count", "*"}).out == "46\n");
+    CHECK(search({"--count", "lang:en"}).out == "26\n");
+    CHECK(search({"--count", "--batch", "-"}, "a\tsunflower\nb\txyzzyplugh\n").out == "a\t1\nb\t0\n");
+}
+
+TEST_CASE("tsv output has the chosen columns and escapes tabs") {
+    auto l = lines(search({"-f", "tsv", "--fields", "id,date,lang", "sunflower"}).out);
+    CHECK(l == std::vector<std::string>{"en/sunflower-oil-exports-odesa.txt\t2025-05-08\ten"});
+    CHECK(search({"-f", "tsv", "--fields", "id,nope", "x"}).exit_code == 2);
+    CHECK(search({"-f", "json", "--fields", "id", "x"}).exit_code == 2);
+}
+
+TEST_CASE("--sort date and -date order results by date, undated never in between") {
+    auto dates = [](const std::vector<std::string>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.substr(r.find('\t') + 1));
+        return out;
+    };
+    auto up = dates(lines(search({"-f", "tsv", "--fields", "id,date", "--sort", "date", "-n", "100", "ceasefire"}).out));
+    auto down = dates(lines(search({"-f", "tsv", "--fields", "id,date", "--sort", "-date", "-n", "100", "ceasefire"}).out));
+    REQUIRE(up.size() > 5);
+    CHECK(std::is_sorted(up.begin(), up.end()));
+    CHECK(std::is_sorted(down.rbegin(), down.rend()));
+}
+
+TEST_CASE("date: ranges filter by the Date header, with open ends") {
+    // Dates were read from the sample files' Date headers with grep.
+    CHECK(sample_ids("date:2025-05-08") == Ids{"en/sunflower-oil-exports-odesa.txt"});
+    CHECK(sample_ids("sunflower date:2025-05") == Ids{"en/sunflower-oil-exports-odesa.txt"});
+    CHECK(sample_ids("sunflower date:..2025-04-30").empty());
+    CHECK(sample_ids("sunflower date:2025-05-08..").size() == 1);
+    CliResult bad = search({"date:2025-13"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("YYYY-MM-DD") != std::string::npos);
+}
+
+TEST_CASE("trailing-star wildcards work in both scripts") {
+    CHECK(sample_ids("sunflow*") == Ids{"en/sunflower-oil-exports-odesa.txt"});
+    CHECK(sample_ids("الدلاف*") == Ids{"ar/naval-mines-dolphins.txt"});
+}
+
+TEST_CASE("NEAR/n and ADJ/n bound the distance between words") {
+    Ids adj = sample_ids("humanitarian ADJ/1 corridor");
+    CHECK(adj == Ids{"mixed/humanitarian-corridor-civilians.txt"});
+    CHECK(sample_ids("corridor ADJ/1 humanitarian").empty());  // ADJ keeps the order
+    CHECK(sample_ids("corridor NEAR/1 humanitarian") == adj);  // NEAR does not
+}
+
+TEST_CASE("--default-op and requires every word") {
+    CHECK(sample_ids("sunflower dolphins", {"--default-op", "and"}).empty());
+    CHECK(sample_ids("sunflower الدلافين").size() == 2);
+}
+
+TEST_CASE("text output marks matches in bold with --color always and isolates Arabic runs") {
+    CliResult r = search({"--color", "always", "-n", "1", "الدلافين"});
+    CHECK(r.out.find("\x1b[1m") != std::string::npos);
+    CHECK(r.out.find("\u2067") != std::string::npos);
+    CHECK(search({"--color", "never", "-n", "1", "الدلافين"}).out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("--format-version accepts only the version this program writes") {
+    CHECK(search({"--format-version", "1", "-f", "ids", "sunflower"}).exit_code == 0);
+    CliResult r = search({"--format-version", "2", "-f", "json", "sunflower"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("version") != std::string::npos);
+}
