@@ -55,4 +55,16 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     return parsed;
 }
 
+std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
+    if (trim(query) == "*") return "";
+    parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    try {
+        parser_.parse_query(analyzer_.normalize_query(query, {"id"}),
+                            kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::QueryParserError&) {
+        return "";
+    }
+    return parser_.get_corrected_query_string();
+}
+
 }  // namespace naba::searcher

@@ -24,6 +24,11 @@ class QueryBuilder {
     // Throws Xapian::QueryParserError for a query that does not parse.
     ParsedQuery build(const std::string& query, DefaultOp op);
 
+    // The query with misspelt words replaced by close words of the index's spelling
+    // data, or "" when there is nothing to correct. Costs an edit-distance search per
+    // word, so it is meant for queries that found little.
+    std::string suggest(const std::string& query, DefaultOp op);
+
   private:
     const Analyzer& analyzer_;
     Xapian::QueryParser parser_;

@@ -4,6 +4,11 @@
 #include <iostream>
 
 namespace naba::searcher {
+namespace {
+
+constexpr Xapian::doccount kFewResults = 3;
+
+}  // namespace
 
 QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& db, Printer& printer)
     : options_(options), db_(db), printer_(printer), builder_(analyzer_, db_) {
@@ -11,6 +16,7 @@ QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& d
     request_.limit = options.count_only ? 0 : options.limit;
     request_.sort = options.sort;
     if (!options.count_only) request_.snippets = printer.snippet_style();
+    request_.exact_total = options.count_only;
 }
 
 SearchPage QueryRunner::search_with_retry(const Xapian::Query& query) {
@@ -48,6 +54,12 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
         std::cerr << "naba-search: " << where << e.get_msg() << "\n";
         return Outcome::error;
+    }
+    // Suggest only when the query found little: a correction of a query with
+    // plenty of results is noise.
+    if (page.total < kFewResults) {
+        if (std::string correction = builder_.suggest(label.query, options_.default_op); !correction.empty())
+            std::cerr << "naba-search: " << where << "did you mean: " << correction << "\n";
     }
     if (options_.count_only) {
         if (label.batch) std::cout << label.qid << '\t';

@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include <algorithm>
+
 namespace naba::searcher {
 namespace {
 
@@ -32,10 +34,14 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);
     }
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+    const auto first = static_cast<Xapian::doccount>(request.offset);
+    const auto size = static_cast<Xapian::doccount>(request.limit);
+    // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
+    const Xapian::doccount check = request.exact_total ? db.get_doccount() : std::max<Xapian::doccount>(first + size, 1);
+    Xapian::MSet mset = enquire.get_mset(first, size, check);
     SearchPage page;
-    page.total = mset.get_matches_estimated();  // exact: checkatleast covered every document
+    page.total = mset.get_matches_estimated();
+    page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     long rank = request.offset;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;

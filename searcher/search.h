@@ -27,7 +27,8 @@ struct SnippetStyle {
 };
 
 struct SearchPage {
-    Xapian::doccount total = 0;  // exact number of matching documents
+    Xapian::doccount total = 0;  // number of matching documents (see total_exact)
+    bool total_exact = false;    // false: Xapian's estimate (it stopped counting early)
     std::vector<Hit> hits;
 };
 
@@ -38,9 +39,12 @@ struct SearchRequest {
     long limit = 10;
     SortOrder sort = SortOrder::relevance;
     std::optional<SnippetStyle> snippets;  // none: no snippets (ids, trec, --count)
+    // Count every match exactly. Costly for broad OR queries (it turns off Xapian's
+    // top-k pruning), so only --count asks for it; otherwise the total is an estimate
+    // that is exact whenever Xapian's bounds meet.
+    bool exact_total = false;
 };
 
-// The total is exact: Xapian is asked to count every match.
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
                       const SearchRequest& request);
 

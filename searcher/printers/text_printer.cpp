@@ -45,11 +45,12 @@ class TextPrinter : public Printer {
 
     void end(const QueryLabel& label, const SearchPage& page, long offset) override {
         if (page.hits.empty()) {
-            out_ << (page.total ? "No results on this page; " + std::to_string(page.total) + " matches in all.\n"
+            out_ << (page.total ? "No results on this page; " + std::string(page.total_exact ? "" : "about ") +
+                                      std::to_string(page.total) + " matches in all.\n"
                                 : std::string("No matches.\n"));
         } else {
             out_ << "Results " << offset + 1 << "-" << offset + static_cast<long>(page.hits.size()) << " of "
-                 << page.total << " matches.\n";
+                 << (page.total_exact ? "" : "about ") << page.total << " matches.\n";
         }
         if (label.batch) out_ << "\n";
     }
