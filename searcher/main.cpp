@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     try {
         if (!parse_search_options(argc, argv, options)) return kExitMatch;
     } catch (const std::invalid_argument& e) {
-        return fail(std::string(e.what()) + " (see naba-search --help)");
+        return fail(std::string(e.what()) + " (see naba-search --help; put -- before a query that starts with -)");
     }
     try {
         return search(options);

@@ -1,5 +1,7 @@
 #include "query_runner.h"
 
+#include "syntax_hint.h"
+
 #include <chrono>
 #include <iostream>
 
@@ -40,9 +42,15 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         parsed = builder_.build(label.query, options_.default_op);
     } catch (const Xapian::QueryParserError& e) {
         // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
-        const bool syntax = e.get_msg().starts_with("Syntax:");
-        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "': " << e.get_msg()
-                  << (syntax ? " (quote words that are operators, like \"AND\")" : "") << "\n";
+        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
+        if (!e.get_msg().starts_with("Syntax:")) {
+            std::cerr << ": " << e.get_msg() << "\n";
+        } else if (auto hint = find_syntax_problem(label.query)) {
+            std::cerr << " at column " << hint->column << ": " << hint->message
+                      << " (to search for the word itself, put it in quotes)\n";
+        } else {
+            std::cerr << ": " << e.get_msg() << " (check operators and parentheses)\n";
+        }
         return Outcome::error;
     }
     if (parsed.only_stop_words)
