@@ -63,8 +63,9 @@ int main(int argc, char** argv) {
 
     naba::bench::Evaluation e;
     try {
-        e = naba::bench::evaluate(naba::bench::read_qrels_file(files[0]),
-                                  naba::bench::read_run_file(files[1]));
+        naba::bench::Qrels qrels = naba::bench::read_qrels_file(files[0]);
+        naba::bench::Run run = naba::bench::read_run_file(files[1]);
+        e = naba::bench::evaluate(qrels, run);
     } catch (const std::exception& ex) {
         std::cerr << "naba-trec-eval: " << ex.what() << "\n";
         return 2;
