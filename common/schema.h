@@ -19,6 +19,27 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
 
+// Incremental re-runs (naba-index compares these before reading a file again).
+// Integers are stored as 8 bytes, big-endian: exact (a double would round
+// nanosecond mtimes) and cheap to compare.
+inline constexpr Xapian::valueno kFileSizeSlot = 1;   // text file: size in bytes
+inline constexpr Xapian::valueno kFileMtimeSlot = 2;  // text file: mtime, ns since the epoch
+// Text file: XXH3_64bits of the file's bytes. JSONL document: XXH3_64bits of the
+// record's fields and line number, so an unchanged record in a changed file is kept.
+inline constexpr Xapian::valueno kContentHashSlot = 3;
+inline constexpr Xapian::valueno kSourcePathSlot = 4;  // absolute path of the input file
+
+// Boolean term on every document found under a directory argument: prefix + the
+// directory's absolute path (or "#" + 32 hex digits of XXH3_128 when that is over
+// kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this
+// term whose kSourcePathSlot file is no longer there.
+inline constexpr std::string_view kRootDirPrefix = "XR";
+
+// Metadata key for a JSONL file (prefix + absolute path, or "#" + hash as above);
+// its value is the file's size, mtime and hash (8 bytes each, big-endian) and its
+// document count (8 bytes), so an unchanged JSONL file is skipped whole.
+inline constexpr std::string_view kJsonlFileMetadataPrefix = "naba:jsonl:";
+
 // Longest id kept verbatim in the id term; Xapian terms stop at 245 bytes, so longer
 // ids get a hash-based term ("Q#" + 32 hex digits) instead of being cut.
 inline constexpr std::size_t kMaxVerbatimIdBytes = 240;

@@ -29,8 +29,9 @@ schema::StoredDocument parse_text_document(std::string_view bytes, std::string i
                                            std::string path, const ProblemSink& problems);
 
 // Parses JSON Lines from `bytes` (the whole file, valid UTF-8 or not: each line is
-// checked and repaired on its own). Returns the number of documents delivered.
+// checked and repaired on its own). `first_line` is the line number of the first line
+// of `bytes` (a chunk of a larger file). Returns the number of documents delivered.
 long parse_jsonl(std::string_view bytes, const std::string& path, const DocumentSink& sink,
-                 const ProblemSink& problems);
+                 const ProblemSink& problems, long first_line = 1);
 
 }  // namespace naba::indexer

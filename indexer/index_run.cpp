@@ -1,109 +1,104 @@
 #include "index_run.h"
 
-#include <fstream>
-#include <iostream>
-#include <sstream>
+#include <thread>
+#include <unordered_set>
 
-#include "text/unicode_normalizer.h"
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+
+#include "analyzer.h"
+#include "document_builder.h"
+#include "index_writer.h"
+#include "input_reader.h"
+#include "interrupt.h"
+#include "spelling_data.h"
 
 namespace naba::indexer {
-namespace fs = std::filesystem;
-
 namespace {
 
-// "path" or "path:line", the location format of every message.
-std::string location(const std::string& path, long line) {
-    std::string where = path;
-    if (line > 0) where.append(":").append(std::to_string(line));
-    return where;
+// What each analysis thread owns: the Analyzer's stemmers keep state, so they are
+// never shared between threads.
+struct Worker {
+    Analyzer analyzer;
+    DocumentBuilder builder{analyzer};
+};
+
+int thread_count(int requested) {
+    if (requested > 0) return requested;
+    unsigned cores = std::thread::hardware_concurrency();
+    return cores ? static_cast<int>(cores) : 1;
 }
 
 }  // namespace
 
-long RunCounts::skipped_total() const {
-    long n = 0;
-    for (const auto& [reason, count] : skipped) n += count;
-    return n;
-}
-
 IndexRun::IndexRun(const RunSettings& settings)
-    : settings_(settings), builder_(analyzer_), db_(settings.db_dir, Xapian::DB_CREATE_OR_OPEN) {}
+    : settings_(settings),
+      reporter_(settings.verbosity, settings.progress),
+      db_{Xapian::WritableDatabase(settings.db_dir, Xapian::DB_CREATE_OR_OPEN), {}} {}
 
-void IndexRun::warn(const std::string& where, const std::string& message) {
-    ++counts_.warnings;
-    if (!settings_.quiet) std::cerr << "naba-index: warning: " << where << ": " << message << "\n";
+void IndexRun::run(const WalkResult& walk) {
+    for (const auto& problem : walk.problems) reporter_.skip(problem.path, "unreadable path", problem.message);
+    if (settings_.progress) {
+        std::uint64_t bytes = 0;
+        std::error_code ec;
+        for (const InputFile& f : walk.files) bytes += std::filesystem::file_size(f.path, ec), ec.clear();
+        reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
+    }
+    run_pipeline(walk.files);
+    interrupted_ = interrupt_signal().load() != 0;
+    // An interrupted run has not seen every file, so it cannot tell what vanished.
+    if (!interrupted_ && settings_.delete_vanished) remove_vanished(walk);
+    // Spelling data follows the words' document frequencies; an unchanged run (or an
+    // interrupted one, which should stop fast) leaves it as it is.
+    const RunCounts& c = reporter_.counts();
+    if (!interrupted_ && c.added + c.replaced + c.removed > 0) refresh_spelling(db_.db, Analyzer());
+    IndexWriter(db_, reporter_, settings_.batch_size).commit();
+    reporter_.end_progress();
 }
 
-void IndexRun::report_skip(const std::string& where, const std::string& reason, const std::string& detail) {
-    ++counts_.skipped[reason];
-    // Skips are always shown: they are why the exit status is 1.
-    std::cerr << "naba-index: skipped " << where << ": " << detail << "\n";
+void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
+    const int threads = thread_count(settings_.jobs);
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    ReaderSettings reader_settings;
+    reader_settings.max_file_bytes = settings_.max_file_bytes;
+    reader_settings.stop = &interrupt_signal();
+    InputReader reader(files, db_, reporter_, reader_settings);
+    IndexWriter writer(db_, reporter_, settings_.batch_size);
+    tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers([] { return std::make_unique<Worker>(); });
+
+    using Batch = std::shared_ptr<JobBatch>;
+    auto read = [&](tbb::flow_control& flow) -> Batch {
+        auto batch = std::make_shared<JobBatch>();
+        if (!reader.next(*batch)) flow.stop();
+        return batch;
+    };
+    auto build = [&](Batch batch) -> Batch {
+        Worker& worker = *workers.local();
+        for (IndexJob& job : batch->jobs) analyse(job, worker.builder);
+        return batch;
+    };
+    // Progress counts what was written, not what was read ahead.
+    std::uint64_t bytes_written = 0;
+    long files_written = 0;
+    auto write = [&](Batch batch) {
+        writer.apply(*batch);
+        bytes_written += batch->bytes, files_written += batch->files;
+        reporter_.progress(bytes_written, files_written);
+    };
+    // A few batches in flight per thread keep every stage busy; memory stays bounded
+    // by tokens x batch size.
+    tbb::parallel_pipeline(static_cast<std::size_t>(threads) * 4,
+                           tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, read) &
+                               tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, build) &
+                               tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
 }
 
-void IndexRun::on_problem(const ReadProblem& problem) {
-    const std::string where = location(problem.path, problem.line);
-    if (problem.skipped) {
-        report_skip(where, "malformed JSONL line", problem.message);
-    } else {
-        warn(where, problem.message);
-    }
-}
-
-void IndexRun::index_file(const InputFile& file) {
-    const std::string where = file.path.string();
-    std::error_code ec;
-    std::uintmax_t size = fs::file_size(file.path, ec);
-    if (ec) return report_skip(where, "unreadable", ec.message());
-    if (file.kind == InputKind::text && size > settings_.max_file_bytes)
-        return report_skip(where, "too large", std::to_string(size) + " bytes is over the limit of " +
-                                                   std::to_string(settings_.max_file_bytes) + " (raise it with --max-size)");
-    std::ifstream in(file.path, std::ios::binary);
-    std::ostringstream buffer;
-    if (!in || !(buffer << in.rdbuf()) || in.bad()) {
-        if (size != 0) return report_skip(where, "unreadable", "cannot read the file (permissions?)");
-    }
-    std::string bytes = std::move(buffer).str();
-    ++counts_.files;
-    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-        return report_skip(where, "empty", "the file is empty");
-    if (bytes.find('\0') != std::string::npos)
-        return report_skip(where, "binary", "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)");
-
-    ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
-    if (file.kind == InputKind::jsonl) {
-        parse_jsonl(bytes, where, [this](schema::StoredDocument&& d) { add(std::move(d)); }, problems);
-        return;
-    }
-    std::size_t bad = 0;
-    if (!text::is_valid_utf8(bytes, &bad)) {
-        warn(where, "invalid UTF-8 at byte " + std::to_string(bad) + "; replaced with U+FFFD");
-        bytes = text::repair_utf8(bytes);
-    }
-    add(parse_text_document(bytes, file.id, fs::absolute(file.path).lexically_normal().string(), problems));
-}
-
-void IndexRun::add(schema::StoredDocument&& doc) {
-    if (doc.path.size() && doc.line) doc.path = fs::absolute(doc.path).lexically_normal().string();
-    if (!seen_ids_.insert(doc.id).second) {
-        ++counts_.duplicates;
-        warn(location(doc.path, doc.line),
-             "id '" + doc.id + "' already appeared in this run; this later document replaces it");
-    }
-    const std::string id_term = schema::id_term(doc.id);
-    Xapian::Document xdoc = builder_.build(doc);
-    bool existed = db_.term_exists(id_term);
-    db_.replace_document(id_term, xdoc);
-    ++(existed ? counts_.replaced : counts_.added);
-    if (settings_.verbose) std::cerr << "naba-index: " << (existed ? "replaced " : "added ") << doc.id << "\n";
-    if (++pending_ >= settings_.batch_size) {
-        db_.commit();
-        pending_ = 0;
-    }
-}
-
-void IndexRun::finish() {
-    db_.commit();
-    pending_ = 0;
+void IndexRun::remove_vanished(const WalkResult& walk) {
+    std::unordered_set<std::string> present;
+    for (const InputFile& f : walk.files)
+        if (!f.root.empty()) present.insert(canonical_path(f.path));
+    IndexWriter(db_, reporter_, settings_.batch_size).remove_vanished(walk.complete_roots, present);
 }
 
 }  // namespace naba::indexer

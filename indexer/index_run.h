@@ -1,19 +1,18 @@
-// One run of naba-index: reads every input file, builds documents and writes them to
-// the Xapian database (replacing documents by id), committing in batches, and keeps
-// the counts and problems for the closing summary.
+// One run of naba-index: opens the database (Xapian's lock makes a second writer
+// fail at once), then streams the input files through a oneTBB pipeline — a serial
+// reader that skips what did not change, parallel analysis (one Analyzer and
+// DocumentBuilder per thread: the stemmers are not thread-safe), and a serial writer
+// that replaces documents in input order and commits in batches — and finally removes
+// the documents of files that disappeared from the directory arguments.
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <string>
-#include <unordered_set>
 
-#include <xapian.h>
-
-#include "analyzer.h"
-#include "document_builder.h"
-#include "document_readers.h"
+#include "index_job.h"
 #include "input_walker.h"
+#include "run_report.h"
 
 namespace naba::indexer {
 
@@ -21,19 +20,10 @@ struct RunSettings {
     std::string db_dir;
     long batch_size = 2000;
     std::uintmax_t max_file_bytes = 64u << 20;
-    bool quiet = false;
-    bool verbose = false;
-};
-
-struct RunCounts {
-    long files = 0;
-    long added = 0;
-    long replaced = 0;
-    long duplicates = 0;                   // ids seen twice in this run (last one wins)
-    long warnings = 0;
-    std::map<std::string, long> skipped;   // reason -> count (files or JSONL lines)
-
-    long skipped_total() const;
+    Verbosity verbosity = Verbosity::normal;
+    bool progress = false;
+    bool delete_vanished = true;  // false with --no-delete
+    int jobs = 0;                 // analysis threads; 0: one per core
 };
 
 class IndexRun {
@@ -41,24 +31,21 @@ class IndexRun {
     // Opens (or creates) the database; throws Xapian::Error on failure.
     explicit IndexRun(const RunSettings& settings);
 
-    void index_file(const InputFile& file);
-    void report_skip(const std::string& where, const std::string& reason, const std::string& detail);
-    void finish();  // final commit
+    // Indexes everything `walk` found; reports its problems as skips. Stops early
+    // (having committed what was done) when interrupt_signal() is set.
+    void run(const WalkResult& walk);
 
-    const RunCounts& counts() const { return counts_; }
+    const RunCounts& counts() const { return reporter_.counts(); }
+    bool interrupted() const { return interrupted_; }
 
   private:
-    void add(schema::StoredDocument&& doc);
-    void warn(const std::string& where, const std::string& message);
-    void on_problem(const ReadProblem& problem);
+    void run_pipeline(const std::vector<InputFile>& files);
+    void remove_vanished(const WalkResult& walk);
 
     RunSettings settings_;
-    Analyzer analyzer_;
-    DocumentBuilder builder_;
-    Xapian::WritableDatabase db_;
-    RunCounts counts_;
-    std::unordered_set<std::string> seen_ids_;
-    long pending_ = 0;
+    Reporter reporter_;
+    SharedDatabase db_;
+    bool interrupted_ = false;
 };
 
 }  // namespace naba::indexer

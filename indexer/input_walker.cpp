@@ -4,6 +4,8 @@
 #include <cctype>
 #include <system_error>
 
+#include "file_signature.h"
+
 namespace naba::indexer {
 namespace fs = std::filesystem;
 
@@ -25,6 +27,8 @@ namespace {
 
 void walk_directory(const fs::path& root, WalkResult& result) {
     std::vector<InputFile> found;
+    const std::string canonical_root = canonical_path(root);
+    const std::size_t problems_before = result.problems.size();
     std::error_code ec;
     // Symlinked directories are not followed, so symlink loops cannot trap the walk.
     fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
@@ -50,8 +54,9 @@ void walk_directory(const fs::path& root, WalkResult& result) {
             ++result.ignored;
             continue;
         }
-        found.push_back({it->path(), it->path().lexically_relative(root).generic_string(), kind});
+        found.push_back({it->path(), it->path().lexically_relative(root).generic_string(), kind, canonical_root});
     }
+    if (result.problems.size() == problems_before) result.complete_roots.push_back(canonical_root);
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
     result.files.insert(result.files.end(), found.begin(), found.end());
 }
@@ -74,7 +79,7 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
                 // Named explicitly: the user means it, so read it as text.
                 kind = InputKind::text;
             }
-            result.files.push_back({path, path.filename().string(), kind});
+            result.files.push_back({path, path.filename().string(), kind, ""});
         } else {
             result.problems.push_back({argument, "not a regular file or directory"});
         }

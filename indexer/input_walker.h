@@ -15,6 +15,7 @@ struct InputFile {
     std::filesystem::path path;
     std::string id;  // for text files; JSONL documents carry their own ids
     InputKind kind = InputKind::text;
+    std::string root;  // canonical path of the directory argument; "" for a named file
 };
 
 struct WalkProblem {
@@ -26,6 +27,9 @@ struct WalkResult {
     std::vector<InputFile> files;        // sorted by path within each argument
     std::vector<WalkProblem> problems;   // missing paths, unreadable folders, ...
     long ignored = 0;                    // files of other types under directories
+    // Directory arguments walked completely (no unreadable folder inside): only
+    // under these may a re-run remove the documents of files that disappeared.
+    std::vector<std::string> complete_roots;
 };
 
 // Which kind a file name has, if Naba reads it (.txt, .md, .jsonl; case-insensitive).

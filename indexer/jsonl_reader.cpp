@@ -74,10 +74,10 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
 }  // namespace
 
 long parse_jsonl(std::string_view bytes, const std::string& path, const DocumentSink& sink,
-                 const ProblemSink& problems) {
+                 const ProblemSink& problems, long first_line) {
     od::parser parser;
     std::string padded;
-    long line_number = 0, delivered = 0;
+    long line_number = first_line - 1, delivered = 0;
     while (!bytes.empty()) {
         ++line_number;
         std::size_t nl = bytes.find('\n');

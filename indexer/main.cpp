@@ -5,11 +5,15 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include <unistd.h>
+
 #include "index_run.h"
 #include "input_walker.h"
+#include "interrupt.h"
 
 namespace po = boost::program_options;
 using naba::indexer::RunSettings;
+using naba::indexer::Verbosity;
 
 namespace {
 
@@ -29,8 +33,15 @@ Examples:
   naba-index --db ~/news.db dumps/2025-03.jsonl articles/
   NABA_DB=/srv/naba naba-index today/
 
+Re-running is incremental: files whose size and mtime (or, failing that, content
+hash) did not change are not indexed again, nor are unchanged JSONL records; files
+that disappeared from a directory argument have their documents removed (unless
+--no-delete). Ctrl-C (or SIGTERM) stops at the next document and commits what was
+done; run again to finish.
+
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),
-2 fatal error (nothing more was written).
+2 fatal error (nothing more was written), 130 interrupted by Ctrl-C (SIGINT),
+143 interrupted by SIGTERM (everything done before is committed).
 
 Options)";
 
@@ -43,16 +54,24 @@ struct Parsed {
 bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
     long max_mb = 64;
+    bool no_delete = false, progress = false, quiet = false, verbose = false;
     po::options_description visible(kUsage);
     visible.add_options()
         ("help,h", "show this help and exit")
+        ("version", "show the version and exit")
         ("db,d", po::value(&out.settings.db_dir)->default_value(env_db && *env_db ? env_db : "./naba-db"),
-         "index directory (default: $NABA_DB, else ./naba-db)")
+         "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
         ("batch-size", po::value(&out.settings.batch_size)->default_value(2000),
-         "commit after this many documents (smaller: less memory)")
-        ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB")
-        ("quiet,q", po::bool_switch(&out.settings.quiet), "print only skipped inputs and errors")
-        ("verbose,v", po::bool_switch(&out.settings.verbose), "print every document as it is indexed");
+         "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
+        ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB; e.g. --max-size 256")
+        ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
+         "analysis threads (default 0: one per core); e.g. -j 1")
+        ("no-delete", po::bool_switch(&no_delete),
+         "keep documents whose files disappeared from an indexed directory; e.g. --no-delete archive/")
+        ("progress", po::bool_switch(&progress),
+         "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
+        ("quiet,q", po::bool_switch(&quiet), "print only skipped inputs and errors; e.g. -q")
+        ("verbose,v", po::bool_switch(&verbose), "print every document as it is indexed; e.g. -v");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&out.paths));
     po::options_description all;
@@ -66,17 +85,28 @@ bool parse(int argc, char** argv, Parsed& out) {
         std::cout << visible << "\n";
         return false;
     }
+    if (vm.count("version")) {
+        std::cout << "naba-index " << NABA_VERSION << "\n";
+        return false;
+    }
     po::notify(vm);
     if (out.paths.empty()) throw po::error("no PATH given; name the files or directories to index");
     if (out.settings.batch_size < 1) throw po::error("--batch-size must be at least 1");
     if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
+    if (out.settings.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
+    if (quiet && verbose) throw po::error("--quiet and --verbose exclude each other");
     out.settings.max_file_bytes = static_cast<std::uintmax_t>(max_mb) << 20;
+    out.settings.delete_vanished = !no_delete;
+    out.settings.verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
+    // Progress is for people watching a terminal; --quiet wins over it.
+    out.settings.progress = !quiet && (progress || ::isatty(STDERR_FILENO));
     return true;
 }
 
 void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long ignored) {
-    std::cerr << "naba-index: " << (c.added + c.replaced) << " documents indexed into " << s.db_dir
-              << " (" << c.added << " new, " << c.replaced << " replaced) from " << c.files << " files";
+    std::cerr << "naba-index: " << c.indexed() << " documents indexed into " << s.db_dir << " (" << c.added
+              << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
+              << " removed, from " << c.files << " files";
     if (ignored) std::cerr << "; " << ignored << " files of other types ignored";
     std::cerr << "\n";
     if (c.skipped_total()) {
@@ -84,6 +114,23 @@ void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long
         for (const auto& [reason, n] : c.skipped) std::cerr << " " << reason << " " << n << ";";
         std::cerr << " see the messages above\n";
     }
+}
+
+// Runs the indexing; returns the exit status.
+int index(const Parsed& parsed) {
+    auto walk = naba::indexer::walk_inputs(parsed.paths);
+    naba::indexer::IndexRun run(parsed.settings);
+    naba::indexer::install_interrupt_handlers();
+    run.run(walk);
+    const auto& counts = run.counts();
+    if (run.interrupted()) {
+        // Shown even with --quiet: the user must know the work is not finished.
+        std::cerr << "naba-index: interrupted: committed " << counts.indexed()
+                  << " documents; run again to finish\n";
+        return naba::indexer::interrupted_exit_status(naba::indexer::interrupt_signal().load());
+    }
+    if (parsed.settings.verbosity != Verbosity::quiet) print_summary(counts, parsed.settings, walk.ignored);
+    return counts.skipped_total() ? 1 : 0;
 }
 
 }  // namespace
@@ -97,13 +144,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        auto walk = naba::indexer::walk_inputs(parsed.paths);
-        naba::indexer::IndexRun run(parsed.settings);
-        for (const auto& problem : walk.problems) run.report_skip(problem.path, "unreadable path", problem.message);
-        for (const auto& file : walk.files) run.index_file(file);
-        run.finish();
-        if (!parsed.settings.quiet) print_summary(run.counts(), parsed.settings, walk.ignored);
-        return run.counts().skipped_total() ? 1 : 0;
+        return index(parsed);
     } catch (const Xapian::DatabaseLockError&) {
         std::cerr << "naba-index: " << parsed.settings.db_dir
                   << " is locked by another naba-index run; wait for it to finish, then run again\n";

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
@@ -102,4 +104,53 @@ TEST_CASE("--help of both programs documents usage and exits 0") {
     CHECK(i.out.find("Usage: naba-index") != std::string::npos);
     CHECK(s.out.find("Usage: naba-search") != std::string::npos);
     CHECK(s.out.find("Exit status") != std::string::npos);
+}
+
+TEST_CASE("--quiet prints only skips, --verbose every document, --progress the progress line") {
+    std::string dir = temp_dir("verbosity");
+    write(dir + "/in/good.txt", "good words\n");
+    write(dir + "/in/empty.txt", "");
+    CliResult quiet = run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db1", dir + "/in"});
+    CHECK(quiet.exit_code == 1);
+    CHECK(lines(quiet.err).size() == 1);
+    CHECK(quiet.err.find("skipped") != std::string::npos);
+    CliResult verbose = run(NABA_INDEX_BIN, {"--verbose", "--db", dir + "/db2", dir + "/in"});
+    CHECK(verbose.err.find("added good.txt") != std::string::npos);
+    CHECK(verbose.err.find("1 documents indexed") != std::string::npos);
+    CliResult plain = run(NABA_INDEX_BIN, {"--db", dir + "/db3", dir + "/in"});
+    CHECK(plain.err.find("MB/s") == std::string::npos);  // stderr is not a terminal
+    CliResult progress = run(NABA_INDEX_BIN, {"--progress", "--db", dir + "/db4", dir + "/in"});
+    CHECK(progress.err.find("files 2/2") != std::string::npos);
+    CHECK(progress.err.find("MB/s") != std::string::npos);
+    CHECK(run(NABA_INDEX_BIN, {"--quiet", "--verbose", dir + "/in"}).exit_code == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("hostile inputs: symlink loops, oversized and unreadable files, bad records, duplicate ids") {
+    std::string dir = temp_dir("hostile");
+    const std::string in = dir + "/in";
+    write(in + "/good.txt", "good words\n");
+    write(in + "/big.txt", std::string(2u << 20, 'x'));
+    write(in + "/locked.txt", "secret\n");
+    std::filesystem::permissions(in + "/locked.txt", std::filesystem::perms::none);
+    std::filesystem::create_directory_symlink(in, in + "/loop");
+    write(in + "/records.jsonl",
+          "{\"id\":\"r1\",\"text\":\"first\"}\n{\"text\":\"no id\"}\n{\"id\":\"r2\"}\n"
+          "[1,2]\n{\"id\":\"r1\",\"text\":\"again\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--max-size", "1", "--db", dir + "/db", in});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("big.txt: 2097152 bytes is over the limit") != std::string::npos);
+    CHECK(r.err.find("records.jsonl:2: no \"id\" field") != std::string::npos);
+    CHECK(r.err.find("records.jsonl:3: no \"text\" field") != std::string::npos);
+    CHECK(r.err.find("records.jsonl:4: not a JSON object") != std::string::npos);
+    CHECK(r.err.find("id 'r1' already appeared in this run") != std::string::npos);
+    CHECK(r.err.find("too large 1;") != std::string::npos);
+    if (::geteuid() != 0) {  // root reads every file
+        CHECK(r.err.find("locked.txt: cannot read the file") != std::string::npos);
+    }
+    CHECK(ids(dir + "/db", "again") == std::vector<std::string>{"r1"});
+    CHECK(ids(dir + "/db", "first").empty());
+    CHECK(ids(dir + "/db", "good") == std::vector<std::string>{"good.txt"});  // not twice through the loop
+    std::filesystem::permissions(in + "/locked.txt", std::filesystem::perms::owner_all);
+    std::filesystem::remove_all(dir);
 }

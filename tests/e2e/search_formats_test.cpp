@@ -112,3 +112,12 @@ TEST_CASE("--format-version accepts only the version this program writes") {
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("version") != std::string::npos);
 }
+
+TEST_CASE("a misspelt query that finds nothing gets a did-you-mean on stderr, in both scripts") {
+    CliResult en = search({"-f", "ids", "sunflowr"});
+    CHECK(en.exit_code == 1);
+    CHECK(en.out.empty());
+    CHECK(en.err.find("did you mean: sunflower") != std::string::npos);
+    CHECK(search({"-f", "ids", "الدلافن"}).err.find("did you mean: الدلافين") != std::string::npos);
+    CHECK(search({"-f", "ids", "grain corridor"}).err.find("did you mean") == std::string::npos);
+}

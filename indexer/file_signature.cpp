@@ -1,0 +1,93 @@
+#include "file_signature.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+
+// XXH3_state_t on the stack needs the static-linking-only declarations.
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+namespace naba::indexer {
+
+std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        ec = std::error_code(errno, std::generic_category());
+        return std::nullopt;
+    }
+    FileSignature sig;
+    sig.size = static_cast<std::uint64_t>(st.st_size);
+    sig.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return sig;
+}
+
+std::uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+std::uint64_t record_hash(const schema::StoredDocument& doc) {
+    XXH3_state_t state;
+    XXH3_64bits_reset_withSeed(&state, static_cast<XXH64_hash_t>(doc.line));
+    // Each field ends with a NUL so that moving bytes between fields changes the hash.
+    for (const std::string* field : {&doc.id, &doc.title, &doc.date, &doc.lang, &doc.source, &doc.url, &doc.text})
+        XXH3_64bits_update(&state, field->c_str(), field->size() + 1);
+    return XXH3_64bits_digest(&state);
+}
+
+std::string encode_u64(std::uint64_t n) {
+    std::string out(8, '\0');
+    for (int i = 7; i >= 0; --i, n >>= 8) out[static_cast<std::size_t>(i)] = static_cast<char>(n & 0xff);
+    return out;
+}
+
+std::uint64_t decode_u64(std::string_view bytes) {
+    if (bytes.size() != 8) return 0;
+    std::uint64_t n = 0;
+    for (char c : bytes) n = (n << 8) | static_cast<unsigned char>(c);
+    return n;
+}
+
+void set_file_signature(Xapian::Document& doc, const FileSignature& sig) {
+    doc.add_value(schema::kFileSizeSlot, encode_u64(sig.size));
+    doc.add_value(schema::kFileMtimeSlot, encode_u64(static_cast<std::uint64_t>(sig.mtime_ns)));
+    doc.add_value(schema::kContentHashSlot, encode_u64(sig.hash));
+}
+
+FileSignature file_signature_of(const Xapian::Document& doc) {
+    FileSignature sig;
+    sig.size = decode_u64(doc.get_value(schema::kFileSizeSlot));
+    sig.mtime_ns = static_cast<std::int64_t>(decode_u64(doc.get_value(schema::kFileMtimeSlot)));
+    sig.hash = decode_u64(doc.get_value(schema::kContentHashSlot));
+    return sig;
+}
+
+std::string encode_jsonl_entry(const FileSignature& sig, std::uint64_t documents) {
+    return encode_u64(sig.size) + encode_u64(static_cast<std::uint64_t>(sig.mtime_ns)) + encode_u64(sig.hash) +
+           encode_u64(documents);
+}
+
+std::optional<std::pair<FileSignature, std::uint64_t>> decode_jsonl_entry(std::string_view value) {
+    if (value.size() != 32) return std::nullopt;
+    FileSignature sig;
+    sig.size = decode_u64(value.substr(0, 8));
+    sig.mtime_ns = static_cast<std::int64_t>(decode_u64(value.substr(8, 8)));
+    sig.hash = decode_u64(value.substr(16, 8));
+    return std::make_pair(sig, decode_u64(value.substr(24, 8)));
+}
+
+std::string bounded_key(std::string_view prefix, std::string_view text) {
+    std::string key(prefix);
+    if (key.size() + text.size() <= schema::kMaxVerbatimIdBytes) return key.append(text);
+    XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                  static_cast<unsigned long long>(h.low64));
+    return key.append("#").append(hex);
+}
+
+std::string canonical_path(const std::filesystem::path& path) {
+    std::string s = std::filesystem::absolute(path).lexically_normal().string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+}
+
+}  // namespace naba::indexer

@@ -1,0 +1,62 @@
+// What naba-index remembers about an input file so that a re-run can tell, cheaply,
+// whether the file changed: size and mtime (no read needed), then a content hash
+// (XXH3_64bits) when those differ. Also the keys under which that is stored: value
+// slots and the root-directory term (see schema.h), and the JSONL metadata key.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include <xapian.h>
+
+#include "schema.h"
+
+namespace naba::indexer {
+
+struct FileSignature {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t hash = 0;
+
+    bool same_stat(const FileSignature& other) const { return size == other.size && mtime_ns == other.mtime_ns; }
+};
+
+// Size and mtime from stat(2); hash left 0.
+std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec);
+
+std::uint64_t content_hash(std::string_view bytes);
+
+// Hash of a JSONL record: its fields and its line, so a record that moved keeps a
+// correct stored line number.
+std::uint64_t record_hash(const schema::StoredDocument& doc);
+
+// 8 bytes big-endian, and back (0 for a value of another length).
+std::string encode_u64(std::uint64_t n);
+std::uint64_t decode_u64(std::string_view bytes);
+
+// Signature slots of a text file's document, and back.
+void set_file_signature(Xapian::Document& doc, const FileSignature& sig);
+FileSignature file_signature_of(const Xapian::Document& doc);
+
+// The JSONL metadata value: signature and document count, and back (nullopt if
+// the value is not one).
+std::string encode_jsonl_entry(const FileSignature& sig, std::uint64_t documents);
+std::optional<std::pair<FileSignature, std::uint64_t>> decode_jsonl_entry(std::string_view value);
+
+// prefix + text, or prefix + "#" + 32 hex digits when that would be too long for a
+// Xapian term or metadata key.
+std::string bounded_key(std::string_view prefix, std::string_view text);
+
+// Absolute, normalized, without a trailing slash: the form stored for paths.
+std::string canonical_path(const std::filesystem::path& path);
+
+inline std::string root_term(std::string_view abs_root) { return bounded_key(schema::kRootDirPrefix, abs_root); }
+inline std::string jsonl_metadata_key(std::string_view abs_path) {
+    return bounded_key(schema::kJsonlFileMetadataPrefix, abs_path);
+}
+
+}  // namespace naba::indexer

@@ -1,0 +1,70 @@
+// The unit of work that flows through naba-index's pipeline: the reader stage fills
+// a JobBatch, the analysis stage builds the Xapian documents, the writer stage
+// applies the jobs to the database in input order.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "file_signature.h"
+#include "schema.h"
+
+namespace naba::indexer {
+
+struct IndexJob {
+    enum class Kind {
+        index,     // analyse doc and replace the document with its id
+        touch,     // unchanged file with a new mtime: update the stored signature only
+        metadata,  // set a metadata key (a JSONL file finished: its signature)
+    };
+    Kind kind = Kind::index;
+    schema::StoredDocument doc;             // index
+    std::optional<FileSignature> file_sig;  // index (text files), touch
+    std::uint64_t record_hash = 0;          // index (JSONL records)
+    std::string root;                       // index: canonical directory argument, or ""
+    Xapian::Document xdoc;                  // index: built by the analysis stage
+    Xapian::docid docid = 0;                // touch
+    std::string key, value;                 // metadata
+};
+
+// Constructors for each kind (named, so a call says which fields it sets).
+inline IndexJob text_job(schema::StoredDocument&& doc, const FileSignature& sig, const std::string& root) {
+    IndexJob job;
+    job.doc = std::move(doc), job.file_sig = sig, job.root = root;
+    return job;
+}
+inline IndexJob record_job(schema::StoredDocument&& doc, std::uint64_t hash, const std::string& root) {
+    IndexJob job;
+    job.doc = std::move(doc), job.record_hash = hash, job.root = root;
+    return job;
+}
+inline IndexJob touch_job(Xapian::docid docid, const FileSignature& sig) {
+    IndexJob job;
+    job.kind = IndexJob::Kind::touch, job.docid = docid, job.file_sig = sig;
+    return job;
+}
+inline IndexJob metadata_job(std::string key, std::string value) {
+    IndexJob job;
+    job.kind = IndexJob::Kind::metadata, job.key = std::move(key), job.value = std::move(value);
+    return job;
+}
+
+struct JobBatch {
+    std::vector<IndexJob> jobs;
+    std::uint64_t bytes = 0;  // input bytes the reader consumed for this batch
+    long files = 0;           // input files the reader finished in this batch
+};
+
+// The one WritableDatabase, shared by the reader stage (look-ups) and the writer
+// stage (updates). Xapian objects are not thread-safe, so every use holds `mutex`.
+struct SharedDatabase {
+    Xapian::WritableDatabase db;
+    std::mutex mutex;
+};
+
+}  // namespace naba::indexer

@@ -1,0 +1,77 @@
+#include "index_writer.h"
+
+#include "document_builder.h"
+
+namespace naba::indexer {
+
+void analyse(IndexJob& job, DocumentBuilder& builder) {
+    if (job.kind != IndexJob::Kind::index) return;
+    job.xdoc = builder.build(job.doc);
+    job.xdoc.add_value(schema::kSourcePathSlot, job.doc.path);
+    if (job.file_sig) {
+        set_file_signature(job.xdoc, *job.file_sig);
+    } else {
+        job.xdoc.add_value(schema::kContentHashSlot, encode_u64(job.record_hash));
+    }
+    if (!job.root.empty()) job.xdoc.add_boolean_term(root_term(job.root));
+}
+
+IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, long batch_size)
+    : db_(db), reporter_(reporter), batch_size_(batch_size) {}
+
+void IndexWriter::apply(JobBatch& batch) {
+    for (IndexJob& job : batch.jobs) write(job);
+}
+
+void IndexWriter::write(IndexJob& job) {
+    std::unique_lock lock(db_.mutex);
+    const char* action = nullptr;
+    switch (job.kind) {
+        case IndexJob::Kind::touch: {
+            Xapian::Document doc = db_.db.get_document(job.docid);
+            set_file_signature(doc, *job.file_sig);
+            db_.db.replace_document(job.docid, doc);
+            break;
+        }
+        case IndexJob::Kind::metadata:
+            db_.db.set_metadata(job.key, job.value);
+            return;  // tiny; not worth counting towards the batch
+        case IndexJob::Kind::index: {
+            const std::string id_term = schema::id_term(job.doc.id);
+            const bool existed = db_.db.term_exists(id_term);
+            db_.db.replace_document(id_term, job.xdoc);
+            ++(existed ? reporter_.counts().replaced : reporter_.counts().added);
+            action = existed ? "replaced" : "added";
+            job.xdoc = Xapian::Document();  // free the terms now, not when the batch goes
+            break;
+        }
+    }
+    if (++pending_ >= batch_size_) {
+        db_.db.commit();
+        pending_ = 0;
+    }
+    lock.unlock();
+    if (action) reporter_.document(action, job.doc.id);
+}
+
+void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
+                                  const std::unordered_set<std::string>& present) {
+    std::lock_guard lock(db_.mutex);
+    for (const std::string& root : roots) {
+        const std::string term = root_term(root);
+        std::vector<Xapian::docid> gone;
+        for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
+            if (!present.contains(db_.db.get_document(*it).get_value(schema::kSourcePathSlot))) gone.push_back(*it);
+        }
+        for (Xapian::docid id : gone) db_.db.delete_document(id);
+        reporter_.counts().removed += static_cast<long>(gone.size());
+    }
+}
+
+void IndexWriter::commit() {
+    std::lock_guard lock(db_.mutex);
+    db_.db.commit();
+    pending_ = 0;
+}
+
+}  // namespace naba::indexer

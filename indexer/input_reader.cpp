@@ -1,0 +1,200 @@
+#include "input_reader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "text/unicode_normalizer.h"
+
+namespace naba::indexer {
+namespace fs = std::filesystem;
+
+InputReader::InputReader(const std::vector<InputFile>& files, SharedDatabase& db, Reporter& reporter,
+                         const ReaderSettings& settings)
+    : files_(files), db_(db), reporter_(reporter), settings_(settings) {}
+
+bool InputReader::batch_full(const JobBatch& batch) const {
+    return batch.jobs.size() >= settings_.batch_documents || batch.bytes >= settings_.batch_bytes;
+}
+
+bool InputReader::next(JobBatch& batch) {
+    while (!batch_full(batch)) {
+        if (settings_.stop && settings_.stop->load()) {
+            stopped_ = true;
+            break;
+        }
+        if (jsonl_) {
+            read_jsonl_chunk(batch);
+        } else if (next_file_ < files_.size()) {
+            read_file(files_[next_file_++], batch);
+        } else {
+            break;
+        }
+    }
+    return !batch.jobs.empty() || (!stopped_ && (jsonl_ || next_file_ < files_.size()));
+}
+
+void InputReader::read_file(const InputFile& file, JobBatch& batch) {
+    const std::string where = file.path.string();
+    std::error_code ec;
+    std::optional<FileSignature> sig = stat_signature(file.path, ec);
+    if (!sig) return reporter_.skip(where, "unreadable", ec.message()), void(++batch.files);
+    ++reporter_.counts().files;
+    const std::string path = canonical_path(file.path);
+    if (file.kind == InputKind::jsonl) {
+        open_jsonl(file, path, *sig, batch);
+        if (!jsonl_) ++batch.files;  // else counted when its last chunk is read
+        return;
+    }
+    ++batch.files;
+    batch.bytes += sig->size;
+    if (sig->size > settings_.max_file_bytes)
+        return reporter_.skip(where, "too large", std::to_string(sig->size) + " bytes is over the limit of " +
+                                                      std::to_string(settings_.max_file_bytes) +
+                                                      " (raise it with --max-size)");
+    read_text(file, path, *sig, batch);
+}
+
+void InputReader::read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
+    const std::string where = file.path.string();
+    std::optional<Existing> old;
+    if (first_time(file.id, where)) old = existing(file.id);
+    const bool same_file = old && old->path == path;
+    // Same size and mtime: unchanged without reading a byte.
+    if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
+
+    std::string bytes;
+    if (!read_bytes(file.path, where, sig.size, bytes)) return;
+    sig.hash = content_hash(bytes);
+    if (same_file && old->sig.hash == sig.hash) {
+        // Touched but not changed: store the new mtime so the next run needs no read.
+        ++reporter_.counts().unchanged;
+        batch.jobs.push_back(touch_job(old->docid, sig));
+        return;
+    }
+    if (!acceptable(where, bytes)) return;
+    std::size_t bad = 0;
+    if (!text::is_valid_utf8(bytes, &bad)) {
+        reporter_.warn(where, "invalid UTF-8 at byte " + std::to_string(bad) + "; replaced with U+FFFD");
+        bytes = text::repair_utf8(bytes);
+    }
+    ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
+    batch.jobs.push_back(text_job(parse_text_document(bytes, file.id, path, problems), sig, file.root));
+}
+
+void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
+    const std::string where = file.path.string();
+    const std::string key = jsonl_metadata_key(path);
+    std::optional<std::pair<FileSignature, std::uint64_t>> entry;
+    {
+        std::lock_guard lock(db_.mutex);
+        entry = decode_jsonl_entry(db_.db.get_metadata(key));
+    }
+    if (entry && entry->first.same_stat(sig)) {
+        batch.bytes += sig.size;
+        reporter_.counts().unchanged += static_cast<long>(entry->second);
+        return;
+    }
+    std::string bytes;
+    if (!read_bytes(file.path, where, sig.size, bytes)) return void(batch.bytes += sig.size);
+    sig.hash = content_hash(bytes);
+    if (entry && entry->first.hash == sig.hash) {
+        batch.bytes += sig.size;
+        reporter_.counts().unchanged += static_cast<long>(entry->second);
+        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(sig, entry->second)));
+        return;
+    }
+    if (!acceptable(where, bytes)) return void(batch.bytes += sig.size);
+    jsonl_.emplace();
+    jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
+    jsonl_->bytes = std::move(bytes);
+}
+
+void InputReader::read_jsonl_chunk(JobBatch& batch) {
+    JsonlFile& f = *jsonl_;
+    // About 256 KiB of whole lines per call, so the batch fills in steps and a stop
+    // request is seen within a few hundred documents.
+    std::size_t end = std::min(f.bytes.size(), f.offset + (256u << 10));
+    if (end < f.bytes.size()) {
+        std::size_t nl = f.bytes.find('\n', end);
+        end = nl == std::string::npos ? f.bytes.size() : nl + 1;
+    }
+    std::string_view chunk(f.bytes.data() + f.offset, end - f.offset);
+    ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
+    parse_jsonl(
+        chunk, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,
+        f.next_line);
+    for (char c : chunk) f.next_line += (c == '\n');
+    batch.bytes += chunk.size();
+    f.offset = end;
+    if (f.offset < f.bytes.size()) return;
+    // Written after the file's last document, so an interrupted file is read again.
+    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
+    ++batch.files;
+    jsonl_.reset();
+}
+
+void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch) {
+    JsonlFile& f = *jsonl_;
+    ++f.documents;
+    const std::uint64_t hash = record_hash(doc);
+    if (first_time(doc.id, location(doc.path, doc.line))) {
+        std::optional<Existing> old = existing(doc.id);
+        if (old && old->path == f.path && old->sig.hash == hash) return void(++reporter_.counts().unchanged);
+    }
+    batch.jobs.push_back(record_job(std::move(doc), hash, f.root));
+}
+
+bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    if (!in || !(buffer << in.rdbuf()) || in.bad()) {
+        if (size != 0) {
+            reporter_.skip(where, "unreadable", "cannot read the file (permissions?)");
+            return false;
+        }
+    }
+    bytes = std::move(buffer).str();
+    return true;
+}
+
+bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
+    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+        reporter_.skip(where, "empty", "the file is empty");
+        return false;
+    }
+    if (bytes.find('\0') != std::string::npos) {
+        reporter_.skip(where, "binary", "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)");
+        return false;
+    }
+    return true;
+}
+
+bool InputReader::first_time(const std::string& id, const std::string& where) {
+    if (seen_ids_.insert(id).second) return true;
+    ++reporter_.counts().duplicates;
+    reporter_.warn(where, "id '" + id + "' already appeared in this run; this later document replaces it");
+    return false;
+}
+
+std::optional<InputReader::Existing> InputReader::existing(const std::string& id) {
+    const std::string term = schema::id_term(id);
+    std::lock_guard lock(db_.mutex);
+    // term_exists first: it is cheap, while opening a postlist makes Xapian flush the
+    // term's pending changes — and most ids of a first run are new.
+    if (!db_.db.term_exists(term)) return std::nullopt;
+    Xapian::PostingIterator it = db_.db.postlist_begin(term);
+    if (it == db_.db.postlist_end(term)) return std::nullopt;
+    Xapian::Document doc = db_.db.get_document(*it);
+    return Existing{*it, doc.get_value(schema::kSourcePathSlot), file_signature_of(doc)};
+}
+
+void InputReader::on_problem(const ReadProblem& problem) {
+    const std::string where = location(problem.path, problem.line);
+    if (problem.skipped) {
+        reporter_.skip(where, "malformed JSONL line", problem.message);
+    } else {
+        reporter_.warn(where, problem.message);
+    }
+}
+
+}  // namespace naba::indexer

@@ -1,0 +1,77 @@
+// The reader stage of naba-index: walks the input files in order, decides per file
+// (size+mtime, then content hash) and per JSONL record (record hash) whether
+// anything changed since the last run, and hands out batches of jobs for what did.
+// Runs in one thread; looks the previous state up in the shared database.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "document_readers.h"
+#include "index_job.h"
+#include "input_walker.h"
+#include "run_report.h"
+
+namespace naba::indexer {
+
+struct ReaderSettings {
+    std::uintmax_t max_file_bytes = 64u << 20;
+    std::size_t batch_documents = 64;         // jobs per batch handed to the pipeline
+    std::size_t batch_bytes = 1u << 20;       // or this many input bytes, whichever first
+    const std::atomic<int>* stop = nullptr;   // non-zero: stop at the next document
+};
+
+class InputReader {
+  public:
+    InputReader(const std::vector<InputFile>& files, SharedDatabase& db, Reporter& reporter,
+                const ReaderSettings& settings);
+
+    // Fills `batch`; false when every input was read (or a stop was requested) and
+    // the batch is empty.
+    bool next(JobBatch& batch);
+
+    bool stopped() const { return stopped_; }
+
+  private:
+    struct Existing {
+        Xapian::docid docid = 0;
+        std::string path;
+        FileSignature sig;
+    };
+    struct JsonlFile {
+        std::string path, root, key;
+        FileSignature sig;
+        std::string bytes;
+        std::size_t offset = 0;
+        long next_line = 1;
+        std::uint64_t documents = 0;
+    };
+
+    bool batch_full(const JobBatch& batch) const;
+    void read_file(const InputFile& file, JobBatch& batch);
+    void read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
+    void open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
+    void read_jsonl_chunk(JobBatch& batch);
+    void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
+    bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
+                    std::string& bytes);
+    bool acceptable(const std::string& where, const std::string& bytes);
+    bool first_time(const std::string& id, const std::string& where);
+    std::optional<Existing> existing(const std::string& id);
+    void on_problem(const ReadProblem& problem);
+
+    const std::vector<InputFile>& files_;
+    SharedDatabase& db_;
+    Reporter& reporter_;
+    ReaderSettings settings_;
+    std::size_t next_file_ = 0;
+    std::optional<JsonlFile> jsonl_;
+    std::unordered_set<std::string> seen_ids_;
+    bool stopped_ = false;
+};
+
+}  // namespace naba::indexer

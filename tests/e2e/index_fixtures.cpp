@@ -1,0 +1,84 @@
+#include "index_fixtures.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <xapian.h>
+
+#include "cli_runner.h"
+
+namespace naba::e2e {
+
+void write_file(const std::string& path, const std::string& content) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+}
+
+std::vector<std::string> search_ids(const std::string& db, const std::string& query) {
+    auto ids = lines(run(NABA_SEARCH_BIN, {"--db", db, "-f", "ids", "-n", "100000", query}).out);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::string generated_jsonl(long count) {
+    std::string out;
+    for (long i = 0; i < count; ++i) {
+        out += "{\"id\":\"d" + std::to_string(i) + "\",\"title\":\"report " + std::to_string(i) + "\",\"text\":\"";
+        for (int w = 0; w < 40; ++w) out += "ceasefire talks word" + std::to_string((i * 40 + w) % 997) + " ";
+        out += "\"}\n";
+    }
+    return out;
+}
+
+pid_t start_indexer(const std::vector<std::string>& args, const std::string& err_path) {
+    pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0), ::dup2(null, 1), ::dup2(err, 2);
+    std::vector<char*> argv{const_cast<char*>(NABA_INDEX_BIN)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(NABA_INDEX_BIN, argv.data());
+    ::_exit(127);
+}
+
+int wait_for(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+unsigned committed_documents(const std::string& db) {
+    try {
+        return Xapian::Database(db).get_doccount();
+    } catch (const Xapian::Error&) {
+        return 0;  // not created yet
+    }
+}
+
+bool wait_for_documents(const std::string& db, unsigned documents) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (committed_documents(db) >= documents) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace naba::e2e

@@ -1,0 +1,36 @@
+// Helpers for the naba-index end-to-end tests: writing fixture files, reading the
+// closing summary, and running naba-index as a child process that a test can signal.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace naba::e2e {
+
+// Writes `content` to `path`, creating the folders.
+void write_file(const std::string& path, const std::string& content);
+
+// The ids naba-search returns for `query` on the index at `db` (up to 100000), sorted.
+std::vector<std::string> search_ids(const std::string& db, const std::string& query);
+
+// A JSONL file of `count` records "d0".."d<count-1>", each a few dozen words long.
+std::string generated_jsonl(long count);
+
+// Starts naba-index with `args`, stderr to `err_path`; returns its pid.
+pid_t start_indexer(const std::vector<std::string>& args, const std::string& err_path);
+
+// Waits for the child; returns its exit status, or 128 + the signal that ended it.
+int wait_for(pid_t pid);
+
+// Waits until the index at `db` holds at least `documents` committed documents
+// (false after 30 s).
+bool wait_for_documents(const std::string& db, unsigned documents);
+
+// Documents committed in the index at `db` (opened read-only, as a searcher would).
+unsigned committed_documents(const std::string& db);
+
+std::string read_file(const std::string& path);
+
+}  // namespace naba::e2e

@@ -1,0 +1,123 @@
+// naba-index re-runs: unchanged files are skipped, changed ones re-indexed, new ones
+// added, vanished ones removed (only under the same directory argument), JSONL
+// records replaced by id.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+CliResult index(const std::string& db, const std::vector<std::string>& more) {
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), more.begin(), more.end());
+    return run(NABA_INDEX_BIN, args);
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a re-run skips unchanged files and handles changed, touched, new and removed ones") {
+    std::string dir = temp_dir("incremental");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "alpha first\n");
+    write_file(in + "/b.txt", "bravo\n");
+    write_file(in + "/c.txt", "charlie\n");
+    write_file(in + "/e.txt", "echo\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+
+    CliResult same = index(db, {in});
+    CHECK(same.exit_code == 0);
+    CHECK(has(same.err, "0 documents indexed"));
+    CHECK(has(same.err, "4 unchanged, 0 removed"));
+
+    write_file(in + "/a.txt", "alpha second version\n");                       // changed
+    write_file(in + "/b.txt", "bravo\n");                                      // same bytes,
+    fs::last_write_time(in + "/b.txt", fs::last_write_time(in + "/b.txt") + std::chrono::seconds(10));  // new mtime
+    fs::remove(in + "/c.txt");                                                 // vanished
+    write_file(in + "/d.txt", "delta\n");                                      // new
+    CliResult next = index(db, {in});
+    CHECK(next.exit_code == 0);
+    CHECK(has(next.err, "2 documents indexed into " + db + " (1 new, 1 replaced), 2 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a.txt", "b.txt", "d.txt", "e.txt"});
+    CHECK(search_ids(db, "second") == Ids{"a.txt"});
+    CHECK(search_ids(db, "first").empty());
+    CHECK(search_ids(db, "charlie").empty());
+
+    CliResult again = index(db, {in});
+    CHECK(has(again.err, "0 documents indexed"));
+    CHECK(has(again.err, "4 unchanged, 0 removed"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("--no-delete keeps the documents of vanished files") {
+    std::string dir = temp_dir("nodelete");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "alpha\n");
+    write_file(in + "/b.txt", "bravo\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::remove(in + "/b.txt");
+    CliResult kept = index(db, {"--no-delete", in});
+    CHECK(has(kept.err, "1 unchanged, 0 removed"));
+    CHECK(search_ids(db, "bravo") == Ids{"b.txt"});
+    CliResult removed = index(db, {in});
+    CHECK(has(removed.err, "1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "bravo").empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("only documents from the same directory argument are removed") {
+    std::string dir = temp_dir("roots");
+    const std::string db = dir + "/db";
+    write_file(dir + "/one/a.txt", "alpha\n");
+    write_file(dir + "/one/gone.txt", "gone\n");
+    write_file(dir + "/two/b.txt", "bravo\n");
+    write_file(dir + "/named.txt", "named\n");
+    REQUIRE(index(db, {dir + "/one", dir + "/named.txt"}).exit_code == 0);
+    REQUIRE(index(db, {dir + "/two/"}).exit_code == 0);
+    fs::remove(dir + "/one/gone.txt");
+    fs::remove(dir + "/named.txt");
+    CliResult r = index(db, {dir + "/one/"});  // trailing slash: the same directory
+    CHECK(has(r.err, "1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a.txt", "b.txt", "named.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an unchanged JSONL file is skipped whole; a changed one re-indexes only changed records") {
+    std::string dir = temp_dir("jsonl-incremental");
+    const std::string db = dir + "/db", file = dir + "/news.jsonl";
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n{\"id\":\"n2\",\"text\":\"bravo\"}\n");
+    REQUIRE(index(db, {file}).exit_code == 0);
+    CliResult same = index(db, {file});
+    CHECK(has(same.err, "0 documents indexed"));
+    CHECK(has(same.err, "2 unchanged"));
+
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n{\"id\":\"n2\",\"text\":\"bravo changed\"}\n"
+                     "{\"id\":\"n3\",\"text\":\"charlie\"}\n");
+    CliResult next = index(db, {file});
+    CHECK(has(next.err, "2 documents indexed into " + db + " (1 new, 1 replaced), 1 unchanged"));
+    CHECK(search_ids(db, "changed") == Ids{"n2"});
+    CHECK(search_ids(db, "*") == Ids{"n1", "n2", "n3"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL file that disappeared from a directory takes its documents with it") {
+    std::string dir = temp_dir("jsonl-gone");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/keep.jsonl", "{\"id\":\"k\",\"text\":\"kept\"}\n");
+    write_file(in + "/gone.jsonl", "{\"id\":\"g1\",\"text\":\"gone\"}\n{\"id\":\"g2\",\"text\":\"gone\"}\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::remove(in + "/gone.jsonl");
+    CliResult r = index(db, {in});
+    CHECK(has(r.err, "1 unchanged, 2 removed"));
+    CHECK(search_ids(db, "*") == Ids{"k"});
+    fs::remove_all(dir);
+}

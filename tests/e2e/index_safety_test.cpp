@@ -1,0 +1,86 @@
+// naba-index never loses the index: Ctrl-C and SIGTERM commit what was done, kill -9
+// keeps every committed batch, a second writer is refused at once by Xapian's lock.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+
+namespace {
+
+constexpr long kDocuments = 3000;
+
+struct Fixture {
+    std::string dir, db, jsonl, err;
+    explicit Fixture(const std::string& name)
+        : dir(temp_dir(name)), db(dir + "/db"), jsonl(dir + "/news.jsonl"), err(dir + "/stderr") {
+        write_file(jsonl, generated_jsonl(kDocuments));
+    }
+    ~Fixture() { std::filesystem::remove_all(dir); }
+
+    // Small batches and one analysis thread, so that a run takes a while.
+    pid_t start() { return start_indexer({"--db", db, "--batch-size", "100", "--jobs", "1", jsonl}, err); }
+};
+
+// Sends `signal` after the first committed batch; checks the clean stop and the re-run.
+void check_graceful_stop(int signal, int expected_status) {
+    Fixture f(signal == SIGINT ? "sigint" : "sigterm");
+    pid_t pid = f.start();
+    REQUIRE(wait_for_documents(f.db, 100));
+    ::kill(pid, signal);
+    CHECK(wait_for(pid) == expected_status);
+    const unsigned committed = committed_documents(f.db);
+    CHECK(committed < kDocuments);
+    CHECK(read_file(f.err).find("interrupted: committed " + std::to_string(committed) +
+                                " documents; run again to finish") != std::string::npos);
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", f.db, f.jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(committed) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(f.db) == kDocuments);
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl-C commits what was done, exits 130, and a re-run finishes the work") {
+    check_graceful_stop(SIGINT, 130);
+}
+
+TEST_CASE("SIGTERM commits what was done and exits 143") { check_graceful_stop(SIGTERM, 143); }
+
+TEST_CASE("after kill -9 the index opens with every committed batch, and a re-run completes it") {
+    Fixture f("kill9");
+    pid_t pid = f.start();
+    REQUIRE(wait_for_documents(f.db, 200));
+    // Searches keep working while the index is being written.
+    CHECK(run(NABA_SEARCH_BIN, {"--db", f.db, "-f", "ids", "ceasefire"}).exit_code == 0);
+    ::kill(pid, SIGKILL);
+    CHECK(wait_for(pid) == 128 + SIGKILL);
+
+    const std::size_t found = search_ids(f.db, "*").size();
+    CHECK(found >= 200);
+    CHECK(found % 100 == 0);  // whole batches only
+    CHECK(run(NABA_INDEX_BIN, {"--db", f.db, f.jsonl}).exit_code == 0);
+    CHECK(search_ids(f.db, "*").size() == kDocuments);
+}
+
+TEST_CASE("a second writer on a locked index fails at once with a clear message") {
+    std::string dir = temp_dir("lock");
+    write_file(dir + "/a.txt", "alpha\n");
+    Xapian::WritableDatabase holder(dir + "/db", Xapian::DB_CREATE_OR_OPEN);
+    auto start = std::chrono::steady_clock::now();
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/a.txt"});
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is locked by another naba-index run") != std::string::npos);
+    holder.close();
+    std::filesystem::remove_all(dir);
+}
