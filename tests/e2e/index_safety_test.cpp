@@ -84,3 +84,21 @@ TEST_CASE("a second writer on a locked index fails at once with a clear message"
     holder.close();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("searches during a run each see one committed revision: whole batches, never fewer than before") {
+    Fixture f("concurrent");
+    pid_t pid = f.start();
+    REQUIRE(wait_for_documents(f.db, 100));
+    long previous = 0;
+    for (int i = 0; i < 15; ++i) {
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", f.db, "--count", "*"});
+        REQUIRE(r.exit_code == 0);
+        long count = std::stol(r.out);
+        CHECK(count % 100 == 0);  // never a half-written batch
+        CHECK(count >= previous);
+        previous = count;
+        CHECK(run(NABA_SEARCH_BIN, {"--db", f.db, "-f", "json", "-n", "5", "ceasefire"}).exit_code == 0);
+    }
+    CHECK(wait_for(pid) == 0);
+    CHECK(std::stol(run(NABA_SEARCH_BIN, {"--db", f.db, "--count", "*"}).out) == kDocuments);
+}
