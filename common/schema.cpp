@@ -8,10 +8,10 @@
 
 namespace naba::schema {
 
-std::string id_term(std::string_view id) {
-    std::string term(kIdPrefix);
-    if (id.size() <= kMaxVerbatimIdBytes) return term.append(id);
-    XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
+std::string bounded_term(std::string_view prefix, std::string_view text) {
+    std::string term(prefix);
+    if (term.size() + text.size() <= kMaxVerbatimIdBytes) return term.append(text);
+    XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
     char hex[33];
     std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                   static_cast<unsigned long long>(h.low64));

@@ -40,12 +40,16 @@ inline constexpr std::string_view kRootDirPrefix = "XR";
 // document count (8 bytes), so an unchanged JSONL file is skipped whole.
 inline constexpr std::string_view kJsonlFileMetadataPrefix = "naba:jsonl:";
 
-// Longest id kept verbatim in the id term; Xapian terms stop at 245 bytes, so longer
-// ids get a hash-based term ("Q#" + 32 hex digits) instead of being cut.
+// Longest term or metadata key kept verbatim; Xapian stops at 245 bytes, so longer
+// ones become prefix + "#" + 32 hex digits of XXH3_128 instead of being cut.
 inline constexpr std::size_t kMaxVerbatimIdBytes = 240;
 
+// prefix + text, or prefix + "#" + hash when that is longer than kMaxVerbatimIdBytes.
+// Every term or key built from user data (ids, paths) goes through this.
+std::string bounded_term(std::string_view prefix, std::string_view text);
+
 // The unique-id term for an external id.
-std::string id_term(std::string_view id);
+inline std::string id_term(std::string_view id) { return bounded_term(kIdPrefix, id); }
 
 // --- document data ---------------------------------------------------------------
 // What is stored for every document (as JSON in the Xapian document data) and shown

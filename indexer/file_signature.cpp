@@ -74,16 +74,6 @@ std::optional<std::pair<FileSignature, std::uint64_t>> decode_jsonl_entry(std::s
     return std::make_pair(sig, decode_u64(value.substr(24, 8)));
 }
 
-std::string bounded_key(std::string_view prefix, std::string_view text) {
-    std::string key(prefix);
-    if (key.size() + text.size() <= schema::kMaxVerbatimIdBytes) return key.append(text);
-    XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                  static_cast<unsigned long long>(h.low64));
-    return key.append("#").append(hex);
-}
-
 std::string canonical_path(const std::filesystem::path& path) {
     std::string s = std::filesystem::absolute(path).lexically_normal().string();
     while (s.size() > 1 && s.back() == '/') s.pop_back();

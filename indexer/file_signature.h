@@ -47,16 +47,12 @@ FileSignature file_signature_of(const Xapian::Document& doc);
 std::string encode_jsonl_entry(const FileSignature& sig, std::uint64_t documents);
 std::optional<std::pair<FileSignature, std::uint64_t>> decode_jsonl_entry(std::string_view value);
 
-// prefix + text, or prefix + "#" + 32 hex digits when that would be too long for a
-// Xapian term or metadata key.
-std::string bounded_key(std::string_view prefix, std::string_view text);
-
 // Absolute, normalized, without a trailing slash: the form stored for paths.
 std::string canonical_path(const std::filesystem::path& path);
 
-inline std::string root_term(std::string_view abs_root) { return bounded_key(schema::kRootDirPrefix, abs_root); }
+inline std::string root_term(std::string_view abs_root) { return schema::bounded_term(schema::kRootDirPrefix, abs_root); }
 inline std::string jsonl_metadata_key(std::string_view abs_path) {
-    return bounded_key(schema::kJsonlFileMetadataPrefix, abs_path);
+    return schema::bounded_term(schema::kJsonlFileMetadataPrefix, abs_path);
 }
 
 }  // namespace naba::indexer

@@ -18,6 +18,14 @@ TEST_CASE("id_term hashes ids too long for a Xapian term instead of cutting them
     CHECK(term == schema::id_term(long_a));
 }
 
+TEST_CASE("bounded_term counts the prefix, so long keys with long prefixes still fit Xapian") {
+    std::string path(235, 'p');
+    std::string key = schema::bounded_term("naba:jsonl:", path);
+    CHECK(key.size() <= 245);
+    CHECK(key.starts_with("naba:jsonl:#"));
+    CHECK(schema::bounded_term("XR", "/short/path") == "XR/short/path");
+}
+
 TEST_CASE("the stored record round-trips every field") {
     schema::StoredDocument doc{"id-1", "/c/a.jsonl", 7, "عنوان", "2025-03-18", "ar", "Naba", "https://x", "نص\n\"quoted\""};
     schema::StoredDocument back = schema::deserialize(schema::serialize(doc));
