@@ -1,5 +1,7 @@
 #include "query_builder.h"
 
+#include <cctype>
+
 #include "date_filter.h"
 #include "schema.h"
 
@@ -29,6 +31,21 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+// Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
+// words are indexed without a stemmed form, so such a query can never match.
+bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
+    bool any = false;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (!term.starts_with('Z')) return false;
+        std::size_t word = 1;
+        while (word < term.size() && std::isupper(static_cast<unsigned char>(term[word]))) ++word;  // field prefix
+        if (!analyzer_.is_stop_word(term.substr(word))) return false;
+        any = true;
+    }
+    return any;
+}
+
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
@@ -49,9 +66,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     parsed.query = parser_.parse_query(analyzer_.normalize_query(query, {"id"}), kParseFlags);
-    if (parsed.query.empty()) {
-        parsed.only_stop_words = parser_.stoplist_begin() != parser_.stoplist_end();
-    }
+    parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     return parsed;
 }
 

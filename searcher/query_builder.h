@@ -14,7 +14,7 @@ namespace naba::searcher {
 
 struct ParsedQuery {
     Xapian::Query query;
-    bool only_stop_words = false;  // the query had words but all were stop words
+    bool only_stop_words = false;  // every word is a stop word, so nothing can match
 };
 
 class QueryBuilder {
@@ -30,6 +30,8 @@ class QueryBuilder {
     std::string suggest(const std::string& query, DefaultOp op);
 
   private:
+    bool only_stemmed_stop_words(const Xapian::Query& query) const;
+
     const Analyzer& analyzer_;
     Xapian::QueryParser parser_;
 };

@@ -54,7 +54,8 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         return Outcome::error;
     }
     if (parsed.only_stop_words)
-        std::cerr << "naba-search: " << where << "every word is a stop word; search for a phrase in quotes instead\n";
+        std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
+                     "put them in quotes, e.g. \"of the\"\n";
 
     SearchPage page;
     try {

@@ -183,3 +183,10 @@ TEST_CASE("hostile queries never crash") {
         CHECK(r.exit_code <= 2);
     }
 }
+
+TEST_CASE("a query of stop words only says so, and the same words in quotes match") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "ids", "the of"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("stop word") != std::string::npos);
+    CHECK_FALSE(sample_ids("\"of the\"").empty());
+}
