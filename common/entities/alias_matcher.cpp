@@ -1,0 +1,164 @@
+#include "entities/alias_matcher.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace naba::entities {
+namespace {
+
+// Per-thread memo of Analyzer::normalize for single tokens: news repeats its words,
+// and most documents are normalized token by token only here. Bounded by clearing.
+struct NormalizeMemo {
+    const Analyzer* owner = nullptr;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> forms;
+};
+constexpr std::size_t kMemoLimit = 200000;
+
+class Matcher {
+  public:
+    Matcher(const std::vector<DocToken>& tokens, const AliasIndex& index, MatchOptions options)
+        : tokens_(tokens), index_(index), options_(options), fuzzy_(tokens.size()) {}
+
+    std::vector<CandidateMatch> run() {
+        std::vector<CandidateMatch> matches;
+        std::size_t i = 0;
+        while (i < tokens_.size()) {
+            best_ = CandidateMatch{};
+            best_quality_ = 99;
+            match_at(i);
+            if (best_.last == 0) {
+                ++i;
+                continue;
+            }
+            i = best_.last;
+            matches.push_back(std::move(best_));
+        }
+        return matches;
+    }
+
+  private:
+    // Quality: 0 exact, 1 clitic removed, 2 spelling variant (lower is better).
+    void match_at(std::size_t i) {
+        const DocToken& token = tokens_[i];
+        if (token.id != kNoToken) consider_all(i, token.id, 0);
+        if (token.raw.script == text::Script::arabic) {
+            clitic_forms_.clear();
+            arabic_clitic_variants(token.norm, clitic_forms_);
+            for (const std::string& form : clitic_forms_)
+                if (std::uint32_t id = index_.token_id(form); id != kNoToken) consider_all(i, id, 1);
+        }
+        if (best_.last != 0) return;
+        for (std::uint32_t id : fuzzy_of(i))
+            if (std::uint32_t alias = index_.single_token_alias(id); alias != kNoToken) consider(i, alias, 2);
+    }
+
+    void consider_all(std::size_t i, std::uint32_t first, int quality) {
+        const std::vector<std::uint32_t>* list = index_.aliases_starting_with(first);
+        if (!list) return;
+        for (std::uint32_t alias : *list) {
+            if (index_.alias(alias).tokens.size() < best_.last - best_.first) break;
+            consider(i, alias, quality);
+        }
+    }
+
+    void consider(std::size_t i, std::uint32_t alias_index, int quality) {
+        const Alias& alias = index_.alias(alias_index);
+        std::size_t n = alias.tokens.size();
+        if (i + n > tokens_.size()) return;
+        const DocToken& head = tokens_[i];
+        if (options_.check_case) {
+            if (alias.needs_capital && !head.raw.capitalized) return;
+            if (n == 1 && head.stop && !head.raw.all_caps) return;
+        }
+        bool fuzzy = quality == 2;
+        for (std::size_t k = 1; k < n; ++k) {
+            const DocToken& t = tokens_[i + k];
+            if (t.raw.hard_break) return;
+            if (t.id == alias.tokens[k]) continue;
+            if (k + 1 == n && index_.may_end_person_alias(alias.tokens[k]) && contains(fuzzy_of(i + k), alias.tokens[k])) {
+                fuzzy = true;
+                continue;
+            }
+            return;
+        }
+        int q = fuzzy ? 2 : quality;
+        std::size_t length = best_.last - best_.first;
+        if (n < length || (n == length && q > best_quality_)) return;
+        if (n > length || q < best_quality_) {
+            best_ = CandidateMatch{i, i + n, {}, fuzzy, quality == 1};
+            best_quality_ = q;
+        }
+        for (const AliasTarget& target : alias.targets) add_target(target);
+    }
+
+    void add_target(AliasTarget target) {
+        for (AliasTarget& t : best_.targets)
+            if (t.entity == target.entity) {
+                t.ambiguous = t.ambiguous && target.ambiguous;
+                return;
+            }
+        best_.targets.push_back(target);
+    }
+
+    static bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) {
+        for (std::uint32_t y : v)
+            if (y == x) return true;
+        return false;
+    }
+
+    // Vocabulary tokens the token at i is a spelling variant of (computed once).
+    const std::vector<std::uint32_t>& fuzzy_of(std::size_t i) {
+        std::optional<std::vector<std::uint32_t>>& slot = fuzzy_[i];
+        if (slot) return *slot;
+        slot.emplace();
+        const DocToken& token = tokens_[i];
+        if (token.stop) return *slot;
+        if (token.raw.script == text::Script::latin && options_.check_case && !token.raw.capitalized) return *slot;
+        if (token.raw.script == text::Script::other) return *slot;
+        if (std::optional<NameKey> key = name_key(token.norm)) index_.fuzzy_tokens(*key, *slot);
+        if (token.raw.script == text::Script::arabic && slot->empty()) {
+            std::vector<std::string> forms;
+            arabic_clitic_variants(token.norm, forms);
+            for (const std::string& form : forms)
+                if (std::optional<NameKey> key = name_key(form)) index_.fuzzy_tokens(*key, *slot);
+        }
+        return *slot;
+    }
+
+    const std::vector<DocToken>& tokens_;
+    const AliasIndex& index_;
+    MatchOptions options_;
+    std::vector<std::optional<std::vector<std::uint32_t>>> fuzzy_;
+    std::vector<std::string> clitic_forms_;
+    CandidateMatch best_;
+    int best_quality_ = 99;
+};
+
+}  // namespace
+
+std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& analyzer, const AliasIndex& index) {
+    thread_local NormalizeMemo memo;
+    if (memo.owner != &analyzer || memo.forms.size() > kMemoLimit) {
+        memo.forms.clear();
+        memo.owner = &analyzer;
+    }
+    std::vector<RawToken> raw = scan_tokens(text);
+    std::vector<DocToken> tokens;
+    tokens.reserve(raw.size());
+    for (const RawToken& r : raw) {
+        std::string_view surface = text.substr(r.begin, r.end - r.begin);
+        auto it = memo.forms.find(surface);
+        if (it == memo.forms.end()) it = memo.forms.emplace(std::string(surface), analyzer.normalize(surface)).first;
+        const std::string& norm = it->second;
+        tokens.push_back(DocToken{r, norm, index.token_id(norm), analyzer.is_stop_word(norm)});
+    }
+    return tokens;
+}
+
+std::vector<CandidateMatch> find_alias_matches(const std::vector<DocToken>& tokens, const AliasIndex& index,
+                                               MatchOptions options) {
+    return Matcher(tokens, index, options).run();
+}
+
+}  // namespace naba::entities

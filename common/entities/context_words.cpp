@@ -1,0 +1,61 @@
+#include "entities/context_words.h"
+
+namespace naba::entities {
+namespace {
+
+constexpr std::string_view kTitles[] = {
+    "president", "vice", "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "envoy", "general", "gen", "lt", "colonel", "col", "major", "admiral", "adm", "brigadier", "commander",
+    "chief", "mr", "mrs", "ms", "dr", "sir", "lord", "sheikh", "sheik", "sayyed", "ayatollah", "senator",
+    "sen", "rep", "ambassador", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan",
+    "crown", "leader", "adviser", "advisor", "speaker", "mayor", "governor", "judge", "prosecutor",
+    "director", "deputy", "foreign", "defence", "defense", "premier", "pope", "imam", "negotiator",
+    "الرئيس", "رئيس", "رئيسة", "الوزير", "وزير", "وزيرة", "الوزيرة", "المتحدث", "المتحدثة", "الناطق",
+    "الجنرال", "اللواء", "العميد", "الفريق", "العقيد", "العماد", "الشيخ", "السيد", "السيدة", "المبعوث",
+    "مبعوث", "السفير", "سفير", "المستشار", "مستشار", "القائد", "قائد", "الملك", "الأمير", "الامير",
+    "السلطان", "زعيم", "الزعيم", "المرشد", "آية", "نائب", "الأدميرال", "المدعي", "رئيسه",
+};
+
+// Capitalised words that do not make a name. Demonyms are listed because English
+// capitalises them ("Russian officials", "Israeli strikes").
+constexpr std::string_view kNotNames[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "russian", "russians", "ukrainian", "ukrainians", "israeli", "israelis", "palestinian", "palestinians",
+    "american", "americans", "british", "french", "german", "european", "europeans", "arab", "arabs",
+    "iranian", "iranians", "syrian", "syrians", "lebanese", "egyptian", "egyptians", "qatari", "saudi",
+    "emirati", "turkish", "jordanian", "iraqi", "yemeni", "sudanese", "chinese", "polish", "hungarian",
+    "italian", "spanish", "dutch", "western", "eastern", "northern", "southern", "gazan", "gazans",
+    "muslim", "muslims", "christian", "jewish", "islamic", "soviet", "kremlin-backed", "houthi",
+    "ministry", "ministries", "parliament", "government", "army", "forces", "council", "committee",
+    "agency", "office", "department", "court", "union", "party", "movement", "brigade", "brigades",
+    "news", "times", "post", "press", "radio", "tv", "television", "channel", "newspaper", "daily",
+    "state", "states", "city", "region", "province", "oblast", "district", "street", "square", "camp",
+    "hospital", "university", "war", "ceasefire", "truce", "peace", "deal", "plan", "summit", "talks",
+    "operation", "strip", "bank", "sea", "river", "valley", "north", "south", "east", "west",
+    "god", "allah", "covid", "breaking", "update", "live", "read", "more", "photo", "video", "file",
+    "however", "meanwhile", "after", "before", "earlier", "later", "today", "yesterday", "tomorrow",
+    "last", "next", "this", "that", "on", "in", "at", "as", "but", "and", "the", "a", "an", "according",
+    "asked", "speaking", "while", "when", "if", "since", "under", "despite", "following", "during",
+};
+
+constexpr std::string_view kParticles[] = {
+    "al", "el", "bin", "ibn", "bint", "abu", "abd", "von", "van", "der", "den", "de", "del", "della",
+    "di", "da", "du", "la", "le", "ben", "bar", "ter", "dos", "das",
+};
+
+template <std::size_t N>
+void fill(std::unordered_set<std::string, StringHash, std::equal_to<>>& set, const std::string_view (&words)[N],
+          const Analyzer& analyzer) {
+    for (std::string_view word : words) set.insert(analyzer.normalize(word));
+}
+
+}  // namespace
+
+ContextWords::ContextWords(const Analyzer& analyzer) {
+    fill(titles_, kTitles, analyzer);
+    fill(not_names_, kNotNames, analyzer);
+    fill(particles_, kParticles, analyzer);
+}
+
+}  // namespace naba::entities

@@ -1,0 +1,31 @@
+// Word lists that give context to recognition, written in ordinary spelling and
+// normalized with the analysis pipeline when a tagger is built:
+//  - titles that announce a person (President, Minister, الرئيس, الوزير ...), which
+//    let an ambiguous surname count (President Aoun) and never start an unknown name;
+//  - capitalised words that are not names (months, days, demonyms such as Russian or
+//    Israeli, institutional words such as Ministry), which end or trim an unknown name;
+//  - lower-case particles that may sit inside a name (al, bin, von, de ...).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "analyzer.h"
+#include "entities/alias_index.h"
+
+namespace naba::entities {
+
+class ContextWords {
+  public:
+    explicit ContextWords(const Analyzer& analyzer);
+    bool is_title(std::string_view normalized) const { return titles_.contains(normalized); }
+    bool is_not_name(std::string_view normalized) const { return not_names_.contains(normalized); }
+    bool is_name_particle(std::string_view normalized) const { return particles_.contains(normalized); }
+
+  private:
+    using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+    Set titles_, not_names_, particles_;
+};
+
+}  // namespace naba::entities

@@ -1,0 +1,211 @@
+#include "entities/entity_tagger.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "entities/alias_index.h"
+#include "entities/alias_matcher.h"
+#include "entities/capitalized_names.h"
+#include "entities/context_words.h"
+
+namespace naba::entities {
+namespace {
+
+constexpr std::uint32_t kUnknownEntity = UINT32_MAX;
+
+struct Accepted {
+    std::size_t first, last;  // token range
+    std::uint32_t entity;     // kUnknownEntity for an unknown name
+};
+
+// Step 3: keeps unambiguous matches and settles ambiguous ones from context.
+class Settler {
+  public:
+    Settler(const std::vector<DocToken>& tokens, const std::vector<CandidateMatch>& matches,
+            const Gazetteer& gazetteer, const ContextWords& words)
+        : tokens_(tokens), matches_(matches), entities_(gazetteer.entities()), words_(words),
+          in_match_(tokens.size(), false) {
+        for (const CandidateMatch& m : matches)
+            for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
+    }
+
+    std::vector<Accepted> run() {
+        std::vector<std::uint32_t> chosen(matches_.size(), kUnknownEntity);
+        for (std::size_t m = 0; m < matches_.size(); ++m) {
+            const std::vector<AliasTarget>& targets = matches_[m].targets;
+            if (targets.size() == 1 && !targets[0].ambiguous) {
+                chosen[m] = targets[0].entity;
+                confirmed_.emplace_back(targets[0].entity, matches_[m].first);
+            }
+        }
+        std::vector<Accepted> accepted;
+        for (std::size_t m = 0; m < matches_.size(); ++m) {
+            if (chosen[m] == kUnknownEntity) chosen[m] = settle(matches_[m]);
+            if (chosen[m] != kUnknownEntity) accepted.push_back({matches_[m].first, matches_[m].last, chosen[m]});
+        }
+        return accepted;
+    }
+
+  private:
+    std::uint32_t settle(const CandidateMatch& match) const {
+        // The same entity named unambiguously in the text: the nearest such mention.
+        std::uint32_t best = kUnknownEntity;
+        std::size_t best_distance = SIZE_MAX;
+        for (const AliasTarget& target : match.targets)
+            for (const auto& [entity, position] : confirmed_)
+                if (entity == target.entity) {
+                    std::size_t distance = position > match.first ? position - match.first : match.first - position;
+                    if (distance < best_distance) best = entity, best_distance = distance;
+                }
+        if (best != kUnknownEntity || match.targets.size() != 1) return best;
+        std::uint32_t entity = match.targets[0].entity;
+        const DocToken& head = tokens_[match.first];
+        if (entities_[entity].type == EntityType::person)
+            return after_title(match.first) ? entity : kUnknownEntity;
+        bool latin_name = head.raw.script == text::Script::latin && head.raw.capitalized;
+        if (latin_name && !name_neighbour(match.first, match.last)) return entity;
+        return kUnknownEntity;
+    }
+
+    bool after_title(std::size_t first) const {
+        if (first == 0 || tokens_[first].raw.hard_break) return false;
+        return words_.is_title(tokens_[first - 1].norm);
+    }
+
+    // A capitalised word right before or after the match that is not itself an entity:
+    // the match is then part of a longer name (Michael Jordan, Jordan Bardella).
+    bool name_neighbour(std::size_t first, std::size_t last) const {
+        auto is_name = [&](std::size_t i) {
+            const DocToken& t = tokens_[i];
+            return t.raw.script == text::Script::latin && t.raw.capitalized && !t.stop && !in_match_[i] &&
+                   !words_.is_title(t.norm) && !words_.is_not_name(t.norm);
+        };
+        if (first > 0 && tokens_[first].raw.spaced && !tokens_[first].raw.sentence_start && is_name(first - 1))
+            return true;
+        return last < tokens_.size() && tokens_[last].raw.spaced && is_name(last);
+    }
+
+    const std::vector<DocToken>& tokens_;
+    const std::vector<CandidateMatch>& matches_;
+    const std::vector<Entity>& entities_;
+    const ContextWords& words_;
+    std::vector<bool> in_match_;
+    std::vector<std::pair<std::uint32_t, std::size_t>> confirmed_;
+};
+
+// Titles and articles that an alias includes (President Trump, the Kremlin, الرئيس
+// ترامب) help matching but are not part of the name; the mention starts after them,
+// unless the entity's own English name starts with that word (The Hague, King Abdullah II).
+std::size_t name_start(const std::vector<DocToken>& tokens, const Accepted& a, const Entity& entity,
+                       const ContextWords& words, const Analyzer& analyzer) {
+    std::string display_first;
+    if (std::size_t space = entity.english.find(' '); space != std::string::npos)
+        display_first = analyzer.normalize(std::string_view(entity.english).substr(0, space));
+    std::size_t first = a.first;
+    while (first + 1 < a.last && (tokens[first].stop || words.is_title(tokens[first].norm)) &&
+           tokens[first].norm != display_first)
+        ++first;
+    return first;
+}
+
+std::string spaced_surface(std::string_view text, const std::vector<DocToken>& tokens, std::size_t first,
+                           std::size_t last) {
+    std::string name;
+    for (std::size_t i = first; i < last; ++i) {
+        if (i > first) {
+            std::string_view gap = text.substr(tokens[i - 1].raw.end, tokens[i].raw.begin - tokens[i - 1].raw.end);
+            bool joined = gap.find_first_of(" \t\r\n") == std::string_view::npos;
+            name += joined ? std::string(gap) : " ";
+        }
+        name.append(text.substr(tokens[i].raw.begin, tokens[i].raw.end - tokens[i].raw.begin));
+    }
+    return name;
+}
+
+std::vector<std::string> norms(const std::vector<DocToken>& tokens, std::size_t first, std::size_t last) {
+    std::vector<std::string> out;
+    for (std::size_t i = first; i < last; ++i) out.emplace_back(tokens[i].norm);
+    return out;
+}
+
+}  // namespace
+
+std::string unknown_id(const std::vector<std::string>& normalized_tokens) {
+    std::string id = "u:";
+    for (const std::string& token : normalized_tokens) {
+        std::string part;
+        for (char c : token) {
+            auto b = static_cast<unsigned char>(c);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || b >= 0x80) part += c;
+            else if (!part.empty() && part.back() != '-') part += '-';
+        }
+        while (!part.empty() && part.back() == '-') part.pop_back();
+        if (part.empty()) continue;
+        if (id.size() > 2) id += '-';
+        id += part;
+    }
+    return id;
+}
+
+EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Analyzer& analyzer)
+    : gazetteer_(gazetteer), analyzer_(analyzer), index_(std::make_unique<AliasIndex>(gazetteer_, analyzer)),
+      words_(std::make_unique<ContextWords>(analyzer)) {}
+
+EntityTagger::~EntityTagger() = default;
+
+std::vector<Mention> EntityTagger::tag(std::string_view text) const {
+    std::vector<DocToken> tokens = analyze_tokens(text, analyzer_, *index_);
+    std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{});
+    std::vector<Accepted> accepted = Settler(tokens, matches, gazetteer_, *words_).run();
+
+    std::vector<bool> taken(tokens.size(), false);
+    for (const Accepted& a : accepted)
+        for (std::size_t i = a.first; i < a.last; ++i) taken[i] = true;
+    for (const TokenSpan& span : find_capitalized_names(tokens, taken, *words_))
+        accepted.push_back({span.first, span.last, kUnknownEntity});
+    std::sort(accepted.begin(), accepted.end(), [](const Accepted& a, const Accepted& b) { return a.first < b.first; });
+
+    std::vector<Mention> mentions;
+    mentions.reserve(accepted.size());
+    for (const Accepted& a : accepted) {
+        Mention mention;
+        std::size_t first = a.entity == kUnknownEntity
+                                ? a.first
+                                : name_start(tokens, a, gazetteer_.entities()[a.entity], *words_, analyzer_);
+        mention.begin = tokens[first].raw.begin;
+        mention.end = tokens[a.last - 1].raw.end;
+        if (a.entity == kUnknownEntity) {
+            mention.id = unknown_id(norms(tokens, a.first, a.last));
+            mention.type = EntityType::unknown;
+            mention.name = spaced_surface(text, tokens, a.first, a.last);
+        } else {
+            const Entity& entity = gazetteer_.entities()[a.entity];
+            mention.id = entity.id;
+            mention.type = entity.type;
+            mention.name = entity.english.empty() ? entity.arabic : entity.english;
+        }
+        mentions.push_back(std::move(mention));
+    }
+    return mentions;
+}
+
+std::vector<std::string> EntityTagger::resolve(std::string_view name, std::optional<EntityType> type) const {
+    std::vector<DocToken> tokens = analyze_tokens(name, analyzer_, *index_);
+    if (tokens.empty()) return {};
+    std::vector<std::string> ids;
+    std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{false});
+    if (matches.size() == 1 && matches[0].first == 0 && matches[0].last == tokens.size()) {
+        for (const AliasTarget& target : matches[0].targets) {
+            const Entity& entity = gazetteer_.entities()[target.entity];
+            if (!type || *type == entity.type) ids.push_back(entity.id);
+        }
+        if (!ids.empty()) return ids;
+    }
+    if (!type || *type == EntityType::person || *type == EntityType::unknown) {
+        std::string id = unknown_id(norms(tokens, 0, tokens.size()));
+        if (id.size() > 2) ids.push_back(std::move(id));
+    }
+    return ids;
+}
+
+}  // namespace naba::entities

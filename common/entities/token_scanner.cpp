@@ -1,0 +1,106 @@
+#include "entities/token_scanner.h"
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
+
+namespace naba::entities {
+namespace {
+
+bool is_word_char(char32_t c) {
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    auto u = static_cast<UChar32>(c);
+    // Letters, digits, combining marks (harakat) and format characters (ZWNJ), which
+    // the normalizer removes or keeps inside a word.
+    return u_isalnum(u) || (U_GET_GC_MASK(u) & (U_GC_M_MASK | U_GC_CF_MASK)) != 0;
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// What the gap between two tokens says about the second one.
+struct Gap {
+    bool sentence_end = false;
+    bool hard = false;
+    bool only_space = true;
+    int joiners = 0;  // hyphens and apostrophes
+    bool space = false;
+};
+
+void note_gap_char(Gap& gap, char32_t c) {
+    if (c == ' ' || c == U'\u00A0' || c == '\t') {
+        gap.space = true;
+        return;
+    }
+    if (c == '\n' || c == '\r' || c == U'\u2029') {
+        gap.sentence_end = gap.hard = true;
+        gap.only_space = false;
+        return;
+    }
+    gap.only_space = false;
+    if (c == '-' || c == U'\u2010' || is_apostrophe(c)) ++gap.joiners;
+    if (c == '.' || c == '!' || c == '?' || c == U'\u061F') gap.sentence_end = true;
+    if (c == '-' || c == U'\u2010' || c == '.' || c == ',' || c == U'\u060C' || is_apostrophe(c)) return;
+    gap.hard = true;
+}
+
+}  // namespace
+
+std::vector<RawToken> scan_tokens(std::string_view text) {
+    std::vector<RawToken> tokens;
+    tokens.reserve(text.size() / 6 + 1);
+    Gap gap{true, true, false};  // the text start counts as a sentence start
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t start = i;
+        char32_t c = text::next_code_point(text, i);
+        if (!is_word_char(c)) {
+            note_gap_char(gap, c);
+            continue;
+        }
+        RawToken token;
+        token.begin = start;
+        token.sentence_start = gap.sentence_end;
+        token.hard_break = gap.hard;
+        // Within a name: spaces only, or one hyphen/apostrophe without spaces (al-Sharaa).
+        token.spaced = gap.only_space || (gap.joiners == 1 && !gap.space && !gap.hard && !gap.sentence_end);
+        std::size_t letters = 0, upper = 0;
+        // Scan the run; stop at a non-word character or at a change of script.
+        std::size_t end = start;
+        std::size_t j = start;
+        while (j < text.size()) {
+            std::size_t at = j;
+            char32_t d = text::next_code_point(text, j);
+            if (!is_word_char(d)) break;
+            text::Script script = text::script_of(d);
+            if (script != text::Script::other) {
+                if (token.script == text::Script::other) token.script = script;
+                else if (script != token.script) { j = at; break; }
+                ++letters;
+                if (u_isupper(static_cast<UChar32>(d))) {
+                    ++upper;
+                    if (letters == 1) token.capitalized = true;
+                }
+            }
+            end = j;
+        }
+        token.end = end;
+        token.all_caps = letters >= 2 && upper == letters;
+        i = end;
+        // An English possessive: skip "'s" when it ends the word.
+        if (i < text.size()) {
+            std::size_t k = i;
+            char32_t a = text::next_code_point(text, k);
+            if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
+                std::size_t after = k + 1;
+                std::size_t peek = after;
+                if (after >= text.size() || !is_word_char(text::next_code_point(text, peek))) i = after;
+            }
+        }
+        tokens.push_back(token);
+        gap = Gap{};
+    }
+    return tokens;
+}
+
+}  // namespace naba::entities

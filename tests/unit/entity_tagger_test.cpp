@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "entities/entity_tagger.h"
+
+using naba::entities::EntityTagger;
+using naba::entities::EntityType;
+using naba::entities::Gazetteer;
+using naba::entities::Mention;
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+    static String convert(const std::vector<std::string>& v) {
+        std::string out = "{";
+        for (const std::string& s : v) out += " [" + s + "]";
+        return (out + " }").c_str();
+    }
+};
+}  // namespace doctest
+
+namespace {
+
+const EntityTagger& tagger() {
+    static naba::Analyzer analyzer;
+    static EntityTagger instance(Gazetteer::builtin(), analyzer);
+    return instance;
+}
+
+// "surface=id" for each mention, in order.
+std::vector<std::string> tags(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : tagger().tag(text)) out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + "=" + m.id);
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("tagging finds aliases in both scripts with byte offsets and display names") {
+    std::string text = "Zelensky met Putin in Kyiv. التقى زيلينسكي بوتين في كييف";
+    auto mentions = tagger().tag(text);
+    REQUIRE(mentions.size() == 6);
+    CHECK(mentions[0].id == "p:volodymyr-zelensky");
+    CHECK(mentions[0].type == EntityType::person);
+    CHECK(mentions[0].name == "Volodymyr Zelensky");
+    CHECK(text.substr(mentions[2].begin, mentions[2].end - mentions[2].begin) == "Kyiv");
+    CHECK(mentions[2].type == EntityType::place);
+    CHECK(text.substr(mentions[3].begin, mentions[3].end - mentions[3].begin) == "زيلينسكي");
+    CHECK(mentions[5].id == "l:kyiv");
+}
+
+TEST_CASE("the longest alias wins over its parts") {
+    CHECK(tags("Vladimir Putin and the Gaza Strip") == V{"Vladimir Putin=p:vladimir-putin", "Gaza Strip=l:gaza-strip"});
+    CHECK(tags("قصف في مدينة غزة") == V{"مدينة غزة=l:gaza-city"});
+    CHECK(tags("the UN Security Council met") == V{"UN Security Council=o:unsc"});
+}
+
+TEST_CASE("Arabic names carrying a clitic or the article with a preposition are found") {
+    CHECK(tags("وبوتين") == V{"وبوتين=p:vladimir-putin"});
+    CHECK(tags("قال لبوتين") == V{"لبوتين=p:vladimir-putin"});
+    CHECK(tags("والكرملين") == V{"والكرملين=o:kremlin"});
+    CHECK(tags("بالكرملين") == V{"بالكرملين=o:kremlin"});
+    CHECK(tags("للكرملين") == V{"للكرملين=o:kremlin"});
+    CHECK(tags("وبحماس") == V{"وبحماس=o:hamas"});
+}
+
+TEST_CASE("the Arabic article is never stripped: an adjective is not the country") {
+    CHECK(tags("القوات الروسية") == V{});
+}
+
+TEST_CASE("English possessives are left out of the mention") {
+    CHECK(tags("Russia's army and Trump’s envoy") == V{"Russia=l:russia", "Trump=p:donald-trump"});
+}
+
+TEST_CASE("spelling variants that are not aliases resolve to the known name") {
+    CHECK(tags("envoy Steve Witkof said") == V{"Steve Witkof=p:steve-witkoff"});
+    CHECK(tags("Whitkoff arrived") == V{"Whitkoff=p:steve-witkoff"});
+    CHECK(tags("Lavrof said") == V{"Lavrof=p:sergei-lavrov"});
+    CHECK(tags("President Zelenskei spoke") == V{"Zelenskei=p:volodymyr-zelensky"});
+    CHECK(tags("قال زلنسكي") == V{"زلنسكي=p:volodymyr-zelensky"});
+    CHECK(tags("ولافروفف") == V{"ولافروفف=p:sergei-lavrov"});
+}
+
+TEST_CASE("ordinary words are not names: stop words, short words, demonyms, lower case") {
+    CHECK(tags("كيف يمكن وقف الحرب") == V{});           // كيف (how) is not كييف
+    CHECK(tags("Israeli and Russian officials") == V{});
+    CHECK(tags("جندي إسرائيلي وضابط أوكراني") == V{});
+    CHECK(tags("we ate turkey") == V{});
+    CHECK(tags("a button") == V{});
+}
+
+TEST_CASE("ambiguous aliases need context") {
+    // Turkey and Jordan the countries, not the bird or a first name.
+    CHECK(tags("Turkey and Jordan sent aid") == V{"Turkey=l:turkey", "Jordan=l:jordan"});
+    CHECK(tags("the roast turkey") == V{});
+    CHECK(tags("Michael Jordan played") == V{"Michael Jordan=u:michael-jordan"});
+    // A surname shared by two people: the one named in full elsewhere in the text.
+    CHECK(tags("Mohammed Sinwar took over. Sinwar ordered") ==
+          V{"Mohammed Sinwar=p:mohammed-sinwar", "Sinwar=p:mohammed-sinwar"});
+    CHECK(tags("Yahya Sinwar was killed. Sinwar had planned") ==
+          V{"Yahya Sinwar=p:yahya-sinwar", "Sinwar=p:yahya-sinwar"});
+    CHECK(tags("Sinwar spoke") == V{});
+    // A title supports an ambiguous surname of one person.
+    CHECK(tags("General Kellogg said") == V{"Kellogg=p:keith-kellogg"});  // titles are not part of the name
+    CHECK(tags("the envoy Kellogg said") == V{"Kellogg=p:keith-kellogg"});
+    CHECK(tags("Kellogg said") == V{});
+    CHECK(tags("صور من غزة") == V{"غزة=l:gaza-strip"});  // صور (pictures) is not Tyre
+}
+
+TEST_CASE("people who share a first name stay apart; a first name alone is nothing") {
+    CHECK(tags("Sergei Lavrov and Sergei Shoigu") ==
+          V{"Sergei Lavrov=p:sergei-lavrov", "Sergei Shoigu=p:sergei-shoigu"});
+    CHECK(tags("Sergei said") == V{});
+    CHECK(tags("محمد السنوار ومحمد الضيف") == V{"محمد السنوار=p:mohammed-sinwar", "ومحمد الضيف=p:mohammed-deif"});
+}
+
+TEST_CASE("unknown capitalised English names become unknown-type mentions") {
+    auto mentions = tagger().tag("Local official John Smith met Anna Maria Lopez al-Haddad on Monday in Kyiv.");
+    REQUIRE(mentions.size() == 3);
+    CHECK(mentions[0].id == "u:john-smith");
+    CHECK(mentions[0].type == EntityType::unknown);
+    CHECK(mentions[0].name == "John Smith");
+    CHECK(mentions[1].id == "u:anna-maria-lopez-al-haddad");
+    CHECK(mentions[2].id == "l:kyiv");
+    CHECK(tags("Russian Defence Ministry said on Monday March") == V{"Russian Defence Ministry=o:russian-mod"});
+    CHECK(tags("Ukrainian President Volodymyr Zelensky") == V{"Volodymyr Zelensky=p:volodymyr-zelensky"});
+}
+
+TEST_CASE("resolve turns a query value in either script into entity ids") {
+    using S = std::vector<std::string>;
+    CHECK(tagger().resolve("zelensky", EntityType::person) == S{"p:volodymyr-zelensky"});
+    CHECK(tagger().resolve("زيلينسكي", std::nullopt) == S{"p:volodymyr-zelensky"});
+    CHECK(tagger().resolve("Zelenski", std::nullopt) == S{"p:volodymyr-zelensky"});
+    CHECK(tagger().resolve("zelenskei", std::nullopt) == S{"p:volodymyr-zelensky"});
+    CHECK(tagger().resolve("kiev", EntityType::place) == S{"l:kyiv"});
+    CHECK(tagger().resolve("والكرملين", std::nullopt) == S{"o:kremlin"});
+    auto sinwar = tagger().resolve("sinwar", EntityType::person);
+    CHECK(sinwar == S{"p:yahya-sinwar", "p:mohammed-sinwar"});
+    CHECK(tagger().resolve("kiev", EntityType::person) == S{"u:kiev"});
+    CHECK(tagger().resolve("John Smith", EntityType::person) == S{"u:john-smith"});
+    CHECK(tagger().resolve("John Smith", EntityType::place) == S{});
+    CHECK(tagger().resolve("  ", std::nullopt) == S{});
+}
