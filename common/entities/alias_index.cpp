@@ -35,8 +35,10 @@ AliasIndex::AliasIndex(const Gazetteer& gazetteer, const Analyzer& analyzer) {
             std::vector<std::uint32_t> tokens;
             for (const RawToken& t : raw)
                 tokens.push_back(intern(analyzer.normalize(std::string_view(spelling).substr(t.begin, t.end - t.begin))));
-            bool capital = raw.front().script == text::Script::latin && raw.front().capitalized;
-            add_alias(tokens, AliasTarget{e, ambiguous}, capital);
+            bool capital = false;
+            for (const RawToken& t : raw) capital = capital || (t.script == text::Script::latin && t.capitalized);
+            bool acronym = raw.size() == 1 && raw.front().all_caps;
+            add_alias(tokens, AliasTarget{e, ambiguous}, capital, acronym);
             if (entities[e].type == EntityType::person) ends_person_alias_[tokens.back()] = true;
         }
     }
@@ -60,12 +62,13 @@ std::uint32_t AliasIndex::intern(const std::string& normalized) {
     return it->second;
 }
 
-void AliasIndex::add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget target, bool capital) {
+void AliasIndex::add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget target, bool capital,
+                           bool acronym) {
     std::string key = sequence_key(tokens);
     auto found = alias_by_sequence_.find(key);
     if (found == alias_by_sequence_.end()) {
         auto index = static_cast<std::uint32_t>(aliases_.size());
-        aliases_.push_back(Alias{tokens, {target}, capital});
+        aliases_.push_back(Alias{tokens, {target}, capital, acronym});
         alias_by_sequence_.emplace(std::move(key), index);
         by_first_[tokens.front()].push_back(index);
         if (tokens.size() == 1) single_alias_of_token_[tokens.front()] = index;
@@ -73,6 +76,7 @@ void AliasIndex::add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget
     }
     Alias& alias = aliases_[found->second];
     alias.needs_capital = alias.needs_capital && capital;
+    alias.acronym = alias.acronym && acronym;
     for (AliasTarget& existing : alias.targets)
         if (existing.entity == target.entity) {
             existing.ambiguous = existing.ambiguous || target.ambiguous;
@@ -93,6 +97,11 @@ const std::vector<std::uint32_t>* AliasIndex::aliases_starting_with(std::uint32_
 
 std::uint32_t AliasIndex::single_token_alias(std::uint32_t token) const {
     return token < single_alias_of_token_.size() ? single_alias_of_token_[token] : kNoToken;
+}
+
+std::uint32_t AliasIndex::find_alias(const std::vector<std::uint32_t>& tokens) const {
+    auto it = alias_by_sequence_.find(sequence_key(tokens));
+    return it == alias_by_sequence_.end() ? kNoToken : it->second;
 }
 
 void AliasIndex::fuzzy_tokens(const NameKey& word, std::vector<std::uint32_t>& out) const {

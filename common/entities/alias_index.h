@@ -31,7 +31,8 @@ struct AliasTarget {
 struct Alias {
     std::vector<std::uint32_t> tokens;  // vocabulary ids
     std::vector<AliasTarget> targets;   // usually one entity
-    bool needs_capital = false;         // every spelling starts with a Latin capital
+    bool needs_capital = false;         // every spelling has a capitalised Latin word
+    bool acronym = false;               // every spelling is one all-caps word (UN, US, WHO)
 };
 
 inline constexpr std::uint32_t kNoToken = UINT32_MAX;
@@ -47,6 +48,8 @@ class AliasIndex {
     const Alias& alias(std::uint32_t index) const { return aliases_[index]; }
     // The one-token alias made of `token`, or kNoToken.
     std::uint32_t single_token_alias(std::uint32_t token) const;
+    // The alias made of exactly these tokens, or kNoToken.
+    std::uint32_t find_alias(const std::vector<std::uint32_t>& tokens) const;
 
     // Vocabulary tokens that `word` is a transliteration variant of (fuzzy_variant),
     // restricted to tokens that form a whole alias or end a person's alias.
@@ -55,7 +58,7 @@ class AliasIndex {
 
   private:
     std::uint32_t intern(const std::string& normalized);
-    void add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget target, bool capital);
+    void add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget target, bool capital, bool acronym);
 
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> vocabulary_;
     std::vector<Alias> aliases_;

@@ -31,6 +31,20 @@ class Matcher {
                 ++i;
                 continue;
             }
+            // A longer name starting inside this match wins (Sheikh Tamim | Tamim bin Hamad).
+            if (best_.last > i + 1) {
+                CandidateMatch here = std::move(best_);
+                int here_quality = best_quality_;
+                best_ = CandidateMatch{};
+                best_quality_ = 99;
+                match_at(i + 1);
+                if (best_.last > here.last) {
+                    ++i;
+                    continue;
+                }
+                best_ = std::move(here);
+                best_quality_ = here_quality;
+            }
             i = best_.last;
             matches.push_back(std::move(best_));
         }
@@ -68,7 +82,8 @@ class Matcher {
         if (i + n > tokens_.size()) return;
         const DocToken& head = tokens_[i];
         if (options_.check_case) {
-            if (alias.needs_capital && !head.raw.capitalized) return;
+            if (alias.needs_capital && !any_capitalized(i, i + n)) return;
+            if (alias.acronym && !head.raw.all_caps) return;
             if (n == 1 && head.stop && !head.raw.all_caps) return;
         }
         bool fuzzy = quality == 2;
@@ -76,7 +91,7 @@ class Matcher {
             const DocToken& t = tokens_[i + k];
             if (t.raw.hard_break) return;
             if (t.id == alias.tokens[k]) continue;
-            if (k + 1 == n && index_.may_end_person_alias(alias.tokens[k]) && contains(fuzzy_of(i + k), alias.tokens[k])) {
+            if (k + 1 == n && index_.may_end_person_alias(alias.tokens[k]) && names_same_entity(i + k, alias)) {
                 fuzzy = true;
                 continue;
             }
@@ -101,9 +116,26 @@ class Matcher {
         best_.targets.push_back(target);
     }
 
-    static bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) {
-        for (std::uint32_t y : v)
-            if (y == x) return true;
+    bool any_capitalized(std::size_t first, std::size_t last) const {
+        for (std::size_t k = first; k < last; ++k)
+            if (tokens_[k].raw.capitalized) return true;
+        return false;
+    }
+
+    // The last token of a person's name written as another of that person's one-word
+    // aliases, exactly or as a spelling variant (آموس هوكستاين: هوكستاين ~ هوكستين).
+    bool names_same_entity(std::size_t i, const Alias& alias) {
+        auto shares = [&](std::uint32_t token) {
+            std::uint32_t single = index_.single_token_alias(token);
+            if (single == kNoToken) return false;
+            for (const AliasTarget& a : index_.alias(single).targets)
+                for (const AliasTarget& b : alias.targets)
+                    if (a.entity == b.entity) return true;
+            return false;
+        };
+        if (tokens_[i].id != kNoToken && shares(tokens_[i].id)) return true;
+        for (std::uint32_t token : fuzzy_of(i))
+            if (shares(token)) return true;
         return false;
     }
 

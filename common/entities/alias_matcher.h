@@ -33,7 +33,8 @@ struct CandidateMatch {
 };
 
 struct MatchOptions {
-    // Document text: an alias written with a Latin capital needs one in the text, a
+    // Document text: an alias written with a Latin capital needs one in the text (any
+    // of its words: south Lebanon, Lebanese army), an all-caps alias all caps, a
     // stop word matches only as an all-caps acronym (US), and spelling variants are
     // tried only for capitalised Latin words. Queries turn this off.
     bool check_case = true;

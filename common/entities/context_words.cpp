@@ -27,12 +27,8 @@ constexpr std::string_view kNotNames[] = {
     "emirati", "turkish", "jordanian", "iraqi", "yemeni", "sudanese", "chinese", "polish", "hungarian",
     "italian", "spanish", "dutch", "western", "eastern", "northern", "southern", "gazan", "gazans",
     "muslim", "muslims", "christian", "jewish", "islamic", "soviet", "kremlin-backed", "houthi",
-    "ministry", "ministries", "parliament", "government", "army", "forces", "council", "committee",
-    "agency", "office", "department", "court", "union", "party", "movement", "brigade", "brigades",
-    "news", "times", "post", "press", "radio", "tv", "television", "channel", "newspaper", "daily",
-    "state", "states", "city", "region", "province", "oblast", "district", "street", "square", "camp",
-    "hospital", "university", "war", "ceasefire", "truce", "peace", "deal", "plan", "summit", "talks",
-    "operation", "strip", "bank", "sea", "river", "valley", "north", "south", "east", "west",
+    "war", "ceasefire", "truce", "peace", "deal", "plan", "summit", "talks", "operation",
+    "north", "south", "east", "west",
     "god", "allah", "covid", "breaking", "update", "live", "read", "more", "photo", "video", "file",
     "however", "meanwhile", "after", "before", "earlier", "later", "today", "yesterday", "tomorrow",
     "last", "next", "this", "that", "on", "in", "at", "as", "but", "and", "the", "a", "an", "according",
@@ -42,6 +38,14 @@ constexpr std::string_view kNotNames[] = {
 constexpr std::string_view kParticles[] = {
     "al", "el", "bin", "ibn", "bint", "abu", "abd", "von", "van", "der", "den", "de", "del", "della",
     "di", "da", "du", "la", "le", "ben", "bar", "ter", "dos", "das",
+};
+
+// With the clitics they most often carry in running text (ومخيم, لحركة).
+constexpr std::string_view kGenericHeads[] = {
+    "region", "oblast", "province", "city", "camp", "refugee", "district", "governorate",
+    "مدينة", "ومدينة", "بمدينة", "لمدينة", "منطقة", "بمنطقة", "مقاطعة", "ومقاطعة", "بمقاطعة", "محافظة",
+    "بمحافظة", "مخيم", "ومخيم", "بمخيم", "لمخيم", "حركة", "وحركة", "لحركة", "جماعة", "وجماعة", "لجماعة",
+    "وكالة", "ووكالة", "لوكالة", "منشأة", "ومنشأة", "إقليم", "ولاية", "قناة", "صحيفة", "شبكة", "لشبكة",
 };
 
 template <std::size_t N>
@@ -56,6 +60,7 @@ ContextWords::ContextWords(const Analyzer& analyzer) {
     fill(titles_, kTitles, analyzer);
     fill(not_names_, kNotNames, analyzer);
     fill(particles_, kParticles, analyzer);
+    fill(heads_, kGenericHeads, analyzer);
 }
 
 }  // namespace naba::entities

@@ -33,7 +33,7 @@ class Settler {
         std::vector<std::uint32_t> chosen(matches_.size(), kUnknownEntity);
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             const std::vector<AliasTarget>& targets = matches_[m].targets;
-            if (targets.size() == 1 && !targets[0].ambiguous) {
+            if (targets.size() == 1 && !targets[0].ambiguous && !matches_[m].fuzzy) {
                 chosen[m] = targets[0].entity;
                 confirmed_.emplace_back(targets[0].entity, matches_[m].first);
             }
@@ -58,6 +58,8 @@ class Settler {
                     if (distance < best_distance) best = entity, best_distance = distance;
                 }
         if (best != kUnknownEntity || match.targets.size() != 1) return best;
+        if (match.fuzzy && !match.targets[0].ambiguous)  // a spelling variant, not inside a longer name
+            return name_neighbour(match.first, match.last) ? kUnknownEntity : match.targets[0].entity;
         std::uint32_t entity = match.targets[0].entity;
         const DocToken& head = tokens_[match.first];
         if (entities_[entity].type == EntityType::person)
@@ -80,9 +82,18 @@ class Settler {
             return t.raw.script == text::Script::latin && t.raw.capitalized && !t.stop && !in_match_[i] &&
                    !words_.is_title(t.norm) && !words_.is_not_name(t.norm);
         };
-        if (first > 0 && tokens_[first].raw.spaced && !tokens_[first].raw.sentence_start && is_name(first - 1))
-            return true;
-        return last < tokens_.size() && tokens_[last].raw.spaced && is_name(last);
+        // Name particles in between do not separate (Anas al-Sharif).
+        std::size_t before = first;
+        while (before > 0 && tokens_[before].raw.spaced && !tokens_[before].raw.sentence_start) {
+            if (is_name(before - 1)) return true;
+            if (!words_.is_name_particle(tokens_[before - 1].norm) || tokens_[before - 1].raw.capitalized) break;
+            --before;
+        }
+        for (std::size_t after = last; after < tokens_.size() && tokens_[after].raw.spaced; ++after) {
+            if (is_name(after)) return true;
+            if (!words_.is_name_particle(tokens_[after].norm) || tokens_[after].raw.capitalized) break;
+        }
+        return false;
     }
 
     const std::vector<DocToken>& tokens_;
@@ -93,19 +104,39 @@ class Settler {
     std::vector<std::pair<std::uint32_t, std::size_t>> confirmed_;
 };
 
-// Titles and articles that an alias includes (President Trump, the Kremlin, الرئيس
-// ترامب) help matching but are not part of the name; the mention starts after them,
-// unless the entity's own English name starts with that word (The Hague, King Abdullah II).
-std::size_t name_start(const std::vector<DocToken>& tokens, const Accepted& a, const Entity& entity,
-                       const ContextWords& words, const Analyzer& analyzer) {
+// The name inside an accepted match. Titles and articles that an alias includes
+// (President Trump, the Kremlin, الرئيس ترامب) help matching but are not part of the
+// name, unless the entity's own English name starts with that word (The Hague, King
+// Abdullah II). Generic head nouns (Kursk region, مدينة جنين, لحركة حماس) are left out
+// when the rest is itself an alias of the same entity (so Gaza City stays whole).
+TokenSpan name_span(const std::vector<DocToken>& tokens, const Accepted& a, const Entity& entity,
+                    std::uint32_t entity_index, const ContextWords& words, const Analyzer& analyzer,
+                    const AliasIndex& index) {
     std::string display_first;
     if (std::size_t space = entity.english.find(' '); space != std::string::npos)
         display_first = analyzer.normalize(std::string_view(entity.english).substr(0, space));
-    std::size_t first = a.first;
-    while (first + 1 < a.last && (tokens[first].stop || words.is_title(tokens[first].norm)) &&
-           tokens[first].norm != display_first)
-        ++first;
-    return first;
+    TokenSpan span{a.first, a.last};
+    // Only Latin stop words (the): Arabic ones can be names once normalized (على = علي).
+    auto article = [&](const DocToken& t) { return t.stop && t.raw.script == text::Script::latin; };
+    while (span.first + 1 < span.last && (article(tokens[span.first]) || words.is_title(tokens[span.first].norm)) &&
+           tokens[span.first].norm != display_first)
+        ++span.first;
+    auto names_entity = [&](std::size_t first, std::size_t last) {
+        std::vector<std::uint32_t> ids;
+        for (std::size_t i = first; i < last; ++i) ids.push_back(tokens[i].id);
+        std::uint32_t alias = index.find_alias(ids);
+        if (alias == kNoToken) return false;
+        for (const AliasTarget& t : index.alias(alias).targets)
+            if (t.entity == entity_index) return true;
+        return false;
+    };
+    if (span.last - span.first >= 2 && words.is_generic_head(tokens[span.first].norm) &&
+        names_entity(span.first + 1, span.last))
+        ++span.first;
+    while (span.last - span.first >= 2 && words.is_generic_head(tokens[span.last - 1].norm) &&
+           names_entity(span.first, span.last - 1))
+        --span.last;
+    return span;
 }
 
 std::string spaced_surface(std::string_view text, const std::vector<DocToken>& tokens, std::size_t first,
@@ -169,11 +200,11 @@ std::vector<Mention> EntityTagger::tag(std::string_view text) const {
     mentions.reserve(accepted.size());
     for (const Accepted& a : accepted) {
         Mention mention;
-        std::size_t first = a.entity == kUnknownEntity
-                                ? a.first
-                                : name_start(tokens, a, gazetteer_.entities()[a.entity], *words_, analyzer_);
-        mention.begin = tokens[first].raw.begin;
-        mention.end = tokens[a.last - 1].raw.end;
+        TokenSpan span = a.entity == kUnknownEntity ? TokenSpan{a.first, a.last}
+                                                    : name_span(tokens, a, gazetteer_.entities()[a.entity], a.entity,
+                                                                *words_, analyzer_, *index_);
+        mention.begin = tokens[span.first].raw.begin;
+        mention.end = tokens[span.last - 1].raw.end;
         if (a.entity == kUnknownEntity) {
             mention.id = unknown_id(norms(tokens, a.first, a.last));
             mention.type = EntityType::unknown;

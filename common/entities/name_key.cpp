@@ -43,8 +43,9 @@ char arabic_class(char32_t c, bool first) {
         case U'\u0628': case U'\u067E': return 'B';
         case U'\u062A': case U'\u0637': return 'T';
         case U'\u062B': case U'\u0633': case U'\u0635': case U'\u0632': case U'\u0630': case U'\u0638': return 'S';
-        case U'\u0634': case U'\u0686': return 'X';
-        case U'\u062C': case U'\u063A': case U'\u0642': case U'\u06AF': return 'G';
+        case U'\u0634': return 'X';
+        // Persian چ is written ج in Arabic spellings of the same names (عراقچي / عراقجي).
+        case U'\u062C': case U'\u063A': case U'\u0642': case U'\u06AF': case U'\u0686': return 'G';
         case U'\u0643': case U'\u06A9': return 'K';
         case U'\u062D': case U'\u062E': return 'H';
         case U'\u062F': case U'\u0636': return 'D';
@@ -116,11 +117,14 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 
 bool fuzzy_variant(const NameKey& word, const NameKey& alias) {
     if (word.arabic != alias.arabic || word.letters < 5) return false;
-    if (word.skeleton != alias.skeleton || word.skeleton.size() < 4) return false;  // marker + 3
+    // Skeleton: a script marker, then at least 3 consonants (4 in Arabic, whose short
+    // words share skeletons: السياسي / السيسي).
+    std::size_t min_skeleton = word.arabic ? 5 : 4;
+    if (word.skeleton != alias.skeleton || word.skeleton.size() < min_skeleton) return false;
     if (word.key.empty() || alias.key.empty() || word.key.back() != alias.key.back()) return false;
     std::size_t bound;
     if (word.arabic) {
-        bound = word.skeleton.size() <= 4 ? 1 : 2;
+        bound = 2;
     } else {
         std::size_t length = alias.key.size();
         bound = length <= 5 ? 0 : length <= 8 ? 1 : 2;

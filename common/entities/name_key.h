@@ -9,14 +9,14 @@
 // without its vowels.
 //
 // Two names are variants when (fuzzy_variant):
-//  - both keys have the same skeleton, of at least 3 consonants (the blocking key);
+//  - both keys have the same skeleton, of at least 3 consonants (4 in Arabic, where
+//    short words share skeletons: السياسي "political" / السيسي Sisi);
 //  - they end in the same class (so demonyms stay apart: Israeli/Israel,
 //    اوكراني/اوكرانيا, Russian/Russia);
 //  - the text word has at least 5 letters;
 //  - their keys are within a small edit distance: Latin writes its vowels, so 0 for
 //    keys up to 5 classes (Putin/Poutine-like respellings only), 1 up to 8, 2 beyond;
-//    Arabic often omits long vowels, so up to 2 vowel letters (1 with a 3-consonant
-//    skeleton).
+//    Arabic often omits long vowels, so up to 2 vowel letters.
 #pragma once
 
 #include <cstddef>
