@@ -18,12 +18,28 @@ std::string bounded_term(std::string_view prefix, std::string_view text) {
     return term.append("#").append(hex);
 }
 
+std::string_view entity_prefix(std::string_view type) {
+    if (type == "person") return kPersonPrefix;
+    if (type == "place") return kPlacePrefix;
+    if (type == "org") return kOrgPrefix;
+    if (type == "unknown") return kUnknownEntityPrefix;
+    throw std::invalid_argument("unknown entity type '" + std::string(type) + "' (person, place, org or unknown)");
+}
+
+std::string entities_value(const std::vector<StoredEntity>& entities) {
+    std::string value;
+    for (const StoredEntity& e : entities) value.append(e.type).append(1, '\t').append(e.id).append(1, '\n');
+    return value;
+}
+
 std::string serialize(const StoredDocument& doc) {
+    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+    for (const StoredEntity& e : doc.entities) entities.push_back({{"type", e.type}, {"id", e.id}, {"name", e.name}});
     nlohmann::ordered_json j = {
         {"v", kDataVersion}, {"id", doc.id},         {"path", doc.path},
         {"line", doc.line},  {"title", doc.title},   {"date", doc.date},
         {"lang", doc.lang},  {"source", doc.source}, {"url", doc.url},
-        {"text", doc.text},
+        {"text", doc.text},  {"entities", std::move(entities)},
     };
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -44,6 +60,13 @@ StoredDocument deserialize(std::string_view data) {
     doc.source = str("source");
     doc.url = str("url");
     doc.text = str("text");
+    if (auto it = j.find("entities"); it != j.end() && it->is_array()) {
+        for (const auto& e : *it) {
+            if (!e.is_object()) continue;
+            doc.entities.push_back({e.value("type", std::string()), e.value("id", std::string()),
+                                    e.value("name", std::string())});
+        }
+    }
     return doc;
 }
 

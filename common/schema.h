@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -29,6 +30,28 @@ inline constexpr Xapian::valueno kFileMtimeSlot = 2;  // text file: mtime, ns si
 inline constexpr Xapian::valueno kContentHashSlot = 3;
 inline constexpr Xapian::valueno kSourcePathSlot = 4;  // absolute path of the input file
 
+// --- entities --------------------------------------------------------------------
+// Every person, place and organisation a document mentions is a boolean term: the
+// type's prefix + the entity id ("XPp:volodymyr-zelensky"), so person:zelensky is a
+// filter. Names not in the gazetteer have "u:" ids and the unknown prefix.
+inline constexpr std::string_view kPersonPrefix = "XP";
+inline constexpr std::string_view kPlacePrefix = "XG";
+inline constexpr std::string_view kOrgPrefix = "XO";
+inline constexpr std::string_view kUnknownEntityPrefix = "XN";
+
+// The prefix for an entity type name ("person", "place", "org", "unknown"); throws
+// std::invalid_argument for any other name.
+std::string_view entity_prefix(std::string_view type);
+
+// The document's distinct entities, one "type<TAB>id<LF>" line each, for facet
+// counting over a whole match set (a MatchSpy reads one value per document, which is
+// far cheaper than walking the term lists).
+inline constexpr Xapian::valueno kEntitiesSlot = 5;
+
+// Metadata key holding the gazetteer entries a user added with naba-index
+// --gazetteer (the file's text), so that naba-search resolves the same names.
+inline constexpr std::string_view kUserGazetteerKey = "naba:gazetteer";
+
 // Boolean term on every document found under a directory argument: prefix + the
 // directory's absolute path (or "#" + 32 hex digits of XXH3_128 when that is over
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this
@@ -52,6 +75,17 @@ std::string bounded_term(std::string_view prefix, std::string_view text);
 inline std::string id_term(std::string_view id) { return bounded_term(kIdPrefix, id); }
 
 // --- document data ---------------------------------------------------------------
+// An entity as stored with a document: type name, id and display name.
+struct StoredEntity {
+    std::string type;
+    std::string id;
+    std::string name;
+    bool operator==(const StoredEntity&) const = default;
+};
+
+// The kEntitiesSlot value for these entities.
+std::string entities_value(const std::vector<StoredEntity>& entities);
+
 // What is stored for every document (as JSON in the Xapian document data) and shown
 // by the searcher. `text` is the original body, kept for snippets.
 struct StoredDocument {
@@ -64,10 +98,12 @@ struct StoredDocument {
     std::string source;
     std::string url;
     std::string text;
+    std::vector<StoredEntity> entities;  // distinct, in order of first mention
 };
 
 // Version of the document data record; bump when fields change meaning.
-inline constexpr int kDataVersion = 1;
+// 2 added "entities"; version 1 records read as having none.
+inline constexpr int kDataVersion = 2;
 
 std::string serialize(const StoredDocument& doc);
 

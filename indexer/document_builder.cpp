@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "date.h"
 #include "text/script.h"
@@ -48,7 +49,8 @@ std::string canonical_language(std::string_view lang) {
     return l;
 }
 
-DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer, const entities::EntityTagger* tagger)
+    : analyzer_(analyzer), tagger_(tagger) {
     analyzer_.configure(generator_);
 }
 
@@ -77,8 +79,24 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
         if (source_term.size() <= schema::kMaxVerbatimIdBytes) xdoc.add_boolean_term(source_term);
     }
     if (!doc.date.empty()) xdoc.add_value(schema::kDateSlot, date_sort_key(doc.date));
+    if (tagger_) add_entities(doc, xdoc);
     xdoc.set_data(schema::serialize(doc));
     return xdoc;
+}
+
+// Each distinct entity of the title and body once, in order of first mention.
+void DocumentBuilder::add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const {
+    doc.entities.clear();
+    std::unordered_set<std::string> seen;
+    for (const std::string* part : {&doc.title, &doc.text}) {
+        for (entities::Mention& m : tagger_->tag(*part)) {
+            if (!seen.insert(m.id).second) continue;
+            std::string type(entities::type_name(m.type));
+            xdoc.add_boolean_term(schema::bounded_term(schema::entity_prefix(type), m.id));
+            doc.entities.push_back({std::move(type), std::move(m.id), std::move(m.name)});
+        }
+    }
+    if (!doc.entities.empty()) xdoc.add_value(schema::kEntitiesSlot, schema::entities_value(doc.entities));
 }
 
 }  // namespace naba::indexer

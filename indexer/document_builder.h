@@ -1,11 +1,13 @@
 // Turns a StoredDocument into a Xapian::Document: title and body through the shared
 // Analyzer (positions on, so phrases work), boolean id/language/source terms, the
-// sortable date value and the stored record — all as laid out in schema.h.
+// sortable date value, the entities the tagger finds (filter terms, facet value and
+// stored list) and the stored record — all as laid out in schema.h.
 #pragma once
 
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "entities/entity_tagger.h"
 #include "schema.h"
 
 namespace naba::indexer {
@@ -18,13 +20,18 @@ std::string canonical_language(std::string_view lang);
 
 class DocumentBuilder {
   public:
-    explicit DocumentBuilder(const Analyzer& analyzer);
+    // `tagger` (shared, read-only) finds the entities; nullptr: no entity recognition.
+    explicit DocumentBuilder(const Analyzer& analyzer, const entities::EntityTagger* tagger = nullptr);
 
-    // Fills in doc.lang when it is empty, then builds the Xapian document.
+    // Fills in doc.lang when it is empty (and doc.entities when there is a tagger),
+    // then builds the Xapian document.
     Xapian::Document build(schema::StoredDocument& doc);
 
   private:
+    void add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
+
     const Analyzer& analyzer_;
+    const entities::EntityTagger* tagger_;
     Xapian::TermGenerator generator_;
 };
 

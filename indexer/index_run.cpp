@@ -13,6 +13,7 @@
 #include "input_reader.h"
 #include "interrupt.h"
 #include "spelling_data.h"
+#include "stored_gazetteer.h"
 
 namespace naba::indexer {
 namespace {
@@ -20,8 +21,9 @@ namespace {
 // What each analysis thread owns: the Analyzer's stemmers keep state, so they are
 // never shared between threads.
 struct Worker {
+    explicit Worker(const entities::EntityTagger* tagger) : builder(analyzer, tagger) {}
     Analyzer analyzer;
-    DocumentBuilder builder{analyzer};
+    DocumentBuilder builder;
 };
 
 int thread_count(int requested) {
@@ -45,6 +47,7 @@ void IndexRun::run(const WalkResult& walk) {
         for (const InputFile& f : walk.files) bytes += std::filesystem::file_size(f.path, ec), ec.clear();
         reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
     }
+    if (settings_.entities) load_entities();
     run_pipeline(walk.files);
     interrupted_ = interrupt_signal().load() != 0;
     // An interrupted run has not seen every file, so it cannot tell what vanished.
@@ -65,7 +68,8 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     reader_settings.stop = &interrupt_signal();
     InputReader reader(files, db_, reporter_, reader_settings);
     IndexWriter writer(db_, reporter_, settings_.batch_size);
-    tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers([] { return std::make_unique<Worker>(); });
+    tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers(
+        [this] { return std::make_unique<Worker>(tagger_.get()); });
 
     using Batch = std::shared_ptr<JobBatch>;
     auto read = [&](tbb::flow_control& flow) -> Batch {
@@ -92,6 +96,15 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
                            tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, read) &
                                tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, build) &
                                tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
+}
+
+// The user's --gazetteer entries replace those an earlier run stored in the index;
+// without --gazetteer the stored ones are used, so every run tags alike.
+void IndexRun::load_entities() {
+    std::lock_guard lock(db_.mutex);
+    if (settings_.user_gazetteer) db_.db.set_metadata(std::string(schema::kUserGazetteerKey), *settings_.user_gazetteer);
+    gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(db_.db));
+    tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
 }
 
 void IndexRun::remove_vanished(const WalkResult& walk) {

@@ -8,8 +8,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "analyzer.h"
+#include "entities/entity_tagger.h"
 #include "index_job.h"
 #include "input_walker.h"
 #include "run_report.h"
@@ -24,6 +27,10 @@ struct RunSettings {
     bool progress = false;
     bool delete_vanished = true;  // false with --no-delete
     int jobs = 0;                 // analysis threads; 0: one per core
+    bool entities = true;         // false with --no-entities
+    // --gazetteer: the text of the user's extra entities (checked); none: keep the
+    // entries an earlier run stored in the index.
+    std::optional<std::string> user_gazetteer;
 };
 
 class IndexRun {
@@ -41,10 +48,15 @@ class IndexRun {
   private:
     void run_pipeline(const std::vector<InputFile>& files);
     void remove_vanished(const WalkResult& walk);
+    void load_entities();
 
     RunSettings settings_;
     Reporter reporter_;
     SharedDatabase db_;
+    // Shared read-only by the analysis threads (tagging is const and thread-safe).
+    Analyzer entity_analyzer_;
+    std::unique_ptr<entities::Gazetteer> gazetteer_;
+    std::unique_ptr<entities::EntityTagger> tagger_;
     bool interrupted_ = false;
 };
 

@@ -1,5 +1,6 @@
 // naba-index: builds or updates a Naba (Xapian) index from text and JSON Lines files.
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -10,6 +11,8 @@
 #include "index_run.h"
 #include "input_walker.h"
 #include "interrupt.h"
+#include "stored_gazetteer.h"
+#include "unknown_names.h"
 
 namespace po = boost::program_options;
 using naba::indexer::RunSettings;
@@ -28,10 +31,18 @@ Indexes files and directories (recursively) into a Naba search index.
               "source", "url", "lang" optional. The id is the JSON id.
 Indexing an id again replaces the earlier document.
 
+People, places and organisations are recognised in both scripts and in their many
+spellings (Zelensky, Zelenski, زيلينسكي), from a built-in bilingual gazetteer plus
+your own entries (--gazetteer; format in the README), and stored as filters and
+facets for naba-search (person:, place:, org:, entity:, --facets). Capitalised
+English names that no gazetteer lists are kept too, with "u:" ids.
+
 Examples:
   naba-index sample_corpus/
   naba-index --db ~/news.db dumps/2025-03.jsonl articles/
   NABA_DB=/srv/naba naba-index today/
+  naba-index --gazetteer my-entities.tsv articles/
+  naba-index --report-unknown 30          (names found that no gazetteer lists)
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
@@ -48,13 +59,16 @@ Options)";
 struct Parsed {
     RunSettings settings;
     std::vector<std::string> paths;
+    std::size_t report_unknown = 0;  // --report-unknown N; 0: no report
 };
 
 // Returns false after printing help; throws po::error on bad options.
 bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
     long max_mb = 64;
-    bool no_delete = false, progress = false, quiet = false, verbose = false;
+    bool no_delete = false, progress = false, quiet = false, verbose = false, no_entities = false;
+    long report_unknown = 0;
+    std::vector<std::string> gazetteer_files;
     po::options_description visible(kUsage);
     visible.add_options()
         ("help,h", "show this help and exit")
@@ -71,7 +85,15 @@ bool parse(int argc, char** argv, Parsed& out) {
         ("progress", po::bool_switch(&progress),
          "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
         ("quiet,q", po::bool_switch(&quiet), "print only skipped inputs and errors; e.g. -q")
-        ("verbose,v", po::bool_switch(&verbose), "print every document as it is indexed; e.g. -v");
+        ("verbose,v", po::bool_switch(&verbose), "print every document as it is indexed; e.g. -v")
+        ("gazetteer", po::value(&gazetteer_files)->composing(),
+         "add the entities in FILE (same format as the built-in gazetteer; repeatable) to the built-in "
+         "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")
+        ("no-entities", po::bool_switch(&no_entities),
+         "do not recognise people, places and organisations (faster; no entity filters or facets)")
+        ("report-unknown", po::value(&report_unknown)->implicit_value(20),
+         "after indexing (or alone, without PATH), print the N most frequent names that no gazetteer lists, "
+         "as COUNT<TAB>ID<TAB>NAME on stdout (default N 20); e.g. --report-unknown 50");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&out.paths));
     po::options_description all;
@@ -90,7 +112,14 @@ bool parse(int argc, char** argv, Parsed& out) {
         return false;
     }
     po::notify(vm);
-    if (out.paths.empty()) throw po::error("no PATH given; name the files or directories to index");
+    if (report_unknown < 0) throw po::error("--report-unknown must be 1 or more");
+    out.report_unknown = static_cast<std::size_t>(report_unknown);
+    if (out.paths.empty() && !out.report_unknown)
+        throw po::error("no PATH given; name the files or directories to index");
+    if (no_entities && !gazetteer_files.empty()) throw po::error("--gazetteer and --no-entities exclude each other");
+    out.settings.entities = !no_entities;
+    // Read and check the user's gazetteer before touching the index.
+    if (!gazetteer_files.empty()) out.settings.user_gazetteer = naba::read_gazetteer_files(gazetteer_files);
     if (out.settings.batch_size < 1) throw po::error("--batch-size must be at least 1");
     if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
     if (out.settings.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
@@ -116,8 +145,20 @@ void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long
     }
 }
 
+void print_unknown_names(const std::string& db_dir, std::size_t limit) {
+    Xapian::Database db(db_dir);
+    for (const auto& n : naba::indexer::most_frequent_unknown_names(db, limit))
+        std::cout << n.documents << '\t' << n.id << '\t' << n.name << '\n';
+}
+
 // Runs the indexing; returns the exit status.
 int index(const Parsed& parsed) {
+    if (parsed.paths.empty()) {  // --report-unknown alone
+        if (!std::filesystem::exists(parsed.settings.db_dir))
+            throw std::runtime_error("no index at " + parsed.settings.db_dir + " to report on");
+        print_unknown_names(parsed.settings.db_dir, parsed.report_unknown);
+        return 0;
+    }
     auto walk = naba::indexer::walk_inputs(parsed.paths);
     naba::indexer::IndexRun run(parsed.settings);
     naba::indexer::install_interrupt_handlers();
@@ -130,6 +171,7 @@ int index(const Parsed& parsed) {
         return naba::indexer::interrupted_exit_status(naba::indexer::interrupt_signal().load());
     }
     if (parsed.settings.verbosity != Verbosity::quiet) print_summary(counts, parsed.settings, walk.ignored);
+    if (parsed.report_unknown) print_unknown_names(parsed.settings.db_dir, parsed.report_unknown);
     return counts.skipped_total() ? 1 : 0;
 }
 
@@ -141,6 +183,9 @@ int main(int argc, char** argv) {
         if (!parse(argc, argv, parsed)) return 0;
     } catch (const po::error& e) {
         std::cerr << "naba-index: " << e.what() << " (see naba-index --help)\n";
+        return 2;
+    } catch (const std::runtime_error& e) {  // an unreadable or malformed --gazetteer
+        std::cerr << "naba-index: " << e.what() << "\n";
         return 2;
     }
     try {

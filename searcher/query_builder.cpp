@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "date_filter.h"
+#include "entity_filter.h"
 #include "schema.h"
 
 namespace naba::searcher {
@@ -46,7 +47,8 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
     return any;
 }
 
-QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer) {
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)
+    : analyzer_(analyzer) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
@@ -54,6 +56,13 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db)
     parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
     parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
     parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    using entities::EntityType;
+    for (auto [field, type] : {std::pair<const char*, std::optional<EntityType>>{"person", EntityType::person},
+                               {"place", EntityType::place},
+                               {"org", EntityType::org},
+                               {"entity", std::nullopt}}) {
+        parser_.add_boolean_prefix(field, (new EntityFieldProcessor(catalog, type, unknown_entities_))->release());
+    }
     parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
@@ -65,8 +74,10 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     }
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
+    unknown_entities_.clear();
     parsed.query = parser_.parse_query(analyzer_.normalize_query(query, {"id"}), kParseFlags);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
+    parsed.unknown_entities = unknown_entities_;
     return parsed;
 }
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "entity_catalog.h"
 #include "search_options.h"
 
 namespace naba::searcher {
@@ -15,11 +17,13 @@ namespace naba::searcher {
 struct ParsedQuery {
     Xapian::Query query;
     bool only_stop_words = false;  // every word is a stop word, so nothing can match
+    // Values of person:/place:/org:/entity: that name no known entity (they match nothing).
+    std::vector<std::string> unknown_entities;
 };
 
 class QueryBuilder {
   public:
-    QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db);
+    QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog);
 
     // Throws Xapian::QueryParserError for a query that does not parse.
     ParsedQuery build(const std::string& query, DefaultOp op);
@@ -34,6 +38,7 @@ class QueryBuilder {
 
     const Analyzer& analyzer_;
     Xapian::QueryParser parser_;
+    std::vector<std::string> unknown_entities_;  // filled by the entity field processors
 };
 
 }  // namespace naba::searcher

@@ -1,5 +1,6 @@
 #include "query_runner.h"
 
+#include "printers/facet_printer.h"
 #include "syntax_hint.h"
 
 #include <chrono>
@@ -13,18 +14,24 @@ constexpr Xapian::doccount kFewResults = 3;
 }  // namespace
 
 QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& db, Printer& printer)
-    : options_(options), db_(db), printer_(printer), builder_(analyzer_, db_) {
-    request_.offset = options.count_only ? 0 : options.offset;
-    request_.limit = options.count_only ? 0 : options.limit;
+    : options_(options), db_(db), printer_(printer), catalog_(db_, analyzer_), builder_(analyzer_, db_, catalog_) {
+    // --count and --facets print no hits.
+    const bool hits = !options.count_only && options.facet_types.empty();
+    request_.offset = hits ? options.offset : 0;
+    request_.limit = hits ? options.limit : 0;
     request_.sort = options.sort;
-    if (!options.count_only) request_.snippets = printer.snippet_style();
+    if (hits) request_.snippets = printer.snippet_style();
     request_.exact_total = options.count_only;
 }
 
-SearchPage QueryRunner::search_with_retry(const Xapian::Query& query) {
+SearchPage QueryRunner::search_with_retry(const Xapian::Query& query, std::unique_ptr<EntityFacetSpy>& spy) {
     // A writer committing meanwhile can invalidate what we read: reopen and retry,
     // so every search sees one consistent revision of the index.
     for (int attempt = 0;; ++attempt) {
+        if (!options_.facet_types.empty()) {
+            spy = std::make_unique<EntityFacetSpy>(options_.facet_types);
+            request_.facet_spy = spy.get();
+        }
         try {
             return run_search(db_, analyzer_, query, request_);
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -58,8 +65,9 @@ Outcome QueryRunner::run(const QueryLabel& label) {
                      "put them in quotes, e.g. \"of the\"\n";
 
     SearchPage page;
+    std::unique_ptr<EntityFacetSpy> spy;
     try {
-        page = search_with_retry(parsed.query);
+        page = search_with_retry(parsed.query, spy);
     } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
         std::cerr << "naba-search: " << where << e.get_msg() << "\n";
         return Outcome::error;
@@ -70,9 +78,16 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         if (std::string correction = builder_.suggest(label.query, options_.default_op); !correction.empty())
             std::cerr << "naba-search: " << where << "did you mean: " << correction << "\n";
     }
+    if (page.total == 0) {
+        for (const std::string& value : parsed.unknown_entities)
+            std::cerr << "naba-search: " << where << "no known entity is called '" << value
+                      << "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)\n";
+    }
     if (options_.count_only) {
         if (label.batch) std::cout << label.qid << '\t';
         std::cout << page.total << '\n';
+    } else if (spy) {
+        print_facets(label, *spy);
     } else {
         printer_.begin(label);
         for (const Hit& hit : page.hits) printer_.hit(label, hit);
@@ -83,6 +98,14 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
     }
     return page.total > 0 ? Outcome::matched : Outcome::no_match;
+}
+
+void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& spy) {
+    for (const std::string& type : options_.facet_types) {
+        std::vector<FacetCount> top = spy.top(type, static_cast<std::size_t>(options_.facet_limit));
+        for (FacetCount& f : top) f.name = catalog_.name_of(f.type, f.id);
+        naba::searcher::print_facets(std::cout, options_.format, label, top);
+    }
 }
 
 Outcome QueryRunner::run_batch(std::istream& in) {

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <istream>
+#include <memory>
 #include <string>
 
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "entity_catalog.h"
+#include "facets.h"
 #include "printers/printer.h"
 #include "query_builder.h"
 #include "search_options.h"
@@ -28,12 +31,15 @@ class QueryRunner {
     Outcome run_batch(std::istream& in);
 
   private:
-    SearchPage search_with_retry(const Xapian::Query& query);
+    // With --facets, `spy` gets a fresh EntityFacetSpy that has seen the whole match set.
+    SearchPage search_with_retry(const Xapian::Query& query, std::unique_ptr<EntityFacetSpy>& spy);
+    void print_facets(const QueryLabel& label, const EntityFacetSpy& spy);
 
     const SearchOptions& options_;
     Xapian::Database db_;
     Printer& printer_;
     Analyzer analyzer_;
+    EntityCatalog catalog_;
     QueryBuilder builder_;
     SearchRequest request_;
 };

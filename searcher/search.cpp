@@ -37,7 +37,9 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto size = static_cast<Xapian::doccount>(request.limit);
     // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
-    const Xapian::doccount check = request.exact_total ? db.get_doccount() : std::max<Xapian::doccount>(first + size, 1);
+    const bool whole_set = request.exact_total || request.facet_spy;
+    if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
+    const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(first + size, 1);
     Xapian::MSet mset = enquire.get_mset(first, size, check);
     SearchPage page;
     page.total = mset.get_matches_estimated();

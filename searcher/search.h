@@ -43,6 +43,8 @@ struct SearchRequest {
     // top-k pruning), so only --count asks for it; otherwise the total is an estimate
     // that is exact whenever Xapian's bounds meet.
     bool exact_total = false;
+    // Counts entity facets over the whole match set (which also makes the total exact).
+    Xapian::MatchSpy* facet_spy = nullptr;
 };
 
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -9,6 +10,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "facets.h"
+#include "printers/facet_printer.h"
 #include "printers/printer.h"
 
 namespace po = boost::program_options;
@@ -33,6 +36,10 @@ normalized and stemmed as at indexing time, so كتاب finds وبالكتاب a
   lang:ar  lang:en           documents in one language (mixed ones are in both)
   source:"naba desk"         documents from one source
   id:en/riyadh-talks.txt     one document by id
+  person:zelensky            documents that mention a person, by any name or
+  person:زيلينسكي              spelling in either script; also place:kiev,
+  org:nato  entity:kremlin   org:..., and entity: (any type); quote names
+  person:"john smith"        with spaces
   date:2025-03-01..2025-03-31  a date range; open ends (date:2025-03..) and
                              whole months or years (date:2025-03, date:2025) work too
   '*'                        every document
@@ -42,6 +49,7 @@ Examples:
   naba-search -n 5 --format json 'grain corridor' | jq -r .title
   naba-search --format ids 'prisoner exchange' lang:en date:2025-05..
   naba-search --count 'ceasefire AND monitors'
+  naba-search --facets person,place 'grain corridor'
   printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
@@ -71,11 +79,25 @@ SortOrder sort_order(const std::string& sort) {
     throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
 }
 
+void parse_facet_types(const std::string& list, SearchOptions& out) {
+    parse_fields(list, out.facet_types);
+    for (const std::string& type : out.facet_types) {
+        const auto& known = facet_type_names();
+        if (std::find(known.begin(), known.end(), type) == known.end())
+            throw std::invalid_argument("--facets takes person, place, org or unknown, not '" + type + "'");
+    }
+    if (out.facet_limit < 1) throw std::invalid_argument("--facet-limit must be 1 or more");
+    if (out.facet_types.empty()) return;
+    if (!format_prints_facets(out.format))
+        throw std::invalid_argument("--facets prints with --format text, tsv or json, not " + out.format);
+    if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
+}
+
 }  // namespace
 
 bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     const char* env_db = std::getenv("NABA_DB");
-    std::string default_op = "or", sort = "relevance", color = "auto", fields;
+    std::string default_op = "or", sort = "relevance", color = "auto", fields, facets;
     int format_version = kFormatVersion;
     std::vector<std::string> words;
     po::options_description visible(kUsage);
@@ -105,6 +127,12 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "mark matched words in bold: auto (on a terminal) | always | never; e.g. --color never")
         ("format-version", po::value(&format_version)->default_value(kFormatVersion),
          "machine format version the caller expects (only 1 exists); e.g. --format-version 1")
+        ("facets", po::value(&facets),
+         "instead of hits, print how many matching documents mention each entity, most frequent first, "
+         "for these types (comma-separated from person,place,org,unknown): TYPE<TAB>COUNT<TAB>ID<TAB>NAME "
+         "(json: one object per line); e.g. --facets person,place")
+        ("facet-limit", po::value(&out.facet_limit)->default_value(10),
+         "print at most N entities per facet type; e.g. --facet-limit 25")
         ("timings", po::bool_switch(&out.timings), "print 'qid<TAB>microseconds' per query on stderr (for benchmarks)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -142,6 +170,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     parse_fields(fields, out.fields);
     if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
     out.color = color_wanted(color) && out.format == "text";
+    parse_facet_types(facets, out);
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
     bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (!out.batch_file.empty() && has_query)

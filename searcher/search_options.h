@@ -23,6 +23,8 @@ struct SearchOptions {
     bool count_only = false;
     bool color = false;       // resolved from --color auto|always|never
     bool timings = false;     // per-query microseconds on stderr (benchmarks)
+    std::vector<std::string> facet_types;  // --facets: print these entity counts instead of hits
+    long facet_limit = 10;
 };
 
 // Parses argv. Returns false when --help or --version was printed (exit 0); throws

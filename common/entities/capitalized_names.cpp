@@ -8,8 +8,10 @@ bool name_word(const DocToken& t, bool taken, const ContextWords& words) {
            !words.is_title(t.norm) && !words.is_not_name(t.norm);
 }
 
-// Lines (token ranges between line breaks or sentence ends) in which most content
-// words are capitalised are headlines or bylines, not prose.
+// Lines (token ranges between line breaks or sentence ends) in which (nearly) every
+// content word is capitalised are headlines or bylines, not prose. Not "most": a
+// prose sentence full of names ("Brannock Felsworth and Odile Marchetti arrived in
+// Geneva on Monday") has 6 of 7 content words capitalised.
 std::vector<bool> title_case_tokens(const std::vector<DocToken>& tokens) {
     std::vector<bool> result(tokens.size(), false);
     std::size_t start = 0;
@@ -21,7 +23,7 @@ std::vector<bool> title_case_tokens(const std::vector<DocToken>& tokens) {
             ++content;
             capitalised += tokens[j].raw.capitalized;
         }
-        if (content >= 4 && capitalised * 10 >= content * 8)
+        if (content >= 4 && capitalised * 10 >= content * 9)
             for (std::size_t j = start; j < i; ++j) result[j] = true;
         start = i;
     }

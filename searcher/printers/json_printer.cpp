@@ -26,6 +26,9 @@ class JsonPrinter : public Printer {
         j["url"] = d.url;
         j["score"] = hit.score;
         j["snippet"] = hit.snippet;
+        j["entities"] = nlohmann::ordered_json::array();
+        for (const schema::StoredEntity& e : d.entities)
+            j["entities"].push_back({{"type", e.type}, {"id", e.id}, {"name", e.name}});
         out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 

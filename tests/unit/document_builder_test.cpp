@@ -26,7 +26,7 @@ TEST_CASE("detect_language tells Arabic, English and mixed text apart") {
 TEST_CASE("a document gets id, language, source and title terms, and a date value") {
     naba::Analyzer analyzer;
     DocumentBuilder builder(analyzer);
-    naba::schema::StoredDocument doc{"x.txt", "/x.txt", 0, "Grain Talks", "2025-03-18", "", "Naba Desk", "", "The grain corridor reopened."};
+    naba::schema::StoredDocument doc{"x.txt", "/x.txt", 0, "Grain Talks", "2025-03-18", "", "Naba Desk", "", "The grain corridor reopened.", {}};
     Xapian::Document xdoc = builder.build(doc);
     auto t = terms(xdoc);
     CHECK(doc.lang == "en");
@@ -57,4 +57,35 @@ TEST_CASE("canonical_language maps common spellings to codes") {
     CHECK(canonical_language("EN") == "en");
     CHECK(canonical_language("ar,en") == "mixed");
     CHECK(canonical_language("fr") == "fr");
+}
+
+TEST_CASE("with a tagger, each distinct entity becomes a filter term, a facet line and a stored entry") {
+    naba::Analyzer analyzer;
+    naba::entities::Gazetteer gazetteer = naba::entities::Gazetteer::builtin();
+    naba::entities::EntityTagger tagger(gazetteer, analyzer);
+    DocumentBuilder builder(analyzer, &tagger);
+    naba::schema::StoredDocument doc;
+    doc.id = "z";
+    doc.title = "Zelensky in Kyiv";
+    doc.text = "President Zelenskyy met envoys in Kyiv. قال الرئيس زيلينسكي إن كييف مستعدة.";
+    auto xdoc = builder.build(doc);
+    auto t = terms(xdoc);
+    CHECK(t.count("XPp:volodymyr-zelensky"));
+    CHECK(t.count("XGl:kyiv"));
+    REQUIRE(doc.entities.size() == 2);  // four mentions of each, stored once
+    CHECK(doc.entities[0] == naba::schema::StoredEntity{"person", "p:volodymyr-zelensky", "Volodymyr Zelensky"});
+    CHECK(doc.entities[1].id == "l:kyiv");
+    CHECK(xdoc.get_value(naba::schema::kEntitiesSlot) == "person\tp:volodymyr-zelensky\nplace\tl:kyiv\n");
+    CHECK(naba::schema::deserialize(xdoc.get_data()).entities == doc.entities);
+}
+
+TEST_CASE("without a tagger a document has no entities") {
+    naba::Analyzer analyzer;
+    DocumentBuilder builder(analyzer);
+    naba::schema::StoredDocument doc;
+    doc.id = "z";
+    doc.text = "President Zelensky met envoys in Kyiv.";
+    auto xdoc = builder.build(doc);
+    CHECK(doc.entities.empty());
+    CHECK(xdoc.get_value(naba::schema::kEntitiesSlot).empty());
 }

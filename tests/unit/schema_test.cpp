@@ -27,7 +27,7 @@ TEST_CASE("bounded_term counts the prefix, so long keys with long prefixes still
 }
 
 TEST_CASE("the stored record round-trips every field") {
-    schema::StoredDocument doc{"id-1", "/c/a.jsonl", 7, "عنوان", "2025-03-18", "ar", "Naba", "https://x", "نص\n\"quoted\""};
+    schema::StoredDocument doc{"id-1", "/c/a.jsonl", 7, "عنوان", "2025-03-18", "ar", "Naba", "https://x", "نص\n\"quoted\"", {}};
     schema::StoredDocument back = schema::deserialize(schema::serialize(doc));
     CHECK(back.id == doc.id);
     CHECK(back.path == doc.path);
@@ -38,6 +38,21 @@ TEST_CASE("the stored record round-trips every field") {
     CHECK(back.source == doc.source);
     CHECK(back.url == doc.url);
     CHECK(back.text == doc.text);
+}
+
+TEST_CASE("the stored record round-trips the entity list, and version 1 records read as having none") {
+    schema::StoredDocument doc;
+    doc.id = "x";
+    doc.entities = {{"person", "p:volodymyr-zelensky", "Volodymyr Zelensky"}, {"place", "l:kyiv", "Kyiv"}};
+    CHECK(schema::deserialize(schema::serialize(doc)).entities == doc.entities);
+    CHECK(schema::deserialize(R"({"v":1,"id":"old","text":"t"})").entities.empty());
+}
+
+TEST_CASE("entities_value lists one type and id per line, and every type has its own prefix") {
+    CHECK(schema::entities_value({{"person", "p:a", "A"}, {"org", "o:b", "B"}}) == "person\tp:a\norg\to:b\n");
+    CHECK(schema::entity_prefix("person") != schema::entity_prefix("place"));
+    CHECK(schema::entity_prefix("org") != schema::entity_prefix("unknown"));
+    CHECK_THROWS_AS(schema::entity_prefix("city"), std::invalid_argument);
 }
 
 TEST_CASE("deserialize rejects data that is not a Naba record") {

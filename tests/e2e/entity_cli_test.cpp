@@ -1,0 +1,175 @@
+// Entity filters and facets through the real binaries. On the sample corpus the
+// expected ids come from grep over sample_corpus/ for every spelling the articles use;
+// gazetteer files, unknown names and bad input use fixtures the tests write.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::lines;
+using naba::e2e::run;
+using naba::e2e::sample_ids;
+using naba::e2e::temp_dir;
+using Ids = std::set<std::string>;
+
+namespace {
+
+// grep -rliE 'zelensk|zelinsk|زيلينسكي|زيلنسكي' sample_corpus: every article that names
+// Volodymyr Zelensky, in six spellings. ar/deported-children-return.txt names Olena
+// Zelenska (زيلينسكا), a different person, and must not be among them.
+const Ids kZelensky = {
+    "ar/energy-truce-refinery-strike.txt",        "ar/european-peacekeeping-force.txt",
+    "ar/istanbul-talks-delegations.txt",          "ar/jeddah-ukraine-accepts-truce.txt",
+    "ar/odesa-port-strike.txt",                   "ar/prisoner-exchange-thousand-for-thousand.txt",
+    "ar/prisoner-exchange-uae-mediation.txt",     "en/european-reassurance-force.txt",
+    "en/geneva-technical-round.txt",              "en/istanbul-direct-talks-resume.txt",
+    "en/jeddah-30-day-proposal.txt",              "en/prisoner-swap-belarus-border.txt",
+    "en/wounded-soldiers-exchange.txt",           "mixed/istanbul-prisoner-swap-bulletin.txt",
+};
+
+// grep -rliE 'whitkoff|witkoff|ويتكوف' sample_corpus
+const Ids kWitkoff = {
+    "ar/jeddah-ukraine-accepts-truce.txt", "ar/riyadh-talks-black-sea-energy.txt",
+    "en/energy-moratorium-expires.txt",    "en/jeddah-30-day-proposal.txt",
+    "en/riyadh-ceasefire-talks.txt",       "mixed/witkoff-riyadh-quotes.txt",
+};
+
+void write(const std::string& path, const std::string& content) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+std::vector<std::string> fields(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+        out.push_back(line.substr(start, tab - start));
+    out.push_back(line.substr(start));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("person: finds every spelling of a person in both scripts, and not a namesake") {
+    CHECK(sample_ids("person:zelensky") == kZelensky);
+    CHECK(sample_ids("person:زيلينسكي") == kZelensky);
+    CHECK(sample_ids("person:Zellinski") == kZelensky);  // a spelling no article uses
+    CHECK(sample_ids("person:witkoff") == kWitkoff);
+    CHECK(sample_ids("person:ويتكوف") == kWitkoff);
+}
+
+TEST_CASE("place: and entity: accept any alias, and combine with words and other filters") {
+    Ids kyiv = sample_ids("place:kiev");
+    CHECK(kyiv == sample_ids("place:كييف"));
+    CHECK(kyiv == sample_ids("entity:kyiv"));
+    CHECK(kyiv.count("en/geneva-technical-round.txt") == 1);   // writes Kiev and Kyiv
+    CHECK(kyiv.count("ar/sudzha-gas-station.txt") == 1);        // writes كييف
+    Ids both = sample_ids("person:zelensky lang:en");  // mixed documents are in lang:en too
+    CHECK(both.size() == 7);
+    for (const std::string& id : both) CHECK((id.starts_with("en/") || id.starts_with("mixed/")));
+}
+
+TEST_CASE("a filter naming no known entity matches nothing and says so") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "person:قلمبوسطس"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("no known entity") != std::string::npos);
+}
+
+TEST_CASE("--facets counts each entity over the whole match set, most frequent first") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "person,place", "--facet-limit", "50", "*"});
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::string> out = lines(r.out);
+    REQUIRE(!out.empty());
+    long previous = -1;
+    std::string previous_type;
+    bool saw_zelensky = false;
+    for (const std::string& line : out) {
+        auto f = fields(line);
+        REQUIRE(f.size() == 4);
+        CHECK((f[0] == "person" || f[0] == "place"));
+        long count = std::stol(f[1]);
+        if (f[0] == previous_type) CHECK(count <= previous);  // most frequent first
+        previous = count, previous_type = f[0];
+        if (f[2] == "p:volodymyr-zelensky") {
+            saw_zelensky = true;
+            CHECK(count == static_cast<long>(kZelensky.size()));
+            CHECK(f[3] == "Volodymyr Zelensky");
+        }
+    }
+    CHECK(saw_zelensky);
+    // Counts are exact for a query too, not only for '*'.
+    CliResult q = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "person", "-f", "json", "person:witkoff"});
+    CHECK(q.out.find(R"("type":"person","id":"p:steve-witkoff","name":"Steve Witkoff","count":6})") != std::string::npos);
+}
+
+TEST_CASE("--facet-limit caps each type, and bad --facets values are usage errors") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "place", "--facet-limit", "3", "*"});
+    CHECK(lines(r.out).size() == 3);
+    CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "people", "*"}).exit_code == 2);
+    CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "person", "-f", "trec", "*"}).exit_code == 2);
+    CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "person", "--facet-limit", "0", "*"}).exit_code == 2);
+}
+
+TEST_CASE("json hits carry the document's entities with type, id and name") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "json", "-n", "1", "id:mixed/witkoff-riyadh-quotes.txt"});
+    CHECK(r.out.find(R"({"type":"person","id":"p:steve-witkoff","name":"Steve Witkoff"})") != std::string::npos);
+}
+
+TEST_CASE("--gazetteer adds a user's entities, kept in the index for later runs and for searches") {
+    std::string dir = temp_dir("gazetteer");
+    write(dir + "/mine.tsv", "p:amira-haddad\tperson\tAmira Haddad\tأميرة حداد\tHaddad|حداد\n");
+    write(dir + "/in/a.txt", "Envoy Amira Haddad met the delegation in Geneva.\n");
+    write(dir + "/later/b.txt", "وقالت المبعوثة أميرة حداد إن المحادثات مستمرة.\n");
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/mine.tsv", dir + "/in"}).exit_code == 0);
+    // A later run without --gazetteer uses the stored entries.
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/later"}).exit_code == 0);
+    auto found = lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "person:حداد"}).out);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"a.txt", "b.txt"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a malformed --gazetteer file stops naba-index before indexing, naming the line") {
+    std::string dir = temp_dir("bad-gazetteer");
+    write(dir + "/bad.tsv", "# my entities\np:x\tperson\tOnly three fields\n");
+    write(dir + "/in/a.txt", "text\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/bad.tsv", dir + "/in"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("bad.tsv:2") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir + "/db"));
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/missing.tsv", dir + "/in"}).exit_code == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("names no gazetteer lists become entities, and --report-unknown lists the most frequent") {
+    std::string dir = temp_dir("unknown");
+    write(dir + "/in/a.txt", "Talks resumed. The negotiator Brannock Felsworth said the text was ready.\n");
+    write(dir + "/in/b.txt", "Brannock Felsworth and Odile Marchetti arrived in Geneva on Monday.\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "-q", "--report-unknown", "5", dir + "/in"});
+    CHECK(r.exit_code == 0);
+    auto report = lines(r.out);
+    REQUIRE(!report.empty());
+    auto first = fields(report[0]);
+    REQUIRE(first.size() == 3);
+    CHECK(first[0] == "2");
+    CHECK(first[2] == "Brannock Felsworth");
+    CHECK(r.out.find("Odile Marchetti") != std::string::npos);
+    // The report works on an existing index alone, and the name is a filter.
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--report-unknown", "1"}).out == r.out.substr(0, r.out.find('\n') + 1));
+    auto found = lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "person:\"brannock felsworth\""}).out);
+    CHECK(found.size() == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("--no-entities indexes without recognition") {
+    std::string dir = temp_dir("no-entities");
+    write(dir + "/in/a.txt", "President Zelensky spoke in Kyiv.\n");
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--no-entities", dir + "/in"}).exit_code == 0);
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "person:zelensky"}).exit_code == 1);
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "zelensky"}).exit_code == 0);
+    std::filesystem::remove_all(dir);
+}
