@@ -9,6 +9,9 @@ EntityFieldProcessor::EntityFieldProcessor(EntityCatalog& catalog, std::optional
     : catalog_(catalog), type_(type), unresolved_(unresolved) {}
 
 Xapian::Query EntityFieldProcessor::operator()(const std::string& value) {
+    if (value.find_first_not_of(" \t") == std::string::npos)
+        throw Xapian::QueryParserError("an entity filter needs a name after the colon, e.g. person:zelensky or "
+                                       "person:\"john smith\"");
     std::vector<std::string> terms;
     for (const std::string& id : catalog_.resolve(value, type_))
         terms.push_back(schema::bounded_term(schema::entity_prefix(catalog_.type_of(id)), id));

@@ -1,6 +1,7 @@
 #include "entities/alias_index.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "entities/token_scanner.h"
 #include "text/utf8.h"
@@ -27,6 +28,8 @@ std::string sequence_key(const std::vector<std::uint32_t>& tokens) {
 }  // namespace
 
 AliasIndex::AliasIndex(const Gazetteer& gazetteer, const Analyzer& analyzer) {
+    static std::atomic<std::uint64_t> generations{0};
+    generation_ = ++generations;
     const std::vector<Entity>& entities = gazetteer.entities();
     for (std::uint32_t e = 0; e < entities.size(); ++e) {
         for (const auto& [spelling, ambiguous] : spellings(entities[e])) {

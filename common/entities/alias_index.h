@@ -56,6 +56,10 @@ class AliasIndex {
     void fuzzy_tokens(const NameKey& word, std::vector<std::uint32_t>& out) const;
     bool may_end_person_alias(std::uint32_t token) const { return ends_person_alias_[token]; }
 
+    // Unique to this index for the process's lifetime (unlike its address, which a
+    // later index may reuse), so caches of token ids can tell indexes apart.
+    std::uint64_t generation() const { return generation_; }
+
   private:
     std::uint32_t intern(const std::string& normalized);
     void add_alias(const std::vector<std::uint32_t>& tokens, AliasTarget target, bool capital, bool acronym);
@@ -67,6 +71,7 @@ class AliasIndex {
     std::vector<std::uint32_t> single_alias_of_token_;
     std::vector<bool> ends_person_alias_;
     std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, NameKey>>> by_skeleton_;
+    std::uint64_t generation_;
 };
 
 // Normalized Arabic tokens `token` may be after removing a leading clitic: و ف, then

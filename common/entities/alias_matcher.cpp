@@ -9,9 +9,17 @@ namespace {
 
 // Per-thread memo of Analyzer::normalize for single tokens: news repeats its words,
 // and most documents are normalized token by token only here. Bounded by clearing.
+// Per distinct surface form: its normalized form, vocabulary id and stop-word flag,
+// so that a repeated word costs one hash look-up (news repeats most of its words).
+struct AnalyzedForm {
+    std::string norm;
+    std::uint32_t id;
+    bool stop;
+};
 struct NormalizeMemo {
-    const Analyzer* owner = nullptr;
-    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> forms;
+    const Analyzer* analyzer = nullptr;
+    std::uint64_t index = 0;  // AliasIndex::generation()
+    std::unordered_map<std::string, AnalyzedForm, StringHash, std::equal_to<>> forms;
 };
 constexpr std::size_t kMemoLimit = 200000;
 
@@ -171,9 +179,10 @@ class Matcher {
 
 std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& analyzer, const AliasIndex& index) {
     thread_local NormalizeMemo memo;
-    if (memo.owner != &analyzer || memo.forms.size() > kMemoLimit) {
+    if (memo.analyzer != &analyzer || memo.index != index.generation() || memo.forms.size() > kMemoLimit) {
         memo.forms.clear();
-        memo.owner = &analyzer;
+        memo.analyzer = &analyzer;
+        memo.index = index.generation();
     }
     std::vector<RawToken> raw = scan_tokens(text);
     std::vector<DocToken> tokens;
@@ -181,9 +190,13 @@ std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& anal
     for (const RawToken& r : raw) {
         std::string_view surface = text.substr(r.begin, r.end - r.begin);
         auto it = memo.forms.find(surface);
-        if (it == memo.forms.end()) it = memo.forms.emplace(std::string(surface), analyzer.normalize(surface)).first;
-        const std::string& norm = it->second;
-        tokens.push_back(DocToken{r, norm, index.token_id(norm), analyzer.is_stop_word(norm)});
+        if (it == memo.forms.end()) {
+            std::string norm = analyzer.normalize(surface);
+            AnalyzedForm form{norm, index.token_id(norm), analyzer.is_stop_word(norm)};
+            it = memo.forms.emplace(std::string(surface), std::move(form)).first;
+        }
+        const AnalyzedForm& form = it->second;
+        tokens.push_back(DocToken{r, form.norm, form.id, form.stop});
     }
     return tokens;
 }

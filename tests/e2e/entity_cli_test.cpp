@@ -77,6 +77,9 @@ TEST_CASE("a filter naming no known entity matches nothing and says so") {
     CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "person:قلمبوسطس"});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("no known entity") != std::string::npos);
+    CliResult empty = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "person:\"\""});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.err.find("needs a name") != std::string::npos);
 }
 
 TEST_CASE("--facets counts each entity over the whole match set, most frequent first") {
