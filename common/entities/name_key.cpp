@@ -89,6 +89,11 @@ std::optional<NameKey> name_key(std::string_view token) {
         if (cls == 0 || doubled) continue;
         result.key += cls;
     }
+    // A final j is a vowel in Slavic and German transliterations (Zelenskij, Sergej).
+    if (!result.arabic && token.back() == 'j' && !result.key.empty() && result.key.back() == 'J') {
+        result.key.pop_back();
+        if (result.key.empty() || result.key.back() != 'I') result.key += 'I';
+    }
     result.skeleton = result.arabic ? "a" : "l";
     for (char cls : result.key)
         if (!is_vowel_class(cls)) result.skeleton += cls;
