@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analysis_options.h"
 #include "date.h"
 #include "text/script.h"
 #include "text/utf8.h"
@@ -60,7 +61,7 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     const std::string title = analyzer_.normalize(doc.title);
     generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
     generator_.increase_termpos(kFieldGap);
-    generator_.index_text(title);
+    if (const unsigned weight = analysis_options().title_weight; weight > 0) generator_.index_text(title, weight);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
 
