@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "analysis_options.h"
 #include "stem/script_stemmer.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
@@ -25,10 +26,18 @@ bool is_query_operator(std::string_view word) {
     return false;
 }
 
-Analyzer::Analyzer()
-    : stemmer_(stem::make_script_stemmer()), stopper_(std::make_unique<Xapian::SimpleStopper>()) {
-    for (const std::string& word : text::stop_words()) stopper_->add(word);
-}
+namespace {
+
+// text::is_stop_word as a Xapian stopper: the listed words and their clitic forms.
+class CliticStopper : public Xapian::Stopper {
+  public:
+    bool operator()(const std::string& word) const override { return text::is_stop_word(word); }
+    std::string get_description() const override { return "naba-stopper"; }
+};
+
+}  // namespace
+
+Analyzer::Analyzer() : stemmer_(stem::make_script_stemmer()), stopper_(std::make_unique<CliticStopper>()) {}
 
 Analyzer::~Analyzer() = default;
 
@@ -73,7 +82,9 @@ bool Analyzer::is_stop_word(const std::string& normalized_word) const {
 
 void Analyzer::configure(Xapian::TermGenerator& generator) const {
     generator.set_stemmer(stemmer_);
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Positions on the stemmed terms too, for the proximity bonus at query time.
+    generator.set_stemming_strategy(analysis_options().stem_positions ? Xapian::TermGenerator::STEM_SOME_FULL_POS
+                                                                      : Xapian::TermGenerator::STEM_SOME);
     generator.set_stopper(stopper_.get());
     // Stop words keep their positions (phrases like "prisoners of war" still match)
     // but get no stemmed term.

@@ -42,7 +42,7 @@ class Analyzer {
 
   private:
     Xapian::Stem stemmer_;
-    std::unique_ptr<Xapian::SimpleStopper> stopper_;
+    std::unique_ptr<Xapian::Stopper> stopper_;
 };
 
 // True for the words Xapian's QueryParser reads as boolean or proximity operators.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "analysis_options.h"
 #include "date.h"
 #include "text/script.h"
 #include "text/utf8.h"
@@ -62,7 +63,7 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     const std::string title = analyzer_.normalize(doc.title);
     generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
     generator_.increase_termpos(kFieldGap);
-    generator_.index_text(title);
+    if (const unsigned weight = analysis_options().title_weight; weight > 0) generator_.index_text(title, weight);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
 

@@ -1,7 +1,11 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <set>
+#include <string_view>
+#include <vector>
 
+#include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
 #include "schema.h"
@@ -30,7 +34,71 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// A free-text term: no field prefix (it starts with a lower-case or non-ASCII byte).
+bool is_free_text(std::string_view term) {
+    return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0]));
+}
+
+void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+        for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) out.push_back(*t);
+        return;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect_phrase_words(query.get_subquery(i), out);
+}
+
 }  // namespace
+
+// What ranks documents beyond the parsed query, without changing which ones match:
+//  - the words of a quoted phrase also count as stemmed words on their own, so a
+//    document that has the phrase's words but not the phrase still ranks by them
+//    (quotes in pasted questions and headlines: "الدكتور هو" finds الدكتور);
+//  - a pair of query words that are near each other in a document (stemmed, within
+//    the proximity window) earns their weight once more, scaled.
+Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std::string& normalized) const {
+    const AnalysisOptions& options = analysis_options();
+    std::vector<Xapian::Query> parts;
+    if (options.phrase_words) {
+        std::vector<std::string> words;
+        collect_phrase_words(query, words);
+        for (const std::string& word : words)
+            if (is_free_text(word) && !analyzer_.is_stop_word(word))
+                parts.emplace_back("Z" + analyzer_.stemmer()(word));
+    }
+    if (options.exact_forms > 0 && !normalized.empty()) {
+        // The query's words as written (normalized), for those whose stem is searched.
+        std::set<std::string> searched(query.get_unique_terms_begin(), query.get_unique_terms_end());
+        Xapian::TermGenerator words;
+        Xapian::Document scratch;
+        words.set_document(scratch);
+        words.index_text_without_positions(normalized);
+        std::vector<Xapian::Query> exact;
+        for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t)
+            if (searched.contains("Z" + analyzer_.stemmer()(*t))) exact.emplace_back(*t);
+        if (!exact.empty())
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), options.exact_forms);
+    }
+    if (options.proximity > 0) {
+        std::vector<std::string> stems;  // stemmed free-text terms in query order
+        for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+            const std::string& term = *t;
+            if (term.size() > 1 && term[0] == 'Z' && is_free_text(term.substr(1)) &&
+                (stems.empty() || stems.back() != term))
+                stems.push_back(term);
+        }
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t i = 1; i < stems.size(); ++i) {
+            Xapian::Query pair[] = {Xapian::Query(stems[i - 1]), Xapian::Query(stems[i])};
+            pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window);
+        }
+        if (!pairs.empty())
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), options.proximity);
+    }
+    return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
 
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
@@ -75,8 +143,11 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
-    parsed.query = parser_.parse_query(analyzer_.normalize_query(query, {"id"}), kParseFlags);
+    const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    parsed.query = parser_.parse_query(normalized, kParseFlags);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
+    if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized); !bonus.empty())
+        parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, bonus);
     parsed.unknown_entities = unknown_entities_;
     return parsed;
 }

@@ -5,6 +5,10 @@
 //   3. strip the suffixes ها ان ات ون ين يه ية ه ة ي, each at most once and in that
 //      order, while at least 2 letters remain.
 // Unlike Lucene's ArabicStemmer it strips و before the article, so وبالكتاب -> كتاب.
+// Naba's extension (on by default; NABA_ANALYSIS=no-pronoun-suffixes turns it off):
+// before step 3, the attached pronouns هما هم هن نا are stripped when 3 letters
+// remain (هدفهم -> هدف), and when a pronoun or ها was stripped, a final ت left by a
+// teh marbuta goes too if 4 letters remain (حكومتهم -> حكوم, as حكومة).
 // Input is expected to be normalized already (see text/arabic_normalizer.h).
 #pragma once
 

@@ -1,5 +1,6 @@
 #include "stem/script_stemmer.h"
 
+#include "analysis_options.h"
 #include "stem/arabic_light10.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
@@ -7,7 +8,14 @@
 
 namespace naba::stem {
 
-ScriptStemmer::ScriptStemmer() : english_("english") {}
+ScriptStemmer::ScriptStemmer() : english_("english"), arabic_snowball_("arabic") {}
+
+std::string ScriptStemmer::arabic(const std::string& word) {
+    const std::string& choice = analysis_options().arabic_stemmer;
+    if (choice == "light10") return light10(text::arabic_normalize(word));
+    if (choice == "snowball") return arabic_snowball_(text::arabic_normalize(word));
+    return text::arabic_normalize(word);
+}
 
 std::string ScriptStemmer::operator()(const std::string& word) {
     if (word.empty()) return word;
@@ -18,11 +26,11 @@ std::string ScriptStemmer::operator()(const std::string& word) {
         for (unsigned char b : word) ascii &= b < 0x80;
         return english_(ascii ? word : text::unicode_normalize(word));  // erdoğan -> erdogan
     }
-    if (lead >= 0xD8 && lead <= 0xDB) return light10(text::arabic_normalize(word));
+    if (lead >= 0xD8 && lead <= 0xDB) return arabic(word);
 
     switch (text::token_script(word)) {
         case text::Script::arabic:
-            return light10(text::arabic_normalize(word));
+            return arabic(word);
         case text::Script::latin:
             return english_(text::unicode_normalize(word));  // erdoğan -> erdogan
         case text::Script::other:

@@ -21,7 +21,10 @@ class ScriptStemmer : public Xapian::StemImplementation {
     std::string get_description() const override;
 
   private:
+    std::string arabic(const std::string& word);
+
     Xapian::Stem english_;
+    Xapian::Stem arabic_snowball_;  // only for the arabic-stemmer=snowball ablation
 };
 
 // A Xapian::Stem that owns a new ScriptStemmer.

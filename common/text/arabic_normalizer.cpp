@@ -1,5 +1,6 @@
 #include "text/arabic_normalizer.h"
 
+#include "analysis_options.h"
 #include "text/utf8.h"
 
 namespace naba::text {
@@ -16,16 +17,17 @@ char32_t arabic_fold(char32_t c) {
         case 0x0672:  // ٲ
         case 0x0673:  // ٳ
             return 0x0627;  // ا
-        case 0x0649:        // ى
+        case 0x0649:  // ى
+            return analysis_options().fold_alef_maqsura ? 0x064A : c;  // ي
         case 0x06CC:        // Persian ی
             return 0x064A;  // ي
-        case 0x0629:        // ة
-            return 0x0647;  // ه
+        case 0x0629:  // ة
+            return analysis_options().fold_teh_marbuta ? 0x0647 : c;  // ه
         case 0x06A9:        // Persian ک
             return 0x0643;  // ك
-        case 0x0624:        // ؤ
-        case 0x0626:        // ئ
-            return 0x0621;  // ء
+        case 0x0624:  // ؤ
+        case 0x0626:  // ئ
+            return analysis_options().fold_hamza_seats ? 0x0621 : c;  // ء
         default:
             return c;
     }

@@ -1,26 +1,27 @@
 #include "text/stop_words.h"
 
 #include <set>
+#include <unordered_set>
 #include <string_view>
 
+#include "analysis_options.h"
 #include "text/arabic_normalizer.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::text {
 namespace {
 
-// Function words, pronouns, auxiliaries and question words. Content words that are
-// frequent in news ("said", "قال") are kept: they still help phrases and ranking.
+// Function words, pronouns and auxiliaries. Content words that are frequent in news ("said", "قال") are kept: they still help phrases and ranking.
 constexpr std::string_view kEnglish[] = {
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
     "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does",
     "doing", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her",
-    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "hers", "him", "his", "i", "if", "in", "into", "is", "it", "its", "itself",
     "may", "me", "might", "must", "my", "no", "nor", "not", "of", "on", "or", "other",
     "our", "ours", "shall", "she", "should", "so", "such", "than", "that", "the", "their",
     "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too",
-    "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "whose", "why", "will", "with", "would", "you", "your", "yours",
+    "us", "was", "we", "were", "while", "will", "with", "would", "you", "your", "yours",
 };
 
 constexpr std::string_view kArabic[] = {
@@ -28,7 +29,7 @@ constexpr std::string_view kArabic[] = {
     "في", "من", "إلى", "على", "عن", "مع", "منذ", "حتى", "عند", "لدى", "بين", "خلال",
     "ضد", "نحو", "أن", "إن", "أنّ", "لأن", "كأن", "لكن", "لكنّ", "أو", "أم", "ثم", "بل",
     "لا", "لم", "لن", "ما", "قد", "لقد", "كما", "إذا", "إذ", "لو", "ليس", "غير", "سوى",
-    "كل", "بعض", "أي", "أيّ", "هل", "ماذا", "متى", "أين", "كيف", "لماذا", "كم", "مَن",
+    "كل", "بعض", "أي", "أيّ",
     // with a leading و / ف / ب / ل
     "وفي", "ومن", "وإلى", "وعلى", "وعن", "ومع", "وأن", "وإن", "ولا", "ولم", "ولن", "وما",
     "وقد", "ولقد", "وكما", "وهو", "وهي", "وهم", "فقد", "فإن", "فلا", "فما", "فهو", "وكان",
@@ -43,6 +44,10 @@ constexpr std::string_view kArabic[] = {
     "أيضا", "أيضاً", "حيث", "بينما", "عندما", "إلا", "ألا", "كلا", "ذات", "دون",
 };
 
+// Question words: a query phrased as a question should not rank passages by them.
+constexpr std::string_view kEnglishQuestion[] = {"how", "what", "when", "where", "which", "who", "whom", "whose", "why"};
+constexpr std::string_view kArabicQuestion[] = {"هل", "ماذا", "متى", "أين", "كيف", "لماذا", "كم", "مَن"};
+
 std::vector<std::string> build() {
     std::set<std::string> seen;
     std::vector<std::string> words;
@@ -50,8 +55,13 @@ std::vector<std::string> build() {
         std::string n = arabic_normalize(unicode_normalize(w));
         if (seen.insert(n).second) words.push_back(std::move(n));
     };
+    const AnalysisOptions& options = analysis_options();
+    if (!options.stop_words) return words;
     for (auto w : kEnglish) add(w);
     for (auto w : kArabic) add(w);
+    if (!options.question_words) return words;
+    for (auto w : kEnglishQuestion) add(w);
+    for (auto w : kArabicQuestion) add(w);
     return words;
 }
 
@@ -60,6 +70,26 @@ std::vector<std::string> build() {
 const std::vector<std::string>& stop_words() {
     static const std::vector<std::string> words = build();
     return words;
+}
+
+bool is_stop_word(std::string_view word) {
+    static const std::unordered_set<std::string_view> set(stop_words().begin(), stop_words().end());
+    if (set.contains(word)) return true;
+    if (!analysis_options().clitic_stop_words) return false;
+    // A listed word of three letters or more after the clitics; shorter ones (فهم =
+    // ف + هم is "understanding") only when listed whole (وهو, فقد).
+    auto listed = [&](std::string_view rest) { return code_point_count(rest) >= 3 && set.contains(rest); };
+    constexpr std::string_view kConjunctions[] = {"و", "ف"};
+    constexpr std::string_view kPrepositions[] = {"ب", "ل", "ك"};
+    for (std::string_view c : kConjunctions) {
+        if (!word.starts_with(c)) continue;
+        word.remove_prefix(c.size());
+        if (listed(word)) return true;
+        break;
+    }
+    for (std::string_view p : kPrepositions)
+        if (word.starts_with(p) && listed(word.substr(p.size()))) return true;
+    return false;
 }
 
 }  // namespace naba::text

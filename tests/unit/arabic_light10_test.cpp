@@ -69,6 +69,16 @@ TEST_CASE("light10 strips و from four-letter words, as the authors' rules do") 
     CHECK(light10("وزير") == "زير");
 }
 
+TEST_CASE("light10 also strips the attached pronouns هم هما هن نا, and the ت of a ة before them") {
+    check_pairs({
+        {"هدفهم", "هدف"},      {"هدفهما", "هدف"},   {"بلادنا", "بلاد"},
+        {"قواتهم", "قو"},      {"قواتها", "قو"},     // ات still goes whole, as in قوات
+        {"حكومتهم", "حكوم"},   {"حكومتها", "حكوم"},  // meet حكومه -> حكوم
+        {"صوتهم", "صوت"},      {"بيتها", "بيت"},     // a three-letter stem keeps its ت
+        {"فهم", "فهم"},        {"تتحكم", "تتحكم"},   // too short / second person كم is left alone
+    });
+}
+
 TEST_CASE("ArabicLight10Stemmer works as a Xapian stemmer") {
     Xapian::Stem stem(new naba::stem::ArabicLight10Stemmer());
     CHECK(stem("وبالكتاب") == "كتاب");

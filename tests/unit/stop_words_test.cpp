@@ -36,3 +36,16 @@ TEST_CASE("the stop word list has no duplicates and only normalized entries") {
         CHECK(analyzer.normalize(w) == w);
     }
 }
+
+TEST_CASE("an Arabic stop word with a conjunction or preposition written onto it is a stop word") {
+    naba::Analyzer analyzer;
+    for (const char* w : {"والتي", "والذي", "فهذا", "لهذه", "بذلك", "وبهذا"}) {
+        CAPTURE(w);
+        CHECK(analyzer.is_stop_word(analyzer.normalize(w)));
+    }
+    // Content words that start with such a letter stay: the rest must be a listed word.
+    for (const char* w : {"فهم", "وزير", "لبنان", "بيروت", "كتاب"}) {
+        CAPTURE(w);
+        CHECK_FALSE(analyzer.is_stop_word(analyzer.normalize(w)));
+    }
+}

@@ -1,0 +1,79 @@
+#include "analysis_options.h"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+namespace naba {
+namespace {
+
+double parse_number(const std::string& name, const std::string& value) {
+    std::size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value.size() || v < 0) throw std::runtime_error("NABA_ANALYSIS: " + name + " needs a number >= 0, not '" + value + "'");
+    return v;
+}
+
+void apply(AnalysisOptions& o, const std::string& entry) {
+    const auto eq = entry.find('=');
+    const std::string name = entry.substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : entry.substr(eq + 1);
+    if (eq != std::string::npos) {
+        if (name == "k1") return void(o.bm25_k1 = parse_number(name, value));
+        if (name == "b") return void(o.bm25_b = parse_number(name, value));
+        if (name == "k3") return void(o.bm25_k3 = parse_number(name, value));
+        if (name == "exact-forms") return void(o.exact_forms = parse_number(name, value));
+        if (name == "title-weight") return void(o.title_weight = static_cast<unsigned>(parse_number(name, value)));
+        if (name == "proximity") return void(o.proximity = parse_number(name, value));
+        if (name == "proximity-window") return void(o.proximity_window = static_cast<unsigned>(parse_number(name, value)));
+        if (name == "arabic-stemmer" && (value == "light10" || value == "snowball" || value == "none"))
+            return void(o.arabic_stemmer = value);
+    } else {
+        const bool on = !name.starts_with("no-");
+        const std::string flag = on ? name : name.substr(3);
+        bool* target = flag == "fold-teh-marbuta"    ? &o.fold_teh_marbuta
+                       : flag == "fold-alef-maqsura" ? &o.fold_alef_maqsura
+                       : flag == "fold-hamza-seats"  ? &o.fold_hamza_seats
+                       : flag == "pronoun-suffixes"  ? &o.pronoun_suffixes
+                       : flag == "waw-guard"         ? &o.waw_guard
+                       : flag == "stem-positions"    ? &o.stem_positions
+                       : flag == "phrase-words"      ? &o.phrase_words
+                       : flag == "stop-words"        ? &o.stop_words
+                       : flag == "question-words"    ? &o.question_words
+                       : flag == "clitic-stop-words" ? &o.clitic_stop_words
+                                                     : nullptr;
+        if (target) return void(*target = on);
+    }
+    throw std::runtime_error("NABA_ANALYSIS: unknown entry '" + entry + "' (see bench/README.md)");
+}
+
+}  // namespace
+
+AnalysisOptions parse_analysis_options(std::string_view spec) {
+    AnalysisOptions o;
+    std::string entry;
+    for (std::size_t i = 0; i <= spec.size(); ++i) {
+        if (i == spec.size() || spec[i] == ' ' || spec[i] == ',') {
+            if (!entry.empty()) apply(o, entry);
+            entry.clear();
+        } else {
+            entry += spec[i];
+        }
+    }
+    return o;
+}
+
+const AnalysisOptions& analysis_options() {
+    static const AnalysisOptions options = [] {
+        const char* spec = std::getenv("NABA_ANALYSIS");
+        return parse_analysis_options(spec ? spec : "");
+    }();
+    return options;
+}
+
+}  // namespace naba

@@ -1,0 +1,53 @@
+// Internal switches for retrieval ablations (bench/README.md lists them), read in this
+// one place from the environment variable NABA_ANALYSIS, e.g.
+//   NABA_ANALYSIS="k1=1 b=0.5 arabic-stemmer=snowball" bench/eval
+// Every default is what Naba ships; the switches exist so that each row of the
+// ablation table in bench/RESULTS.md can be reproduced by one command. They are not
+// part of the user interface (no --help entry). Index-time switches must be the same
+// for naba-index and naba-search (bench/eval passes the environment to both).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace naba {
+
+struct AnalysisOptions {
+    // Arabic normalization (text/arabic_normalizer.h)
+    bool fold_teh_marbuta = true;   // ة -> ه
+    bool fold_alef_maqsura = true;  // ى -> ي
+    bool fold_hamza_seats = true;   // ؤ ئ -> ء
+    // Arabic stemmer: "light10" (Naba's extended Light10), "snowball" (Xapian's), "none"
+    std::string arabic_stemmer = "light10";
+    bool pronoun_suffixes = true;  // Light10 also strips هم هما هن كم كما كن نا
+    bool waw_guard = false;        // Light10 strips a leading و only before an article or و
+    // Stop words (text/stop_words.h)
+    bool stop_words = true;
+    bool question_words = true;     // question words are stop words
+    bool clitic_stop_words = true;  // و ف ب ل ك + a stop word is a stop word
+    // Stemmed terms carry positions too (TermGenerator STEM_SOME_FULL_POS), which
+    // the proximity bonus needs.
+    bool stem_positions = false;
+    // Weight of the plain-text copy of the title (within-document frequency per
+    // word); 0 indexes the title only as title: (S-prefixed) terms.
+    unsigned title_weight = 1;
+    // Ranking additions (searcher/query_builder.cpp); matching is never changed.
+    bool phrase_words = true;      // words of a quoted phrase also count stemmed, alone
+    double exact_forms = 0.3;       // weight of the exact-form bonus; 0 turns it off
+    double proximity = 0;           // weight of the near-pair bonus; 0 turns it off
+    unsigned proximity_window = 8; // NEAR window of the pair bonus, in words
+    // BM25 (searcher/search.cpp)
+    double bm25_k1 = 1.0;
+    double bm25_b = 0.5;
+    double bm25_k3 = 1.0;
+};
+
+// The options in effect: defaults, overridden by NABA_ANALYSIS ("name=value" or
+// "name" / "no-name" for booleans, separated by spaces or commas). Parsed once;
+// throws std::runtime_error naming the bad entry.
+const AnalysisOptions& analysis_options();
+
+// Parses a NABA_ANALYSIS-style string over the defaults (exposed for tests).
+AnalysisOptions parse_analysis_options(std::string_view spec);
+
+}  // namespace naba

@@ -1,0 +1,59 @@
+// Ranking additions of QueryBuilder (exact-form bonus, words of quoted phrases) on a
+// small in-memory index: each case puts the document that should win second in
+// docid order, so a tie (no bonus) would rank it second and fail the test.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "document_builder.h"
+#include "query_builder.h"
+#include "search.h"
+
+namespace {
+
+std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std::string>>& docs,
+                                    const std::string& query) {
+    naba::Analyzer analyzer;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    naba::indexer::DocumentBuilder builder(analyzer);
+    for (const auto& [id, text] : docs) {
+        naba::schema::StoredDocument doc;
+        doc.id = id;
+        doc.text = text;
+        db.add_document(builder.build(doc));
+    }
+    naba::searcher::EntityCatalog catalog(db, analyzer);
+    naba::searcher::QueryBuilder queries(analyzer, db, catalog);
+    naba::searcher::SearchRequest request;
+    request.limit = 10;
+    auto page = naba::searcher::run_search(db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query,
+                                           request);
+    std::vector<std::string> ids;
+    for (const auto& hit : page.hits) ids.push_back(hit.doc.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a word in the form the query uses ranks above another form of its stem") {
+    // Both stem to مفاوض; only the second has the query's own form.
+    CHECK(ranked_ids({{"other-form", "بدأت المفاوضون اليوم"}, {"same-form", "بدأت المفاوضات اليوم"}}, "المفاوضات") ==
+          std::vector<std::string>{"same-form", "other-form"});
+    CHECK(ranked_ids({{"other-form", "the talks resumed"}, {"same-form", "the talk resumed"}}, "talk") ==
+          std::vector<std::string>{"same-form", "other-form"});
+}
+
+TEST_CASE("the words of a quoted phrase still rank documents that lack the phrase") {
+    // Neither has the phrase "الدكتور هو"; both match المرضى; the second also has الدكتور.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"nurse", "الممرضة تعالج المرضى"},
+                                                                   {"doctor", "الطبيب الدكتور يعالج المرضى"}};
+    CHECK(ranked_ids(docs, "\"الدكتور هو\" المرضى") == std::vector<std::string>{"doctor", "nurse"});
+}
+
+TEST_CASE("a quoted phrase still matches only documents with the phrase") {
+    const std::vector<std::pair<std::string, std::string>> docs = {{"apart", "humanitarian aid through a corridor"},
+                                                                   {"phrase", "a humanitarian corridor opened"}};
+    CHECK(ranked_ids(docs, "\"humanitarian corridor\"") == std::vector<std::string>{"phrase"});
+    CHECK(ranked_ids(docs, "\"الدكتور هو\"").empty());
+}
