@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <sstream>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -155,13 +156,35 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
 std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    const std::string normalized = analyzer_.normalize_query(query, {"id"});
     try {
-        parser_.parse_query(analyzer_.normalize_query(query, {"id"}),
-                            kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        parser_.parse_query(normalized, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError&) {
         return "";
     }
-    return parser_.get_corrected_query_string();
+    return keep_stop_words(normalized, parser_.get_corrected_query_string());
+}
+
+// Stop words are not in the spelling data (they are never searched on their own), so
+// Xapian "corrects" them to close content words (what -> wheat); put them back.
+std::string QueryBuilder::keep_stop_words(const std::string& normalized, const std::string& corrected) const {
+    if (corrected.empty()) return "";
+    auto words = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::istringstream in(text);
+        for (std::string w; in >> w;) out.push_back(w);
+        return out;
+    };
+    std::vector<std::string> before = words(normalized), after = words(corrected);
+    if (before.size() != after.size()) return corrected;
+    bool changed = false;
+    std::string result;
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        if (after[i] != before[i] && analyzer_.is_stop_word(before[i])) after[i] = before[i];
+        changed |= after[i] != before[i];
+        result += (i ? " " : "") + after[i];
+    }
+    return changed ? result : "";
 }
 
 }  // namespace naba::searcher

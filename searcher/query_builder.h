@@ -35,6 +35,7 @@ class QueryBuilder {
 
   private:
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
+    std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized) const;
 
     const Analyzer& analyzer_;

@@ -121,3 +121,8 @@ TEST_CASE("a misspelt query that finds nothing gets a did-you-mean on stderr, in
     CHECK(search({"-f", "ids", "الدلافن"}).err.find("did you mean: الدلافين") != std::string::npos);
     CHECK(search({"-f", "ids", "grain corridor"}).err.find("did you mean") == std::string::npos);
 }
+
+TEST_CASE("did-you-mean leaves stop words alone (what is not corrected to wheat)") {
+    CHECK(search({"-f", "ids", "what minehuntr"}).err.find("did you mean: what minehunter") != std::string::npos);
+    CHECK(search({"-f", "ids", "ماذا الدلافن"}).err.find("did you mean: ماذا الدلافين") != std::string::npos);
+}
