@@ -42,7 +42,7 @@ Examples:
   naba-index --db ~/news.db dumps/2025-03.jsonl articles/
   NABA_DB=/srv/naba naba-index today/
   naba-index --gazetteer my-entities.tsv articles/
-  naba-index --report-unknown 30          (names found that no gazetteer lists)
+  naba-index --report-unknown             (names found that no gazetteer lists)
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
@@ -59,7 +59,7 @@ Options)";
 struct Parsed {
     RunSettings settings;
     std::vector<std::string> paths;
-    std::size_t report_unknown = 0;  // --report-unknown N; 0: no report
+    std::size_t report_unknown = 0;  // --report-unknown: how many names; 0: no report
 };
 
 // Returns false after printing help; throws po::error on bad options.
@@ -67,7 +67,8 @@ bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
     long max_mb = 64;
     bool no_delete = false, progress = false, quiet = false, verbose = false, no_entities = false;
-    long report_unknown = 0;
+    bool report_unknown = false;
+    long report_limit = 20;
     std::vector<std::string> gazetteer_files;
     po::options_description visible(kUsage);
     visible.add_options()
@@ -91,9 +92,11 @@ bool parse(int argc, char** argv, Parsed& out) {
          "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")
         ("no-entities", po::bool_switch(&no_entities),
          "do not recognise people, places and organisations (faster; no entity filters or facets)")
-        ("report-unknown", po::value(&report_unknown)->implicit_value(20),
-         "after indexing (or alone, without PATH), print the N most frequent names that no gazetteer lists, "
-         "as COUNT<TAB>ID<TAB>NAME on stdout (default N 20); e.g. --report-unknown 50");
+        ("report-unknown", po::bool_switch(&report_unknown),
+         "after indexing (or alone, without PATH), print the most frequent names that no gazetteer lists, "
+         "as COUNT<TAB>ID<TAB>NAME on stdout, COUNT being documents; e.g. --report-unknown articles/")
+        ("report-limit", po::value(&report_limit)->default_value(20),
+         "how many names --report-unknown prints; e.g. --report-unknown --report-limit 50");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&out.paths));
     po::options_description all;
@@ -112,8 +115,8 @@ bool parse(int argc, char** argv, Parsed& out) {
         return false;
     }
     po::notify(vm);
-    if (report_unknown < 0) throw po::error("--report-unknown must be 1 or more");
-    out.report_unknown = static_cast<std::size_t>(report_unknown);
+    if (report_limit < 1) throw po::error("--report-limit must be 1 or more");
+    out.report_unknown = report_unknown ? static_cast<std::size_t>(report_limit) : 0;
     if (out.paths.empty() && !out.report_unknown)
         throw po::error("no PATH given; name the files or directories to index");
     if (no_entities && !gazetteer_files.empty()) throw po::error("--gazetteer and --no-entities exclude each other");

@@ -152,7 +152,7 @@ TEST_CASE("names no gazetteer lists become entities, and --report-unknown lists 
     std::string dir = temp_dir("unknown");
     write(dir + "/in/a.txt", "Talks resumed. The negotiator Brannock Felsworth said the text was ready.\n");
     write(dir + "/in/b.txt", "Brannock Felsworth and Odile Marchetti arrived in Geneva on Monday.\n");
-    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "-q", "--report-unknown", "5", dir + "/in"});
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "-q", "--report-unknown", dir + "/in"});
     CHECK(r.exit_code == 0);
     auto report = lines(r.out);
     REQUIRE(!report.empty());
@@ -162,7 +162,7 @@ TEST_CASE("names no gazetteer lists become entities, and --report-unknown lists 
     CHECK(first[2] == "Brannock Felsworth");
     CHECK(r.out.find("Odile Marchetti") != std::string::npos);
     // The report works on an existing index alone, and the name is a filter.
-    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--report-unknown", "1"}).out == r.out.substr(0, r.out.find('\n') + 1));
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--report-unknown", "--report-limit", "1"}).out == r.out.substr(0, r.out.find('\n') + 1));
     auto found = lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "person:\"brannock felsworth\""}).out);
     CHECK(found.size() == 2);
     std::filesystem::remove_all(dir);
