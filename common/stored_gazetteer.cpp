@@ -7,26 +7,50 @@
 #include "schema.h"
 
 namespace naba {
+namespace {
+
+// Starts each user file in the stored text (a comment line, so the text stays valid
+// gazetteer TSV). Files are added one by one, as on the command line: two files may
+// both extend the same entity, which one file may not do twice.
+constexpr std::string_view kFileMarker = "# naba-gazetteer-file: ";
+
+// Adds the stored text file by file.
+void add_stored_files(entities::Gazetteer& gazetteer, std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t next = text.find(std::string("\n").append(kFileMarker), start);
+        std::size_t end = next == std::string_view::npos ? text.size() : next + 1;
+        std::string_view chunk = text.substr(start, end - start);
+        std::string name = "the gazetteer stored in the index";
+        if (chunk.starts_with(kFileMarker)) {
+            std::size_t eol = chunk.find('\n');
+            name += " (from " + std::string(chunk.substr(kFileMarker.size(), eol - kFileMarker.size())) + ")";
+        }
+        gazetteer.add_tsv(chunk, name);
+        start = end;
+    }
+}
+
+}  // namespace
 
 entities::Gazetteer stored_gazetteer(const Xapian::Database& db) {
     entities::Gazetteer gazetteer = entities::Gazetteer::builtin();
-    const std::string user = db.get_metadata(std::string(schema::kUserGazetteerKey));
-    if (!user.empty()) gazetteer.add_tsv(user, "the gazetteer stored in the index");
+    add_stored_files(gazetteer, db.get_metadata(std::string(schema::kUserGazetteerKey)));
     return gazetteer;
 }
 
 std::string read_gazetteer_files(const std::vector<std::string>& paths) {
     std::string all;
+    entities::Gazetteer check = entities::Gazetteer::builtin();
     for (const std::string& path : paths) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read gazetteer " + path + " (does it exist?)");
         std::ostringstream text;
         text << in.rdbuf();
         std::string content = text.str();
-        entities::Gazetteer check = entities::Gazetteer::builtin();
         check.add_tsv(content, path);  // throws GazetteerError with path:line
         if (!content.empty() && content.back() != '\n') content += '\n';
-        all += content;
+        all.append(kFileMarker).append(path).append("\n").append(content);
     }
     return all;
 }

@@ -136,6 +136,19 @@ TEST_CASE("--gazetteer adds a user's entities, kept in the index for later runs 
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("two --gazetteer files may both extend one entity, at indexing and at search time") {
+    std::string dir = temp_dir("two-gazetteers");
+    write(dir + "/one.tsv", "p:donald-trump\tperson\tDonald Trump\t\tThe Donald\n");
+    write(dir + "/two.tsv", "p:donald-trump\tperson\tDonald Trump\t\tDJT\n");
+    write(dir + "/in/a.txt", "DJT said the talks would go on.\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/one.tsv", "--gazetteer",
+                                       dir + "/two.tsv", dir + "/in"});
+    CHECK(r.exit_code == 0);
+    CHECK(lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "person:trump"}).out) ==
+          std::vector<std::string>{"a.txt"});
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a malformed --gazetteer file stops naba-index before indexing, naming the line") {
     std::string dir = temp_dir("bad-gazetteer");
     write(dir + "/bad.tsv", "# my entities\np:x\tperson\tOnly three fields\n");
