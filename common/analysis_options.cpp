@@ -26,9 +26,12 @@ void apply(AnalysisOptions& o, const std::string& entry) {
     if (eq != std::string::npos) {
         if (name == "k1") return void(o.bm25_k1 = parse_number(name, value));
         if (name == "b") return void(o.bm25_b = parse_number(name, value));
+        if (name == "bm25plus") return void(o.bm25plus_delta = parse_number(name, value));
         if (name == "k3") return void(o.bm25_k3 = parse_number(name, value));
         if (name == "exact-forms") return void(o.exact_forms = parse_number(name, value));
         if (name == "title-weight") return void(o.title_weight = static_cast<unsigned>(parse_number(name, value)));
+        if (name == "clitic-alternatives") return void(o.clitic_alternatives = parse_number(name, value));
+        if (name == "arabic-root") return void(o.arabic_root = parse_number(name, value));
         if (name == "proximity") return void(o.proximity = parse_number(name, value));
         if (name == "proximity-window") return void(o.proximity_window = static_cast<unsigned>(parse_number(name, value)));
         if (name == "arabic-stemmer" && (value == "light10" || value == "snowball" || value == "none"))
@@ -42,6 +45,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
                        : flag == "pronoun-suffixes"  ? &o.pronoun_suffixes
                        : flag == "waw-guard"         ? &o.waw_guard
                        : flag == "stem-positions"    ? &o.stem_positions
+                       : flag == "root-matches"      ? &o.root_matches
                        : flag == "phrase-words"      ? &o.phrase_words
                        : flag == "stop-words"        ? &o.stop_words
                        : flag == "question-words"    ? &o.question_words

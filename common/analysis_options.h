@@ -36,10 +36,20 @@ struct AnalysisOptions {
     double exact_forms = 0.3;       // weight of the exact-form bonus; 0 turns it off
     double proximity = 0;           // weight of the near-pair bonus; 0 turns it off
     unsigned proximity_window = 8; // NEAR window of the pair bonus, in words
+    // Root-like Arabic stem (stem/arabic_root.h) as an extra term: indexed when > 0,
+    // and at query time the weight of the Arabic words' root terms. Weight 1: a root
+    // is searched like a word of its own; its lower IDF (a root is shared by many
+    // words) already makes it count less than the stem.
+    double arabic_root = 1.0;
+    // Weight of the proclitic alternative of an Arabic query word (لكاليفورنيا also
+    // searches كاليفورنيا when that stem is more frequent in the index); 0: off.
+    double clitic_alternatives = 0.5;
+    bool root_matches = true;  // in OR queries root terms also match, not only rank
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
     double bm25_b = 0.5;
     double bm25_k3 = 1.0;
+    double bm25plus_delta = 0;  // > 0: Xapian's BM25+ with this delta instead of BM25
 };
 
 // The options in effect: defaults, overridden by NABA_ANALYSIS ("name=value" or

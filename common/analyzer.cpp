@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include "analysis_options.h"
+#include "schema.h"
+#include "stem/arabic_root.h"
 #include "stem/script_stemmer.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
@@ -78,6 +80,14 @@ std::string Analyzer::normalize_query(std::string_view query,
 
 bool Analyzer::is_stop_word(const std::string& normalized_word) const {
     return (*stopper_)(normalized_word);
+}
+
+std::string Analyzer::root_term(const std::string& normalized_word) const {
+    if (analysis_options().arabic_root <= 0 || normalized_word.empty()) return "";
+    const auto lead = static_cast<unsigned char>(normalized_word[0]);
+    if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
+    if (is_stop_word(normalized_word)) return "";
+    return std::string(schema::kArabicRootPrefix) + stem::arabic_root(normalized_word);
 }
 
 void Analyzer::configure(Xapian::TermGenerator& generator) const {

@@ -35,6 +35,11 @@ class Analyzer {
     const Xapian::Stem& stemmer() const { return stemmer_; }
     bool is_stop_word(const std::string& normalized_word) const;
 
+    // The root term (schema::kArabicRootPrefix + stem/arabic_root.h) of a normalized
+    // Arabic word that is not a stop word; "" for any other word, and when root terms
+    // are off (NABA_ANALYSIS arabic-root=0). Indexing and querying both use this.
+    std::string root_term(const std::string& normalized_word) const;
+
     // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
     // The analyzer must outlive them (they keep a pointer to its stopper).
     void configure(Xapian::TermGenerator& generator) const;

@@ -16,6 +16,9 @@ inline constexpr std::string_view kIdPrefix = "Q";       // boolean: the externa
 inline constexpr std::string_view kTitlePrefix = "S";    // free text: title words
 inline constexpr std::string_view kLangPrefix = "L";     // boolean: "ar", "en"
 inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized source
+// free text, no positions: root-like stem of an Arabic word (stem/arabic_root.h),
+// with the word's within-document frequency; ranks beside the Light10 stem.
+inline constexpr std::string_view kArabicRootPrefix = "XA";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "analysis_options.h"
 #include "date.h"
@@ -14,6 +16,18 @@ namespace {
 
 // Gap between title and body positions, so a phrase never spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
+
+// Each Arabic word's root term (Analyzer::root_term) with the word's within-document
+// frequency; no positions, so the index grows by a term list entry per distinct root.
+void add_root_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
+    std::vector<std::pair<std::string, Xapian::termcount>> roots;
+    for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
+        if (std::string root = analyzer.root_term(term); !root.empty()) roots.emplace_back(std::move(root), t.get_wdf());
+    }
+    for (const auto& [root, wdf] : roots) xdoc.add_term(root, wdf);
+}
 
 }  // namespace
 
@@ -66,6 +80,7 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     if (const unsigned weight = analysis_options().title_weight; weight > 0) generator_.index_text(title, weight);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
+    add_root_terms(analyzer_, xdoc);
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     const std::string lang_prefix(schema::kLangPrefix);

@@ -10,6 +10,7 @@
 #include "date_filter.h"
 #include "entity_filter.h"
 #include "schema.h"
+#include "text/utf8.h"
 
 namespace naba::searcher {
 namespace {
@@ -55,9 +56,12 @@ void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& 
 //  - the words of a quoted phrase also count as stemmed words on their own, so a
 //    document that has the phrase's words but not the phrase still ranks by them
 //    (quotes in pasted questions and headlines: "الدكتور هو" finds الدكتور);
+//  - the query's words in their written form (exact-form bonus), and, when they do not
+//    already match (AND queries), their root terms;
 //  - a pair of query words that are near each other in a document (stemmed, within
 //    the proximity window) earns their weight once more, scaled.
-Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std::string& normalized) const {
+Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std::string& normalized,
+                                          bool roots_in_bonus) const {
     const AnalysisOptions& options = analysis_options();
     std::vector<Xapian::Query> parts;
     if (options.phrase_words) {
@@ -67,20 +71,15 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
             if (is_free_text(word) && !analyzer_.is_stop_word(word))
                 parts.emplace_back("Z" + analyzer_.stemmer()(word));
     }
-    if (options.exact_forms > 0 && !normalized.empty()) {
-        // The query's words as written (normalized), for those whose stem is searched.
-        std::set<std::string> searched(query.get_unique_terms_begin(), query.get_unique_terms_end());
-        Xapian::TermGenerator words;
-        Xapian::Document scratch;
-        words.set_document(scratch);
-        words.index_text_without_positions(normalized);
-        std::vector<Xapian::Query> exact;
-        for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t)
-            if (searched.contains("Z" + analyzer_.stemmer()(*t))) exact.emplace_back(*t);
+    const std::vector<std::string> words = searched_words(query, normalized);
+    if (options.exact_forms > 0) {
+        std::vector<Xapian::Query> exact(words.begin(), words.end());
         if (!exact.empty())
             parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), options.exact_forms);
     }
+    if (roots_in_bonus)
+        if (Xapian::Query roots = root_query(words); !roots.empty()) parts.push_back(std::move(roots));
     if (options.proximity > 0) {
         std::vector<std::string> stems;  // stemmed free-text terms in query order
         for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
@@ -101,6 +100,61 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
     return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+// The query's words as written (normalized), for those whose stem is searched.
+std::vector<std::string> QueryBuilder::searched_words(const Xapian::Query& query, const std::string& normalized) const {
+    std::vector<std::string> out;
+    if (normalized.empty()) return out;
+    std::set<std::string> searched(query.get_unique_terms_begin(), query.get_unique_terms_end());
+    Xapian::TermGenerator words;
+    Xapian::Document scratch;
+    words.set_document(scratch);
+    words.index_text_without_positions(normalized);
+    for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t)
+        if (searched.contains("Z" + analyzer_.stemmer()(*t))) out.push_back(*t);
+    return out;
+}
+
+// The root terms of the searched Arabic words, scaled by their weight (empty when
+// there are none): derived forms of a query word (يسافر for بالسفر) rank too.
+Xapian::Query QueryBuilder::root_query(const std::vector<std::string>& words) const {
+    std::set<std::string> roots;
+    for (const std::string& word : words)
+        if (std::string root = analyzer_.root_term(word); !root.empty()) roots.insert(std::move(root));
+    if (roots.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, roots.begin(), roots.end()),
+                         analysis_options().arabic_root);
+}
+
+// Light10 strips the proclitics ب ل ك ف only with an article, so لكاليفورنيا and
+// بمستحثات keep them (as in Lucene): they cannot be told from root letters (بلد, كتب)
+// by spelling alone. The index can tell: when the word without its first letter has
+// a stem that is more frequent in the index than the word's own stem, that stem is
+// searched too, scaled (empty query when no word qualifies). Four letters at least
+// must remain.
+Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& words) const {
+    const double weight = analysis_options().clitic_alternatives;
+    if (weight <= 0) return Xapian::Query();
+    std::set<std::string> alternatives;
+    for (const std::string& word : words) {
+        std::string_view rest = word;
+        if (rest.starts_with("و")) rest.remove_prefix(std::string_view("و").size());
+        bool clitic = false;
+        for (std::string_view c : {"ب", "ل", "ك", "ف"}) {
+            if (!rest.starts_with(c)) continue;
+            rest.remove_prefix(c.size());
+            clitic = true;
+            break;
+        }
+        if (!clitic || rest.starts_with("ال") || text::code_point_count(rest) < 4) continue;
+        const std::string own = "Z" + analyzer_.stemmer()(word);
+        const std::string alternative = "Z" + analyzer_.stemmer()(std::string(rest));
+        if (alternative != own && db_.get_termfreq(alternative) > db_.get_termfreq(own)) alternatives.insert(alternative);
+    }
+    if (alternatives.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), weight);
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -117,7 +171,7 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
 }
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)
-    : analyzer_(analyzer) {
+    : analyzer_(analyzer), db_(db) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
@@ -147,7 +201,18 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
     parsed.query = parser_.parse_query(normalized, kParseFlags);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
-    if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized); !bonus.empty())
+    // Additions that also match, for OR queries only: an AND query must keep meaning
+    // every word.
+    const bool or_query = op == DefaultOp::op_or;
+    if (or_query) {
+        const std::vector<std::string> words = searched_words(parsed.query, normalized);
+        std::vector<Xapian::Query> more = {clitic_alternatives(words)};
+        if (analysis_options().root_matches) more.push_back(root_query(words));
+        for (const Xapian::Query& q : more)
+            if (!q.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_OR, parsed.query, q);
+    }
+    const bool roots_in_bonus = !(or_query && analysis_options().root_matches);
+    if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized, roots_in_bonus); !bonus.empty())
         parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, bonus);
     parsed.unknown_entities = unknown_entities_;
     return parsed;

@@ -36,9 +36,13 @@ class QueryBuilder {
   private:
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
-    Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized) const;
+    std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
+    Xapian::Query root_query(const std::vector<std::string>& words) const;
+    Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
+    Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;
 
     const Analyzer& analyzer_;
+    const Xapian::Database& db_;
     Xapian::QueryParser parser_;
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
 };

@@ -33,7 +33,11 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     enquire.set_query(query);
     const AnalysisOptions& options = analysis_options();
     // k2 = 0 and min_normlen = 0.5 are Xapian's defaults.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5));
+    if (options.bm25plus_delta > 0)
+        enquire.set_weighting_scheme(
+            Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5, options.bm25plus_delta));
+    else
+        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5));
     if (request.sort != SortOrder::relevance) {
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);

@@ -43,10 +43,12 @@ TEST_CASE("an Arabic word with ال finds the document's كال form") {
 
 TEST_CASE("a plain Arabic query finds a word written with harakat in the document") {
     // The bare word exists only as شَامِلٍ (in one document); its stem also finds
-    // شاملة and الشاملة elsewhere.
+    // شاملة and الشاملة elsewhere (and its root, يشمل in further documents).
     CHECK(sample_ids("\"شامل\"") == Ids{"ar/riyadh-talks-black-sea-energy.txt"});
-    CHECK(sample_ids("شامل") == Ids{"ar/riyadh-talks-black-sea-energy.txt", "ar/prisoner-exchange-thousand-for-thousand.txt",
-                                     "mixed/witkoff-riyadh-quotes.txt", "mixed/istanbul-prisoner-swap-bulletin.txt"});
+    const Ids found = sample_ids("شامل");
+    for (const char* id : {"ar/riyadh-talks-black-sea-energy.txt", "ar/prisoner-exchange-thousand-for-thousand.txt",
+                           "mixed/witkoff-riyadh-quotes.txt", "mixed/istanbul-prisoner-swap-bulletin.txt"})
+        CHECK(found.contains(id));
 }
 
 TEST_CASE("a query finds a word written with tatweel in the document") {

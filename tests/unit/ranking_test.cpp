@@ -1,4 +1,5 @@
-// Ranking additions of QueryBuilder (exact-form bonus, words of quoted phrases) on a
+// Ranking additions of QueryBuilder (exact-form bonus, words of quoted phrases, Arabic
+// root terms, proclitic alternatives) on a
 // small in-memory index: each case puts the document that should win second in
 // docid order, so a tie (no bonus) would rank it second and fail the test.
 #include <doctest/doctest.h>
@@ -56,4 +57,17 @@ TEST_CASE("a quoted phrase still matches only documents with the phrase") {
                                                                    {"phrase", "a humanitarian corridor opened"}};
     CHECK(ranked_ids(docs, "\"humanitarian corridor\"") == std::vector<std::string>{"phrase"});
     CHECK(ranked_ids(docs, "\"الدكتور هو\"").empty());
+}
+
+TEST_CASE("an Arabic query word also finds other derived forms of its root") {
+    // يسافر (he travels) and بالسفر (by travelling) share no Light10 stem, only the root سفر.
+    CHECK(ranked_ids({{"unrelated", "غادر الوفد اليوم"}, {"derived", "قام الوفد بالسفر اليوم"}}, "يسافر") ==
+          std::vector<std::string>{"derived"});
+}
+
+TEST_CASE("a proclitic on a word without article is also searched without it when the index knows that word") {
+    CHECK(ranked_ids({{"other", "زار الوفد نيفادا"}, {"plain", "زار الوفد كاليفورنيا"}}, "لكاليفورنيا") ==
+          std::vector<std::string>{"plain"});
+    // بلدان: the stem of لدان is no more frequent than بلد, so ب stays a root letter.
+    CHECK(ranked_ids({{"country", "بلدان عديده"}, {"rest", "لدان"}}, "بلدان") == std::vector<std::string>{"country"});
 }
