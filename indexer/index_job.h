@@ -27,6 +27,10 @@ struct IndexJob {
     std::optional<FileSignature> file_sig;  // index (text files), touch
     std::uint64_t record_hash = 0;          // index (JSONL records)
     std::string root;                       // index: canonical directory argument, or ""
+    // index: the reader found no document with this id in the database and it is the
+    // id's first occurrence in this run, so the writer may add_document without the
+    // look-up replace_document(id term) does.
+    bool is_new = false;
     Xapian::Document xdoc;                  // index: built by the analysis stage
     Xapian::docid docid = 0;                // touch
     std::string key, value;                 // metadata

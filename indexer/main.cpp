@@ -53,7 +53,7 @@ struct Parsed {
 // Returns false after printing help; throws po::error on bad options.
 bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
-    long max_mb = 64;
+    long max_mb = 64, max_memory_mb = 256;
     bool no_delete = false, progress = false, quiet = false, verbose = false;
     po::options_description visible(kUsage);
     visible.add_options()
@@ -61,8 +61,10 @@ bool parse(int argc, char** argv, Parsed& out) {
         ("version", "show the version and exit")
         ("db,d", po::value(&out.settings.db_dir)->default_value(env_db && *env_db ? env_db : "./naba-db"),
          "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
-        ("batch-size", po::value(&out.settings.batch_size)->default_value(2000),
+        ("batch-size", po::value(&out.settings.commit.documents)->default_value(2000),
          "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
+        ("max-memory", po::value(&max_memory_mb)->default_value(256),
+         "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
         ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "analysis threads (default 0: one per core); e.g. -j 1")
@@ -91,7 +93,9 @@ bool parse(int argc, char** argv, Parsed& out) {
     }
     po::notify(vm);
     if (out.paths.empty()) throw po::error("no PATH given; name the files or directories to index");
-    if (out.settings.batch_size < 1) throw po::error("--batch-size must be at least 1");
+    if (out.settings.commit.documents < 1) throw po::error("--batch-size must be at least 1");
+    if (max_memory_mb < 1) throw po::error("--max-memory must be at least 1 (MiB)");
+    out.settings.commit.text_bytes = static_cast<std::uint64_t>(max_memory_mb) << 20;
     if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
     if (out.settings.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
     if (quiet && verbose) throw po::error("--quiet and --verbose exclude each other");
