@@ -67,6 +67,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     ReaderSettings reader_settings;
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
+    reader_settings.prune_records = settings_.delete_vanished;
     InputReader reader(files, db_, reporter_, reader_settings);
     IndexWriter writer(db_, reporter_, settings_.commit);
     tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
@@ -105,6 +106,7 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     ReaderSettings reader_settings;
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
+    reader_settings.prune_records = false;  // an empty index has no old records
     InputReader reader(files, db_, reporter_, reader_settings);
     ShardedBuild build(settings_.db_dir, shards, settings_.commit, reporter_);
     std::uint64_t bytes_read = 0;

@@ -35,6 +35,9 @@ void IndexWriter::write(IndexJob& job) {
         case IndexJob::Kind::metadata:
             db_.db.set_metadata(job.key, job.value);
             return;  // tiny; not worth counting towards the batch
+        case IndexJob::Kind::prune:
+            prune(job);
+            break;
         case IndexJob::Kind::index: {
             bool existed = false;
             if (job.is_new) {
@@ -57,6 +60,22 @@ void IndexWriter::write(IndexJob& job) {
     }
     lock.unlock();
     if (action) reporter_.document(action, job.doc.id);
+}
+
+void IndexWriter::prune(const IndexJob& job) {
+    // No term says which file a document came from, so this walks the source-path
+    // value stream: one pass over the index per changed JSONL file.
+    std::vector<Xapian::docid> gone;
+    const auto end = db_.db.valuestream_end(schema::kSourcePathSlot);
+    for (auto v = db_.db.valuestream_begin(schema::kSourcePathSlot); v != end; ++v) {
+        if (*v != job.key) continue;
+        Xapian::Document doc = db_.db.get_document(v.get_docid());
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(std::string(schema::kIdPrefix));
+        if (t != doc.termlist_end() && !job.keep_ids->contains(*t)) gone.push_back(v.get_docid());
+    }
+    for (Xapian::docid id : gone) db_.db.delete_document(id);
+    reporter_.counts().removed += static_cast<long>(gone.size());
 }
 
 void IndexWriter::remove_vanished(const std::vector<std::string>& roots,

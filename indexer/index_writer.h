@@ -62,6 +62,7 @@ class IndexWriter {
 
   private:
     void write(IndexJob& job);
+    void prune(const IndexJob& job);  // caller holds db_.mutex
 
     SharedDatabase& db_;
     Reporter& reporter_;

@@ -109,6 +109,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     jsonl_.emplace();
     jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->bytes = std::move(bytes);
+    jsonl_->indexed_before = entry.has_value();
 }
 
 void InputReader::read_jsonl_chunk(JobBatch& batch) {
@@ -129,7 +130,9 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     batch.bytes += chunk.size();
     f.offset = end;
     if (f.offset < f.bytes.size()) return;
-    // Written after the file's last document, so an interrupted file is read again.
+    // Both written after the file's last document, so an interrupted file is read
+    // (and pruned) again; the prune is committed with or before the metadata.
+    if (settings_.prune_records && f.indexed_before) batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
     batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
     ++batch.files;
     jsonl_.reset();
@@ -139,9 +142,12 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
     JsonlFile& f = *jsonl_;
     ++f.documents;
     const std::uint64_t hash = record_hash(doc);
+    if (settings_.prune_records) f.id_terms.insert(schema::id_term(doc.id));
     bool is_new = false;
     if (first_time(doc.id, location(doc.path, doc.line))) {
         std::optional<Existing> old = existing(doc.id);
+        // A run interrupted before the file's metadata was written still left documents.
+        if (old && old->path == f.path) f.indexed_before = true;
         if (old && old->path == f.path && old->sig.hash == hash) return void(++reporter_.counts().unchanged);
         is_new = !old;
     }

@@ -35,8 +35,8 @@ Examples:
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
-that disappeared from a directory argument have their documents removed (unless
---no-delete). Ctrl-C (or SIGTERM) stops at the next document and commits what was
+that disappeared from a directory argument have their documents removed, and so
+do records that are no longer in a changed JSONL file (unless --no-delete). Ctrl-C (or SIGTERM) stops at the next document and commits what was
 done; run again to finish.
 
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),
@@ -69,7 +69,8 @@ bool parse(int argc, char** argv, Parsed& out) {
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "analysis threads (default 0: one per core); e.g. -j 1")
         ("no-delete", po::bool_switch(&no_delete),
-         "keep documents whose files disappeared from an indexed directory; e.g. --no-delete archive/")
+         "keep documents whose files disappeared from an indexed directory, and records no longer in a "
+         "changed JSONL file; e.g. --no-delete archive/")
         ("progress", po::bool_switch(&progress),
          "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
         ("quiet,q", po::bool_switch(&quiet), "print only skipped inputs and errors; e.g. -q")

@@ -82,6 +82,7 @@ void ShardedBuild::add(JobBatch&& batch) {
             metadata_.emplace_back(std::move(job.key), std::move(job.value));
             continue;
         }
+        if (job.kind == IndexJob::Kind::prune) continue;  // an empty target has nothing to prune
         // An empty target has no documents to touch; the reader cannot ask for it.
         if (job.kind != IndexJob::Kind::index) throw std::logic_error("a fresh build got an update job");
         const std::size_t i = std::hash<std::string>{}(job.doc.id) % shards_.size();
