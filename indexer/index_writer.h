@@ -21,7 +21,7 @@ namespace naba::indexer {
 // positions in memory until the commit, roughly in proportion to the text).
 struct CommitLimits {
     long documents = 2000;
-    std::uint64_t text_bytes = std::uint64_t{256} << 20;
+    std::uint64_t text_bytes = std::uint64_t{64} << 20;
 };
 
 // Counts documents and text since the last commit against CommitLimits.

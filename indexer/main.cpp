@@ -36,8 +36,9 @@ Examples:
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
 that disappeared from a directory argument have their documents removed, and so
-do records that are no longer in a changed JSONL file (unless --no-delete). Ctrl-C (or SIGTERM) stops at the next document and commits what was
-done; run again to finish.
+do records that are no longer in a changed JSONL file (unless --no-delete).
+Ctrl-C (or SIGTERM) stops at the next document and commits what was done; run
+again to finish.
 
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),
 2 fatal error (nothing more was written), 130 interrupted by Ctrl-C (SIGINT),
@@ -53,7 +54,7 @@ struct Parsed {
 // Returns false after printing help; throws po::error on bad options.
 bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
-    long max_mb = 64, max_memory_mb = 256;
+    long max_mb = 64, max_memory_mb = 64;
     bool no_delete = false, progress = false, quiet = false, verbose = false;
     po::options_description visible(kUsage);
     visible.add_options()
@@ -63,7 +64,7 @@ bool parse(int argc, char** argv, Parsed& out) {
          "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
         ("batch-size", po::value(&out.settings.commit.documents)->default_value(2000),
          "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
-        ("max-memory", po::value(&max_memory_mb)->default_value(256),
+        ("max-memory", po::value(&max_memory_mb)->default_value(64),
          "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
         ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
