@@ -96,8 +96,9 @@ void ShardedBuild::add(JobBatch&& batch) {
 void ShardedBuild::run_shard(Shard& shard) {
     Batch batch;
     try {
-        // DB_NO_SYNC: a shard is thrown away if the run dies, so fsync buys nothing.
-        Xapian::WritableDatabase db(shard.path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        // A shard is thrown away if the run dies, so neither fsync (DB_NO_SYNC) nor
+        // copy-on-write blocks (DB_DANGEROUS: update in place) buy anything.
+        Xapian::WritableDatabase db(shard.path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
         AnalysisWorker worker;
         PendingBatch pending(limits_);
         for (;;) {
