@@ -39,7 +39,11 @@ void exchange_directories(const std::string& a, const std::string& b) {
 }
 
 ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter)
-    : db_dir_(canonical_path(db_dir)), work_dir_(db_dir_ + ".naba-build"), limits_(limits), reporter_(reporter) {
+    // Symlinks resolved: the swap must replace the real directory, not a link to it.
+    : db_dir_(fs::weakly_canonical(db_dir).string()),
+      work_dir_(db_dir_ + ".naba-build"),
+      limits_(limits),
+      reporter_(reporter) {
     // Only a run holding the target's lock (this one) uses this directory, so what is
     // there is left over from a killed run.
     fs::remove_all(work_dir_);
@@ -169,6 +173,8 @@ void ShardedBuild::publish(SharedDatabase& target) {
         reporter_.counts().replaced += shard->replaced;
     }
     const std::string merged = merge(target);
+    // The new directory takes the place of the user's: it keeps its permissions.
+    fs::permissions(merged, fs::status(db_dir_).permissions());
     std::lock_guard lock(target.mutex);
     exchange_directories(merged, db_dir_);
     // Lock the new database before letting go of the old one, so that no other writer
