@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -21,15 +23,21 @@ struct IndexJob {
         index,     // analyse doc and replace the document with its id
         touch,     // unchanged file with a new mtime: update the stored signature only
         metadata,  // set a metadata key (a JSONL file finished: its signature)
+        prune,     // a re-read JSONL file finished: remove its documents whose ids it no longer has
     };
     Kind kind = Kind::index;
     schema::StoredDocument doc;             // index
     std::optional<FileSignature> file_sig;  // index (text files), touch
     std::uint64_t record_hash = 0;          // index (JSONL records)
     std::string root;                       // index: canonical directory argument, or ""
+    // index: the reader found no document with this id in the database and it is the
+    // id's first occurrence in this run, so the writer may add_document without the
+    // look-up replace_document(id term) does.
+    bool is_new = false;
     Xapian::Document xdoc;                  // index: built by the analysis stage
     Xapian::docid docid = 0;                // touch
-    std::string key, value;                 // metadata
+    std::string key, value;                 // metadata; prune: key = the file's canonical path
+    std::shared_ptr<const std::unordered_set<std::string>> keep_ids;  // prune: the file's id terms
 };
 
 // Constructors for each kind (named, so a call says which fields it sets).
@@ -51,6 +59,13 @@ inline IndexJob touch_job(Xapian::docid docid, const FileSignature& sig) {
 inline IndexJob metadata_job(std::string key, std::string value) {
     IndexJob job;
     job.kind = IndexJob::Kind::metadata, job.key = std::move(key), job.value = std::move(value);
+    return job;
+}
+
+inline IndexJob prune_job(std::string path, std::unordered_set<std::string>&& id_terms) {
+    IndexJob job;
+    job.kind = IndexJob::Kind::prune, job.key = std::move(path);
+    job.keep_ids = std::make_shared<const std::unordered_set<std::string>>(std::move(id_terms));
     return job;
 }
 

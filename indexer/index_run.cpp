@@ -12,19 +12,12 @@
 #include "index_writer.h"
 #include "input_reader.h"
 #include "interrupt.h"
+#include "shard_build.h"
 #include "spelling_data.h"
 #include "stored_gazetteer.h"
 
 namespace naba::indexer {
 namespace {
-
-// What each analysis thread owns: the Analyzer's stemmers keep state, so they are
-// never shared between threads.
-struct Worker {
-    explicit Worker(const entities::EntityTagger* tagger) : builder(analyzer, tagger) {}
-    Analyzer analyzer;
-    DocumentBuilder builder;
-};
 
 int thread_count(int requested) {
     if (requested > 0) return requested;
@@ -48,15 +41,25 @@ void IndexRun::run(const WalkResult& walk) {
         reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
     }
     if (settings_.entities) load_entities();
-    run_pipeline(walk.files);
+    const int threads = thread_count(settings_.jobs);
+    bool fresh = false;
+    {
+        std::lock_guard lock(db_.mutex);
+        fresh = db_.db.get_doccount() == 0;
+    }
+    if (fresh && threads > 1) {
+        run_sharded(walk.files, threads);
+    } else {
+        run_pipeline(walk.files);
+    }
     interrupted_ = interrupt_signal().load() != 0;
     // An interrupted run has not seen every file, so it cannot tell what vanished.
     if (!interrupted_ && settings_.delete_vanished) remove_vanished(walk);
     // Spelling data follows the words' document frequencies; an unchanged run (or an
     // interrupted one, which should stop fast) leaves it as it is.
     const RunCounts& c = reporter_.counts();
-    if (!interrupted_ && c.added + c.replaced + c.removed > 0) refresh_spelling(db_.db, Analyzer());
-    IndexWriter(db_, reporter_, settings_.batch_size).commit();
+    if (!interrupted_ && !spelling_done_ && c.added + c.replaced + c.removed > 0) refresh_spelling(db_.db, Analyzer());
+    IndexWriter(db_, reporter_, settings_.commit).commit();
     reporter_.end_progress();
 }
 
@@ -66,10 +69,11 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     ReaderSettings reader_settings;
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
+    reader_settings.prune_records = settings_.delete_vanished;
     InputReader reader(files, db_, reporter_, reader_settings);
-    IndexWriter writer(db_, reporter_, settings_.batch_size);
-    tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers(
-        [this] { return std::make_unique<Worker>(tagger_.get()); });
+    IndexWriter writer(db_, reporter_, settings_.commit);
+    tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
+        [this] { return std::make_unique<AnalysisWorker>(tagger_.get()); });
 
     using Batch = std::shared_ptr<JobBatch>;
     auto read = [&](tbb::flow_control& flow) -> Batch {
@@ -78,7 +82,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
         return batch;
     };
     auto build = [&](Batch batch) -> Batch {
-        Worker& worker = *workers.local();
+        AnalysisWorker& worker = *workers.local();
         for (IndexJob& job : batch->jobs) analyse(job, worker.builder);
         return batch;
     };
@@ -98,11 +102,38 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
                                tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
 }
 
+// The reader runs here, in the calling thread: it is cheap next to the shards, each
+// of which analyses and writes its documents in a thread of its own.
+void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
+    ReaderSettings reader_settings;
+    reader_settings.max_file_bytes = settings_.max_file_bytes;
+    reader_settings.stop = &interrupt_signal();
+    reader_settings.prune_records = false;  // an empty index has no old records
+    InputReader reader(files, db_, reporter_, reader_settings);
+    ShardedBuild build(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get());
+    std::uint64_t bytes_read = 0;
+    long files_read = 0;
+    JobBatch batch;
+    while (reader.next(batch)) {
+        bytes_read += batch.bytes, files_read += batch.files;
+        build.add(std::move(batch));
+        batch = JobBatch();
+        reporter_.progress(bytes_read, files_read);  // read ahead of the writing by a few batches only
+    }
+    build.publish(db_);
+    spelling_done_ = true;
+}
+
 // The user's --gazetteer entries replace those an earlier run stored in the index;
-// without --gazetteer the stored ones are used, so every run tags alike.
+// without --gazetteer the stored ones are used, so every run tags alike. Committed at
+// once: a fresh build on several threads publishes a new database, which takes over
+// the committed metadata only.
 void IndexRun::load_entities() {
     std::lock_guard lock(db_.mutex);
-    if (settings_.user_gazetteer) db_.db.set_metadata(std::string(schema::kUserGazetteerKey), *settings_.user_gazetteer);
+    if (settings_.user_gazetteer) {
+        db_.db.set_metadata(std::string(schema::kUserGazetteerKey), *settings_.user_gazetteer);
+        db_.db.commit();
+    }
     gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(db_.db));
     tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
 }
@@ -111,7 +142,7 @@ void IndexRun::remove_vanished(const WalkResult& walk) {
     std::unordered_set<std::string> present;
     for (const InputFile& f : walk.files)
         if (!f.root.empty()) present.insert(canonical_path(f.path));
-    IndexWriter(db_, reporter_, settings_.batch_size).remove_vanished(walk.complete_roots, present);
+    IndexWriter(db_, reporter_, settings_.commit).remove_vanished(walk.complete_roots, present);
 }
 
 }  // namespace naba::indexer

@@ -4,6 +4,8 @@
 // DocumentBuilder per thread: the stemmers are not thread-safe), and a serial writer
 // that replaces documents in input order and commits in batches — and finally removes
 // the documents of files that disappeared from the directory arguments.
+// Into an empty index with more than one thread it builds shards in parallel and
+// merges them instead (shard_build.h says why that is safe only then).
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include "analyzer.h"
 #include "entities/entity_tagger.h"
 #include "index_job.h"
+#include "index_writer.h"
 #include "input_walker.h"
 #include "run_report.h"
 
@@ -21,7 +24,7 @@ namespace naba::indexer {
 
 struct RunSettings {
     std::string db_dir;
-    long batch_size = 2000;
+    CommitLimits commit;  // --batch-size, --max-memory
     std::uintmax_t max_file_bytes = 64u << 20;
     Verbosity verbosity = Verbosity::normal;
     bool progress = false;
@@ -47,6 +50,7 @@ class IndexRun {
 
   private:
     void run_pipeline(const std::vector<InputFile>& files);
+    void run_sharded(const std::vector<InputFile>& files, int shards);
     void remove_vanished(const WalkResult& walk);
     void load_entities();
 
@@ -58,6 +62,7 @@ class IndexRun {
     std::unique_ptr<entities::Gazetteer> gazetteer_;
     std::unique_ptr<entities::EntityTagger> tagger_;
     bool interrupted_ = false;
+    bool spelling_done_ = false;  // the sharded build refreshes it before publishing
 };
 
 }  // namespace naba::indexer

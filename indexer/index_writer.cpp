@@ -1,7 +1,5 @@
 #include "index_writer.h"
 
-#include "document_builder.h"
-
 namespace naba::indexer {
 
 void analyse(IndexJob& job, DocumentBuilder& builder) {
@@ -16,8 +14,8 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
     if (!job.root.empty()) job.xdoc.add_boolean_term(root_term(job.root));
 }
 
-IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, long batch_size)
-    : db_(db), reporter_(reporter), batch_size_(batch_size) {}
+IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits)
+    : db_(db), reporter_(reporter), pending_(limits) {}
 
 void IndexWriter::apply(JobBatch& batch) {
     for (IndexJob& job : batch.jobs) write(job);
@@ -26,6 +24,7 @@ void IndexWriter::apply(JobBatch& batch) {
 void IndexWriter::write(IndexJob& job) {
     std::unique_lock lock(db_.mutex);
     const char* action = nullptr;
+    std::uint64_t text_bytes = 0;
     switch (job.kind) {
         case IndexJob::Kind::touch: {
             Xapian::Document doc = db_.db.get_document(job.docid);
@@ -36,22 +35,47 @@ void IndexWriter::write(IndexJob& job) {
         case IndexJob::Kind::metadata:
             db_.db.set_metadata(job.key, job.value);
             return;  // tiny; not worth counting towards the batch
+        case IndexJob::Kind::prune:
+            prune(job);
+            break;
         case IndexJob::Kind::index: {
-            const std::string id_term = schema::id_term(job.doc.id);
-            const bool existed = db_.db.term_exists(id_term);
-            db_.db.replace_document(id_term, job.xdoc);
+            bool existed = false;
+            if (job.is_new) {
+                db_.db.add_document(job.xdoc);
+            } else {
+                const std::string id_term = schema::id_term(job.doc.id);
+                existed = db_.db.term_exists(id_term);
+                db_.db.replace_document(id_term, job.xdoc);
+            }
             ++(existed ? reporter_.counts().replaced : reporter_.counts().added);
             action = existed ? "replaced" : "added";
+            text_bytes = job.doc.text.size() + job.doc.title.size();
             job.xdoc = Xapian::Document();  // free the terms now, not when the batch goes
             break;
         }
     }
-    if (++pending_ >= batch_size_) {
+    if (pending_.add(text_bytes)) {
         db_.db.commit();
-        pending_ = 0;
+        pending_.reset();
     }
     lock.unlock();
     if (action) reporter_.document(action, job.doc.id);
+}
+
+void IndexWriter::prune(const IndexJob& job) {
+    // No term says which file a document came from, so this walks the source-path
+    // value stream: one pass over the index per changed JSONL file.
+    std::vector<Xapian::docid> gone;
+    const auto end = db_.db.valuestream_end(schema::kSourcePathSlot);
+    for (auto v = db_.db.valuestream_begin(schema::kSourcePathSlot); v != end; ++v) {
+        if (*v != job.key) continue;
+        Xapian::Document doc = db_.db.get_document(v.get_docid());
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(std::string(schema::kIdPrefix));
+        if (t != doc.termlist_end() && !job.keep_ids->contains(*t)) gone.push_back(v.get_docid());
+    }
+    for (Xapian::docid id : gone) db_.db.delete_document(id);
+    reporter_.counts().removed += static_cast<long>(gone.size());
 }
 
 void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
@@ -71,7 +95,7 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
 void IndexWriter::commit() {
     std::lock_guard lock(db_.mutex);
     db_.db.commit();
-    pending_ = 0;
+    pending_.reset();
 }
 
 }  // namespace naba::indexer

@@ -57,7 +57,8 @@ void InputReader::read_file(const InputFile& file, JobBatch& batch) {
 void InputReader::read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
     const std::string where = file.path.string();
     std::optional<Existing> old;
-    if (first_time(file.id, where)) old = existing(file.id);
+    const bool first = first_time(file.id, where);
+    if (first) old = existing(file.id);
     const bool same_file = old && old->path == path;
     // Same size and mtime: unchanged without reading a byte.
     if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
@@ -79,6 +80,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
     }
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     batch.jobs.push_back(text_job(parse_text_document(bytes, file.id, path, problems), sig, file.root));
+    batch.jobs.back().is_new = first && !old;
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
@@ -107,6 +109,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     jsonl_.emplace();
     jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->bytes = std::move(bytes);
+    jsonl_->indexed_before = entry.has_value();
 }
 
 void InputReader::read_jsonl_chunk(JobBatch& batch) {
@@ -127,7 +130,9 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     batch.bytes += chunk.size();
     f.offset = end;
     if (f.offset < f.bytes.size()) return;
-    // Written after the file's last document, so an interrupted file is read again.
+    // Both written after the file's last document, so an interrupted file is read
+    // (and pruned) again; the prune is committed with or before the metadata.
+    if (settings_.prune_records && f.indexed_before) batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
     batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
     ++batch.files;
     jsonl_.reset();
@@ -137,11 +142,17 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
     JsonlFile& f = *jsonl_;
     ++f.documents;
     const std::uint64_t hash = record_hash(doc);
+    if (settings_.prune_records) f.id_terms.insert(schema::id_term(doc.id));
+    bool is_new = false;
     if (first_time(doc.id, location(doc.path, doc.line))) {
         std::optional<Existing> old = existing(doc.id);
+        // A run interrupted before the file's metadata was written still left documents.
+        if (old && old->path == f.path) f.indexed_before = true;
         if (old && old->path == f.path && old->sig.hash == hash) return void(++reporter_.counts().unchanged);
+        is_new = !old;
     }
     batch.jobs.push_back(record_job(std::move(doc), hash, f.root));
+    batch.jobs.back().is_new = is_new;
 }
 
 bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {

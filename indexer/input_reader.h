@@ -23,6 +23,9 @@ struct ReaderSettings {
     std::size_t batch_documents = 64;         // jobs per batch handed to the pipeline
     std::size_t batch_bytes = 1u << 20;       // or this many input bytes, whichever first
     const std::atomic<int>* stop = nullptr;   // non-zero: stop at the next document
+    // A changed JSONL file that was indexed before: remove its documents whose ids
+    // are no longer in it (false with --no-delete).
+    bool prune_records = true;
 };
 
 class InputReader {
@@ -49,6 +52,8 @@ class InputReader {
         std::size_t offset = 0;
         long next_line = 1;
         std::uint64_t documents = 0;
+        std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
+        bool indexed_before = false;               // a metadata entry, or a document from it
     };
 
     bool batch_full(const JobBatch& batch) const;

@@ -46,9 +46,10 @@ Examples:
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
-that disappeared from a directory argument have their documents removed (unless
---no-delete). Ctrl-C (or SIGTERM) stops at the next document and commits what was
-done; run again to finish.
+that disappeared from a directory argument have their documents removed, and so
+do records that are no longer in a changed JSONL file (unless --no-delete).
+Ctrl-C (or SIGTERM) stops at the next document and commits what was done; run
+again to finish.
 
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),
 2 fatal error (nothing more was written), 130 interrupted by Ctrl-C (SIGINT),
@@ -65,7 +66,7 @@ struct Parsed {
 // Returns false after printing help; throws po::error on bad options.
 bool parse(int argc, char** argv, Parsed& out) {
     const char* env_db = std::getenv("NABA_DB");
-    long max_mb = 64;
+    long max_mb = 64, max_memory_mb = 64;
     bool no_delete = false, progress = false, quiet = false, verbose = false, no_entities = false;
     bool report_unknown = false;
     long report_limit = 20;
@@ -76,13 +77,16 @@ bool parse(int argc, char** argv, Parsed& out) {
         ("version", "show the version and exit")
         ("db,d", po::value(&out.settings.db_dir)->default_value(env_db && *env_db ? env_db : "./naba-db"),
          "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
-        ("batch-size", po::value(&out.settings.batch_size)->default_value(2000),
+        ("batch-size", po::value(&out.settings.commit.documents)->default_value(2000),
          "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
+        ("max-memory", po::value(&max_memory_mb)->default_value(64),
+         "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
         ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "analysis threads (default 0: one per core); e.g. -j 1")
         ("no-delete", po::bool_switch(&no_delete),
-         "keep documents whose files disappeared from an indexed directory; e.g. --no-delete archive/")
+         "keep documents whose files disappeared from an indexed directory, and records no longer in a "
+         "changed JSONL file; e.g. --no-delete archive/")
         ("progress", po::bool_switch(&progress),
          "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
         ("quiet,q", po::bool_switch(&quiet), "print only skipped inputs and errors; e.g. -q")
@@ -121,9 +125,11 @@ bool parse(int argc, char** argv, Parsed& out) {
         throw po::error("no PATH given; name the files or directories to index");
     if (no_entities && !gazetteer_files.empty()) throw po::error("--gazetteer and --no-entities exclude each other");
     out.settings.entities = !no_entities;
+    if (out.settings.commit.documents < 1) throw po::error("--batch-size must be at least 1");
+    if (max_memory_mb < 1) throw po::error("--max-memory must be at least 1 (MiB)");
+    out.settings.commit.text_bytes = static_cast<std::uint64_t>(max_memory_mb) << 20;
     // Read and check the user's gazetteer before touching the index.
     if (!gazetteer_files.empty()) out.settings.user_gazetteer = naba::read_gazetteer_files(gazetteer_files);
-    if (out.settings.batch_size < 1) throw po::error("--batch-size must be at least 1");
     if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
     if (out.settings.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
     if (quiet && verbose) throw po::error("--quiet and --verbose exclude each other");

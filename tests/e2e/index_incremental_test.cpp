@@ -121,3 +121,30 @@ TEST_CASE("a JSONL file that disappeared from a directory takes its documents wi
     CHECK(search_ids(db, "*") == Ids{"k"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("records removed from a changed JSONL file are removed from the index, unless --no-delete") {
+    std::string dir = temp_dir("jsonl-pruned");
+    const std::string db = dir + "/db", file = dir + "/news.jsonl", other = dir + "/other.jsonl";
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n{\"id\":\"n2\",\"text\":\"bravo\"}\n"
+                     "{\"id\":\"n3\",\"text\":\"charlie\"}\n");
+    write_file(other, "{\"id\":\"o1\",\"text\":\"other\"}\n");
+    REQUIRE(index(db, {file, other}).exit_code == 0);
+
+    // n2 is gone from the file, n1 changed, n4 is new; other.jsonl is untouched.
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha changed\"}\n{\"id\":\"n3\",\"text\":\"charlie\"}\n"
+                     "{\"id\":\"n4\",\"text\":\"delta\"}\n");
+    CliResult next = index(db, {file, other});
+    CHECK(next.exit_code == 0);
+    // n3 moved up a line, so it is re-indexed too (its stored line changed).
+    CHECK(has(next.err, "3 documents indexed into " + db + " (1 new, 2 replaced), 1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"n1", "n3", "n4", "o1"});
+    CHECK(search_ids(db, "bravo").empty());
+
+    // A file rewritten with only new records (a rotating dump) keeps the old ones
+    // with --no-delete.
+    write_file(file, "{\"id\":\"n5\",\"text\":\"echo\"}\n");
+    CliResult kept = index(db, {"--no-delete", file});
+    CHECK(has(kept.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged, 0 removed"));
+    CHECK(search_ids(db, "*") == Ids{"n1", "n3", "n4", "n5", "o1"});
+    fs::remove_all(dir);
+}

@@ -102,3 +102,29 @@ TEST_CASE("searches during a run each see one committed revision: whole batches,
     CHECK(wait_for(pid) == 0);
     CHECK(std::stol(run(NABA_SEARCH_BIN, {"--db", f.db, "--count", "*"}).out) == kDocuments);
 }
+
+TEST_CASE("--max-memory commits early when the uncommitted text passes the cap") {
+    std::string dir = temp_dir("max-memory");
+    std::string jsonl;
+    const std::string words(4000, 'w');  // 4 KB of text per document, 8 MB in all
+    for (int i = 0; i < 2000; ++i) jsonl += "{\"id\":\"m" + std::to_string(i) + "\",\"text\":\"" + words + " x\"}\n";
+    write_file(dir + "/big.jsonl", jsonl);
+    // One writer (--jobs 1) and a batch size that alone would commit only at the end.
+    auto revisions = [&](const std::string& db, const std::vector<std::string>& extra) {
+        std::vector<std::string> args = {"--db", db, "--jobs", "1", "--batch-size", "100000"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(dir + "/big.jsonl");
+        REQUIRE(run(NABA_INDEX_BIN, args).exit_code == 0);
+        Xapian::Database opened(db);
+        CHECK(opened.get_doccount() == 2000);
+        return opened.get_revision();
+    };
+    const Xapian::rev uncapped = revisions(dir + "/uncapped", {});
+    const Xapian::rev capped = revisions(dir + "/capped", {"--max-memory", "1"});
+    CHECK(capped >= uncapped + 6);  // about one commit per MiB of text
+
+    CliResult bad = run(NABA_INDEX_BIN, {"--db", dir + "/x", "--max-memory", "0", dir + "/big.jsonl"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--max-memory must be at least 1") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

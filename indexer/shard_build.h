@@ -1,0 +1,92 @@
+// A fresh build on several threads: Xapian has one writer per database, and that
+// writer (in-memory posting updates, then flushing them to the B-trees) is most of
+// the indexing time, so a build into an EMPTY index gives each thread its own private
+// shard database — analysis and writing both run in parallel — and merges the shards
+// at the end with Xapian's compaction (Database::compact, what xapian-compact does).
+// The merged database gets the run's JSONL metadata, the target's old metadata and
+// the spelling data, and then takes the target's place in one atomic directory
+// exchange (renameat2 RENAME_EXCHANGE), so a searcher sees the empty index or the
+// whole result, never a part.
+//
+// When this is used (IndexRun decides): the target index has no documents and more
+// than one thread is allowed. Only then is it safe: with no earlier documents there is
+// nothing to replace by id, nothing to "touch" and nothing to remove, so the shards
+// never need to see the target. Documents are routed to shards by a hash of their id,
+// so every occurrence of an id lands in the same shard, in input order, and the last
+// one wins exactly as with the single writer.
+//
+// Safety: the target's lock is held throughout. Ctrl-C / SIGTERM stop the reader and
+// the shards' work so far is merged and published (JSONL files that were not finished
+// have no metadata, so a re-run reads them again). kill -9 leaves the target as it
+// was (empty, and it opens); the shards are private and the next run removes them and
+// starts again. Each shard commits by the same limits as the single writer, which
+// bounds memory, not durability.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <tbb/concurrent_queue.h>
+
+#include "index_job.h"
+#include "index_writer.h"
+#include "run_report.h"
+
+namespace naba::indexer {
+
+class ShardedBuild {
+  public:
+    // Creates `shards` private databases in a work directory next to `db_dir` (removing
+    // a stale one a killed run left) and starts one thread per shard. Throws
+    // std::filesystem::filesystem_error or Xapian::Error when that fails.
+    // `tagger` (shared, read-only; nullptr: no entity recognition) is given to every
+    // shard's DocumentBuilder.
+    ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter,
+                 const entities::EntityTagger* tagger);
+    ~ShardedBuild();  // stops the threads and removes the work directory
+
+    // Routes the batch's jobs to the shards (blocks while a shard is busy: memory
+    // stays bounded). Throws what a shard thread failed with.
+    void add(JobBatch&& batch);
+
+    // Waits for the shards, merges them, adds metadata and spelling data and publishes
+    // the result in place of `target` (which is reopened on the new database, still
+    // locked). Adds the shards' added/replaced counts to the reporter.
+    void publish(SharedDatabase& target);
+
+  private:
+    using Batch = std::shared_ptr<JobBatch>;
+    struct Shard {
+        std::string path;
+        tbb::concurrent_bounded_queue<Batch> queue;
+        std::thread thread;
+        std::exception_ptr error;
+        long added = 0, replaced = 0;
+    };
+
+    void run_shard(Shard& shard);
+    void write_batch(Xapian::WritableDatabase& db, AnalysisWorker& worker, PendingBatch& pending, Shard& shard,
+                     JobBatch& batch);
+    void stop_threads();
+    void rethrow_shard_error();
+    std::string merge(SharedDatabase& target);
+
+    std::string db_dir_, work_dir_;
+    CommitLimits limits_;
+    Reporter& reporter_;
+    const entities::EntityTagger* tagger_;
+    std::vector<std::unique_ptr<Shard>> shards_;
+    std::vector<std::pair<std::string, std::string>> metadata_;  // written after the merge
+};
+
+// Swaps two directories atomically (renameat2 RENAME_EXCHANGE), or, where the file
+// system cannot, moves `a` aside and `b` into its place (a moment without `a`).
+// Throws std::filesystem::filesystem_error.
+void exchange_directories(const std::string& a, const std::string& b);
+
+}  // namespace naba::indexer

@@ -1,0 +1,133 @@
+// naba-index's parallel fresh build (shards merged by compaction, see
+// indexer/shard_build.h): it must give the same index as the single writer, keep
+// "last one wins" for duplicate ids, and never leave a broken index when killed.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include <xapian.h>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Everything a search can see, in a form two indexes can be compared by: each term
+// with its frequencies and, per document id, the document's terms, positions and data.
+struct IndexContents {
+    std::map<std::string, std::pair<unsigned, unsigned>> terms;  // term -> (termfreq, collfreq)
+    std::map<std::string, std::string> documents;                // id term -> data + terms + positions
+    std::map<std::string, unsigned> spellings;
+    std::map<std::string, std::string> metadata;
+    unsigned doccount = 0;
+};
+
+std::string describe(const Xapian::Document& doc) {
+    std::string out = doc.get_data();
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        out += "|" + *t + ":" + std::to_string(t.get_wdf());
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out += "," + std::to_string(*p);
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out += "|v" + std::to_string(v.get_valueno()) + "=" + *v;
+    return out;
+}
+
+IndexContents contents(const std::string& path) {
+    Xapian::Database db(path);
+    IndexContents c;
+    c.doccount = db.get_doccount();
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        c.terms[*t] = {t.get_termfreq(), db.get_collection_freq(*t)};
+        if ((*t)[0] == 'Q') c.documents[*t] = describe(db.get_document(*db.postlist_begin(*t)));
+    }
+    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s) c.spellings[*s] = s.get_termfreq();
+    for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) c.metadata[*k] = db.get_metadata(*k);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("a fresh build on two threads gives the same index as one thread, duplicates included") {
+    std::string dir = temp_dir("shards");
+    write_file(dir + "/in/news.jsonl", generated_jsonl(700) +
+                                           "{\"id\":\"d5\",\"text\":\"the later d5 wins\"}\n"
+                                           "{\"id\":\"d6\",\"text\":\"an earlier d6\"}\n"
+                                           "{\"id\":\"d6\",\"text\":\"the later d6 wins\"}\n");
+    write_file(dir + "/in/a.txt", "Title: alpha\n\nalpha text ceasefire\n");
+    write_file(dir + "/in/sub/b.md", "bravo words\n");
+    CliResult one = run(NABA_INDEX_BIN, {"--db", dir + "/one", "--jobs", "1", dir + "/in"});
+    CliResult two = run(NABA_INDEX_BIN, {"--db", dir + "/two", "--jobs", "2", dir + "/in"});
+    REQUIRE(one.exit_code == 0);
+    REQUIRE(two.exit_code == 0);
+    // 703 JSONL records (d5 and d6 twice more) and 2 text files.
+    CHECK(two.err.find("705 documents indexed into " + dir + "/two (702 new, 3 replaced)") != std::string::npos);
+
+    IndexContents a = contents(dir + "/one"), b = contents(dir + "/two");
+    CHECK(b.doccount == 702);
+    CHECK(a.doccount == b.doccount);
+    CHECK(a.terms == b.terms);
+    CHECK(a.documents == b.documents);
+    CHECK(a.spellings == b.spellings);
+    CHECK(!b.spellings.empty());
+    CHECK(a.metadata == b.metadata);
+    CHECK(search_ids(dir + "/two", "wins") == std::vector<std::string>{"d5", "d6"});
+    CHECK(!fs::exists(dir + "/two.naba-build"));  // the work directory is gone
+
+    // The sharded index takes incremental re-runs like any other.
+    CliResult again = run(NABA_INDEX_BIN, {"--db", dir + "/two", "--jobs", "2", dir + "/in"});
+    CHECK(again.err.find("0 documents indexed") != std::string::npos);
+    CHECK(again.err.find("705 unchanged, 0 removed") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("kill -9 during a parallel fresh build leaves an index that opens, and a re-run completes it") {
+    std::string dir = temp_dir("shard-kill9");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, dir + "/stderr");
+    // The shards' work directory appears once the build is under way.
+    for (int i = 0; i < 3000 && !fs::exists(dir + "/db.naba-build/shard-1"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ::kill(pid, SIGKILL);
+    CHECK(wait_for(pid) == 128 + SIGKILL);
+
+    const unsigned found = committed_documents(db);  // opens: the target was never half-written
+    CHECK((found == 0 || found == 20000));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(committed_documents(db) == 20000);
+    CHECK(!fs::exists(db + ".naba-build"));  // the killed run's shards were cleaned up
+    fs::remove_all(dir);
+}
+
+TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
+    std::string dir = temp_dir("shard-sigint");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, dir + "/stderr");
+    for (int i = 0; i < 3000 && !fs::exists(dir + "/db.naba-build/shard-1"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ::kill(pid, SIGINT);
+    const int status = wait_for(pid);
+    const unsigned committed = committed_documents(db);
+    if (status == 130) {  // (a fast machine may have finished first)
+        CHECK(read_file(dir + "/stderr").find("interrupted: committed " + std::to_string(committed)) !=
+              std::string::npos);
+    } else {
+        CHECK(status == 0);
+    }
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(committed) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(db) == 20000);
+    fs::remove_all(dir);
+}
