@@ -45,6 +45,10 @@ struct AnalysisOptions {
     // searches كاليفورنيا when that stem is more frequent in the index); 0: off.
     double clitic_alternatives = 0.5;
     bool root_matches = true;  // in OR queries root terms also match, not only rank
+    // Consonant-skeleton term of long Arabic words (Analyzer::name_key_term): indexed
+    // when > 0, and the weight of a query word's skeleton when the index holds other
+    // spellings of it; 0: off.
+    double name_keys = 0.3;
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
     double bm25_b = 0.5;
