@@ -45,11 +45,18 @@ struct AnalysisOptions {
     // searches كاليفورنيا when that stem is more frequent in the index); 0: off.
     double clitic_alternatives = 0.5;
     bool root_matches = true;  // in OR queries root terms also match, not only rank
+    // Consonant-skeleton term of long Arabic words (Analyzer::name_key_term): indexed
+    // when > 0, and the weight of a query word's skeleton when the index holds other
+    // spellings of it; 0: off.
+    double name_keys = 0.3;
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
     double bm25_b = 0.5;
     double bm25_k3 = 1.0;
     double bm25plus_delta = 0;  // > 0: Xapian's BM25+ with this delta instead of BM25
+    // Pseudo-relevance feedback (tried, not kept): > 0 adds the top expansion terms of
+    // the first 3 hits (Xapian ESet, 10 terms) at this weight as a ranking bonus.
+    double prf = 0;
 };
 
 // The options in effect: defaults, overridden by NABA_ANALYSIS ("name=value" or

@@ -1,17 +1,28 @@
 #include "analyzer.h"
 
 #include <cctype>
+#include <optional>
 
 #include "analysis_options.h"
 #include "schema.h"
+#include "entities/name_key.h"
 #include "stem/arabic_root.h"
 #include "stem/script_stemmer.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
 #include "text/stop_words.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba {
+namespace {
+
+// Bounds of Analyzer::name_key_term: the name-key's own Arabic limit (4 consonants)
+// and a 5-letter stem, the length from which fuzzy_variant accepts a text word.
+constexpr std::size_t kNameKeyMinLetters = 5;
+constexpr std::size_t kNameKeyMinConsonants = 4;
+
+}  // namespace
 
 bool is_query_operator(std::string_view word) {
     for (std::string_view op : {"AND", "OR", "NOT", "XOR"})
@@ -88,6 +99,18 @@ std::string Analyzer::root_term(const std::string& normalized_word) const {
     if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
     if (is_stop_word(normalized_word)) return "";
     return std::string(schema::kArabicRootPrefix) + stem::arabic_root(normalized_word);
+}
+
+std::string Analyzer::name_key_term(const std::string& normalized_word) const {
+    if (analysis_options().name_keys <= 0 || normalized_word.empty()) return "";
+    const auto lead = static_cast<unsigned char>(normalized_word[0]);
+    if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
+    if (is_stop_word(normalized_word)) return "";
+    const std::string stem = stemmer_(normalized_word);
+    if (text::code_point_count(stem) < kNameKeyMinLetters) return "";
+    const std::optional<entities::NameKey> key = entities::name_key(stem);
+    if (!key || key->skeleton.size() < 1 + kNameKeyMinConsonants) return "";  // script marker + classes
+    return std::string(schema::kArabicNameKeyPrefix) + key->skeleton;
 }
 
 void Analyzer::configure(Xapian::TermGenerator& generator) const {

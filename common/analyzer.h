@@ -40,6 +40,14 @@ class Analyzer {
     // are off (NABA_ANALYSIS arabic-root=0). Indexing and querying both use this.
     std::string root_term(const std::string& normalized_word) const;
 
+    // The name-key term (schema::kArabicNameKeyPrefix + the consonant skeleton of
+    // entities/name_key.h, taken on the Light10 stem) of a normalized Arabic word that
+    // is not a stop word, whose stem has at least 5 letters and whose skeleton at
+    // least 4 consonants; "" otherwise and when off (NABA_ANALYSIS name-keys=0).
+    // Transliterated names are long and spelled with or without long vowels and with
+    // sound-alike letters (روديوفيت / رودوفيت); short native words would collide.
+    std::string name_key_term(const std::string& normalized_word) const;
+
     // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
     // The analyzer must outlive them (they keep a pointer to its stopper).
     void configure(Xapian::TermGenerator& generator) const;

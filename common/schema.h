@@ -19,6 +19,9 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized 
 // free text, no positions: root-like stem of an Arabic word (stem/arabic_root.h),
 // with the word's within-document frequency; ranks beside the Light10 stem.
 inline constexpr std::string_view kArabicRootPrefix = "XA";
+// free text, no positions: consonant skeleton (entities/name_key.h) of a long Arabic
+// word, so transliterated names spelled two ways (روديوفيت / رودوفيت) meet.
+inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated

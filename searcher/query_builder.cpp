@@ -155,6 +155,25 @@ Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& 
                          Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), weight);
 }
 
+// A transliterated name is spelled several ways (روديوفيت / رودوفيت, vowels written or
+// not, ت/ط, س/ص): a long Arabic query word also searches its consonant skeleton
+// (Analyzer::name_key_term), scaled, when the index holds that skeleton in more
+// documents than the word's own stem, i.e. when other spellings exist. Native words
+// whose skeleton is theirs alone add nothing.
+Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>& words) const {
+    const double weight = analysis_options().name_keys;
+    if (weight <= 0) return Xapian::Query();
+    std::set<std::string> keys;
+    for (const std::string& word : words) {
+        std::string key = analyzer_.name_key_term(word);
+        if (!key.empty() && db_.get_termfreq(key) > db_.get_termfreq("Z" + analyzer_.stemmer()(word)))
+            keys.insert(std::move(key));
+    }
+    if (keys.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()),
+                         weight);
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -206,7 +225,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const bool or_query = op == DefaultOp::op_or;
     if (or_query) {
         const std::vector<std::string> words = searched_words(parsed.query, normalized);
-        std::vector<Xapian::Query> more = {clitic_alternatives(words)};
+        std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words)};
         if (analysis_options().root_matches) more.push_back(root_query(words));
         for (const Xapian::Query& q : more)
             if (!q.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_OR, parsed.query, q);

@@ -39,6 +39,7 @@ class QueryBuilder {
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
+    Xapian::Query name_key_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;
 
     const Analyzer& analyzer_;

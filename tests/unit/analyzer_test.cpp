@@ -51,3 +51,15 @@ TEST_CASE("index side and query side produce the same terms for spelling variant
         CHECK(found);
     }
 }
+
+TEST_CASE("name-key terms join spellings of long Arabic names and skip short and stop words") {
+    naba::Analyzer analyzer;
+    const std::string key = analyzer.name_key_term(analyzer.normalize("الروديوفيت"));
+    CHECK(key.starts_with("XK"));
+    CHECK(key == analyzer.name_key_term(analyzer.normalize("رودوفيت")));
+    CHECK(key == analyzer.name_key_term(analyzer.normalize("رودوفيط")));  // ت/ط sound alike
+    CHECK(analyzer.name_key_term(analyzer.normalize("سيتا")).empty());       // 3 consonants
+    CHECK(analyzer.name_key_term(analyzer.normalize("كتاب")).empty());       // short stem
+    CHECK(analyzer.name_key_term(analyzer.normalize("والتي")).empty());      // stop word
+    CHECK(analyzer.name_key_term("ceasefire").empty());                      // Latin
+}

@@ -71,3 +71,13 @@ TEST_CASE("a proclitic on a word without article is also searched without it whe
     // بلدان: the stem of لدان is no more frequent than بلد, so ب stays a root letter.
     CHECK(ranked_ids({{"country", "بلدان عديده"}, {"rest", "لدان"}}, "بلدان") == std::vector<std::string>{"country"});
 }
+
+TEST_CASE("a long Arabic name also finds its other transliteration when the index holds one") {
+    // رودوفيت and روديوفيت (one name, with and without a written long vowel) share the
+    // consonant skeleton R D F T and no stem.
+    CHECK(ranked_ids({{"other", "سلالة الطحالب الحمراء"}, {"variant", "سلالة الروديوفيت"}}, "رودوفيت") ==
+          std::vector<std::string>{"variant"});
+    // A word whose skeleton no other indexed spelling shares adds nothing: بكتيريا alone.
+    CHECK(ranked_ids({{"other", "سلالة الطحالب"}, {"same", "البكتيريا الزرقاء"}}, "بكتيريا") ==
+          std::vector<std::string>{"same"});
+}
