@@ -58,6 +58,12 @@ inline constexpr Xapian::valueno kEntitiesSlot = 5;
 // --gazetteer (the file's text), so that naba-search resolves the same names.
 inline constexpr std::string_view kUserGazetteerKey = "naba:gazetteer";
 
+// Metadata key holding a fingerprint of what recognised the index's entities (the
+// built-in and user gazetteers and the tagger's version): when a run's fingerprint
+// differs, naba-index re-tags every document, so filters and facets never mix two
+// gazetteers.
+inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerprint";
+
 // Boolean term on every document found under a directory argument: prefix + the
 // directory's absolute path (or "#" + 32 hex digits of XXH3_128 when that is over
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this

@@ -1,9 +1,14 @@
 #include "stored_gazetteer.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include <xxhash.h>
+
+#include "entities/builtin_gazetteer.h"
+#include "entities/entity_tagger.h"
 #include "schema.h"
 
 namespace naba {
@@ -37,6 +42,22 @@ entities::Gazetteer stored_gazetteer(const Xapian::Database& db) {
     entities::Gazetteer gazetteer = entities::Gazetteer::builtin();
     add_stored_files(gazetteer, db.get_metadata(std::string(schema::kUserGazetteerKey)));
     return gazetteer;
+}
+
+std::string entity_fingerprint(const Xapian::Database& db) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    const std::string version = std::to_string(entities::kTaggerVersion) + "\n";
+    const std::string user = db.get_metadata(std::string(schema::kUserGazetteerKey));
+    const std::string_view builtin = entities::builtin_gazetteer_tsv();
+    XXH3_64bits_update(state, version.data(), version.size());
+    XXH3_64bits_update(state, builtin.data(), builtin.size());
+    XXH3_64bits_update(state, user.data(), user.size());
+    const XXH64_hash_t hash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
 }
 
 std::string read_gazetteer_files(const std::vector<std::string>& paths) {

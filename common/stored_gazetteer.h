@@ -15,6 +15,11 @@ namespace naba {
 // Built-in entities plus the user entries stored in `db` (none for a new index).
 entities::Gazetteer stored_gazetteer(const Xapian::Database& db);
 
+// What recognised the entities of `db` (stored under schema::kEntityFingerprintKey):
+// a hash of the built-in gazetteer, the user entries stored in `db` and
+// entities::kTaggerVersion.
+std::string entity_fingerprint(const Xapian::Database& db);
+
 // The text of the user's gazetteer files, one after the other, after checking that
 // each one parses (throws entities::GazetteerError naming FILE:LINE, or
 // std::runtime_error for a file that cannot be read).

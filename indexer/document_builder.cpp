@@ -117,4 +117,20 @@ void DocumentBuilder::add_entities(schema::StoredDocument& doc, Xapian::Document
     if (!doc.entities.empty()) xdoc.add_value(schema::kEntitiesSlot, schema::entities_value(doc.entities));
 }
 
+void DocumentBuilder::retag(schema::StoredDocument& doc, Xapian::Document& xdoc) const {
+    std::vector<std::string> old;
+    for (std::string_view prefix : {schema::kPersonPrefix, schema::kPlacePrefix, schema::kOrgPrefix,
+                                    schema::kUnknownEntityPrefix}) {
+        const std::string p(prefix);
+        for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+            t.skip_to(p);
+            if (t == xdoc.termlist_end() || !(*t).starts_with(p)) break;
+            old.push_back(*t);
+        }
+    }
+    for (const std::string& term : old) xdoc.remove_term(term);
+    xdoc.remove_value(schema::kEntitiesSlot);
+    if (tagger_) add_entities(doc, xdoc);
+}
+
 }  // namespace naba::indexer

@@ -27,6 +27,10 @@ class DocumentBuilder {
     // then builds the Xapian document.
     Xapian::Document build(schema::StoredDocument& doc);
 
+    // Replaces the entities of an indexed document (its terms, facet value and the
+    // stored list in doc) with what the tagger finds now; the caller stores doc.
+    void retag(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
+
   private:
     void add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
 

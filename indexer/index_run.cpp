@@ -9,6 +9,7 @@
 
 #include "analyzer.h"
 #include "document_builder.h"
+#include "entity_refresh.h"
 #include "index_writer.h"
 #include "input_reader.h"
 #include "interrupt.h"
@@ -40,7 +41,10 @@ void IndexRun::run(const WalkResult& walk) {
         for (const InputFile& f : walk.files) bytes += std::filesystem::file_size(f.path, ec), ec.clear();
         reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
     }
-    if (settings_.entities) load_entities();
+    if (settings_.entities) {
+        load_entities();
+        refresh_entities();
+    }
     const int threads = thread_count(settings_.jobs);
     bool fresh = false;
     {
@@ -136,6 +140,28 @@ void IndexRun::load_entities() {
     }
     gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(db_.db));
     tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
+}
+
+// Documents tagged with another gazetteer (or tagger version) are re-tagged before
+// this run's inputs are read; a new index just records what tags it.
+void IndexRun::refresh_entities() {
+    const std::string key(schema::kEntityFingerprintKey);
+    std::string fingerprint;
+    {
+        std::lock_guard lock(db_.mutex);
+        fingerprint = entity_fingerprint(db_.db);
+        if (db_.db.get_metadata(key) == fingerprint) return;
+        if (db_.db.get_doccount() == 0) {
+            db_.db.set_metadata(key, fingerprint);
+            db_.db.commit();  // committed: a sharded build keeps committed metadata only
+            return;
+        }
+    }
+    reporter_.note("the gazetteer or the entity recognition changed since this index was built: re-tagging its " +
+                   std::to_string(db_.db.get_doccount()) + " documents");
+    AnalysisWorker worker(tagger_.get());
+    const long done = retag_all(db_, worker.builder, settings_.commit, fingerprint, interrupt_signal());
+    reporter_.note("re-tagged " + std::to_string(done) + " documents");
 }
 
 void IndexRun::remove_vanished(const WalkResult& walk) {

@@ -53,6 +53,7 @@ class IndexRun {
     void run_sharded(const std::vector<InputFile>& files, int shards);
     void remove_vanished(const WalkResult& walk);
     void load_entities();
+    void refresh_entities();
 
     RunSettings settings_;
     Reporter reporter_;
