@@ -129,7 +129,8 @@ void DocumentBuilder::retag(schema::StoredDocument& doc, Xapian::Document& xdoc)
         }
     }
     for (const std::string& term : old) xdoc.remove_term(term);
-    xdoc.remove_value(schema::kEntitiesSlot);
+    // Xapian throws when removing a value that is not there (no entities before).
+    if (!xdoc.get_value(schema::kEntitiesSlot).empty()) xdoc.remove_value(schema::kEntitiesSlot);
     if (tagger_) add_entities(doc, xdoc);
 }
 

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <functional>
 #include <sstream>
 #include <set>
 #include <string_view>
@@ -50,7 +51,46 @@ void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& 
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect_phrase_words(query.get_subquery(i), out);
 }
 
+// A word of a parsed query: a term, phrase, wildcard or synonym group (maybe scaled).
+bool is_word(const Xapian::Query& q) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_WILDCARD: return true;
+        case Xapian::Query::OP_SCALE_WEIGHT: return is_word(q.get_subquery(0));
+        default: return false;
+    }
+}
+
+// One word, or an OR of words: adding another alternative keeps its meaning.
+bool is_flat_or(const Xapian::Query& q) {
+    if (is_word(q)) return true;
+    if (q.get_type() != Xapian::Query::OP_OR) return false;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (!is_word(q.get_subquery(i))) return false;
+    return true;
+}
+
 }  // namespace
+
+// Alternatives (roots, clitic-stripped forms, name keys) may only widen the words
+// part of a query: under a filter, NOT or AND_MAYBE that is the left side, and only
+// when it is a flat OR. Anywhere else (AND, NEAR, nested groups) an alternative would
+// match without the words it stands beside, so none is added there.
+Xapian::Query QueryBuilder::with_alternatives(const Xapian::Query& query,
+                                              const std::function<Xapian::Query(const Xapian::Query&)>& more) const {
+    const auto op = query.get_type();
+    if (op == Xapian::Query::OP_FILTER || op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE) {
+        std::vector<Xapian::Query> parts;
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
+        parts[0] = with_alternatives(parts[0], more);
+        return Xapian::Query(op, parts.begin(), parts.end());
+    }
+    if (!is_flat_or(query)) return query;
+    Xapian::Query extra = more(query);
+    return extra.empty() ? query : Xapian::Query(Xapian::Query::OP_OR, query, extra);
+}
 
 // What ranks documents beyond the parsed query, without changing which ones match:
 //  - the words of a quoted phrase also count as stemmed words on their own, so a
@@ -224,11 +264,13 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // every word.
     const bool or_query = op == DefaultOp::op_or;
     if (or_query) {
-        const std::vector<std::string> words = searched_words(parsed.query, normalized);
-        std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words)};
-        if (analysis_options().root_matches) more.push_back(root_query(words));
-        for (const Xapian::Query& q : more)
-            if (!q.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_OR, parsed.query, q);
+        parsed.query = with_alternatives(parsed.query, [&](const Xapian::Query& words_part) {
+            const std::vector<std::string> words = searched_words(words_part, normalized);
+            std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words)};
+            if (analysis_options().root_matches) more.push_back(root_query(words));
+            std::erase_if(more, [](const Xapian::Query& q) { return q.empty(); });
+            return more.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, more.begin(), more.end());
+        });
     }
     const bool roots_in_bonus = !(or_query && analysis_options().root_matches);
     if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized, roots_in_bonus); !bonus.empty())

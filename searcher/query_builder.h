@@ -3,6 +3,7 @@
 // indexing) and the field prefixes from schema.h.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ class QueryBuilder {
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
+    Xapian::Query with_alternatives(const Xapian::Query& query,
+                                    const std::function<Xapian::Query(const Xapian::Query&)>& more) const;
     Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query name_key_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;

@@ -192,3 +192,17 @@ TEST_CASE("a query of stop words only says so, and the same words in quotes matc
     CHECK(r.err.find("stop word") != std::string::npos);
     CHECK_FALSE(sample_ids("\"of the\"").empty());
 }
+
+TEST_CASE("filters and NOT narrow an Arabic query: root and clitic alternatives never match past them") {
+    // The alternatives widen only the words part of a query; before, they were ORed
+    // with the whole query, so الهدنة lang:en found every الهدنة document.
+    Ids truce = sample_ids("الهدنة");
+    Ids english = sample_ids("الهدنة lang:en");
+    REQUIRE(!english.empty());
+    CHECK(english.size() < truce.size());
+    CHECK(english == sample_ids("الهدنة lang:en", {"--default-op", "and"}));
+    for (const std::string& id : english) CHECK((id.starts_with("en/") || id.starts_with("mixed/")));
+    Ids putin = sample_ids("بوتين");
+    for (const std::string& id : sample_ids("الهدنة NOT بوتين")) CHECK(putin.count(id) == 0);
+    for (const std::string& id : sample_ids("الهدنة person:zelensky")) CHECK(sample_ids("person:zelensky").count(id) == 1);
+}
