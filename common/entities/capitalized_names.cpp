@@ -8,6 +8,18 @@ bool name_word(const DocToken& t, bool taken, const ContextWords& words) {
            !words.is_title(t.norm) && !words.is_not_name(t.norm);
 }
 
+// Words that Title Case leaves in lower case (AP and Reuters style). Any other lower-case
+// function word (were, not, said, there) means prose: "Hunter Biden and Jill Biden were
+// not there" is a sentence, not a headline.
+bool title_case_small_word(std::string_view word) {
+    static constexpr std::string_view kSmall[] = {"a",  "an", "the", "and", "but", "or",  "nor",  "for",  "so",
+                                                  "yet", "at", "by",  "in",  "of",  "on",  "to",   "up",   "as",
+                                                  "from", "into", "with", "over", "per", "via", "vs", "than"};
+    for (std::string_view small : kSmall)
+        if (word == small) return true;
+    return false;
+}
+
 // Lines (token ranges between line breaks or sentence ends) in which (nearly) every
 // content word is capitalised are headlines or bylines, not prose. Not "most": a
 // prose sentence full of names ("Brannock Felsworth and Odile Marchetti arrived in
@@ -18,12 +30,17 @@ std::vector<bool> title_case_tokens(const std::vector<DocToken>& tokens) {
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
         if (i < tokens.size() && !(i > start && tokens[i].raw.sentence_start)) continue;
         std::size_t content = 0, capitalised = 0;
+        bool lower_function_word = false;
         for (std::size_t j = start; j < i; ++j) {
-            if (tokens[j].stop || tokens[j].raw.script != text::Script::latin) continue;
+            if (tokens[j].raw.script != text::Script::latin) continue;
+            if (tokens[j].stop) {
+                lower_function_word |= !tokens[j].raw.capitalized && !title_case_small_word(tokens[j].norm);
+                continue;
+            }
             ++content;
             capitalised += tokens[j].raw.capitalized;
         }
-        if (content >= 4 && capitalised * 10 >= content * 9)
+        if (content >= 4 && capitalised * 10 >= content * 9 && !lower_function_word)
             for (std::size_t j = start; j < i; ++j) result[j] = true;
         start = i;
     }

@@ -18,21 +18,53 @@ struct Accepted {
     std::uint32_t entity;     // kUnknownEntity for an unknown name
 };
 
+}  // namespace
+
+// The normalized first words of each person's multi-word names (display names and
+// aliases, Latin script): a surname after one of them is that person.
+FirstNames::FirstNames(const Gazetteer& gazetteer, const Analyzer& analyzer) {
+    const std::vector<Entity>& entities = gazetteer.entities();
+    forms_.resize(entities.size());
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        if (entities[e].type != EntityType::person) continue;
+        std::vector<std::string_view> names = {entities[e].english};
+        for (const std::string& alias : entities[e].aliases) names.push_back(alias);
+        for (std::string_view name : names) {
+            std::size_t space = name.find(' ');
+            if (space == std::string_view::npos || static_cast<unsigned char>(name[0]) >= 0x80) continue;
+            std::string first = analyzer.normalize(name.substr(0, space));
+            if (std::optional<NameKey> key = name_key(first)) forms_[e].emplace_back(std::move(first), std::move(*key));
+        }
+    }
+}
+
+bool FirstNames::of(std::uint32_t entity, std::string_view word) const {
+    std::optional<NameKey> key = name_key(word);
+    for (const auto& [form, form_key] : forms_[entity])
+        if (form == word || (key && fuzzy_variant(*key, form_key))) return true;
+    return false;
+}
+
+namespace {
+
 // Step 3: keeps unambiguous matches and settles ambiguous ones from context.
 class Settler {
   public:
     Settler(const std::vector<DocToken>& tokens, const std::vector<CandidateMatch>& matches,
-            const Gazetteer& gazetteer, const ContextWords& words)
+            const Gazetteer& gazetteer, const ContextWords& words, const FirstNames& first_names)
         : tokens_(tokens), matches_(matches), entities_(gazetteer.entities()), words_(words),
-          in_match_(tokens.size(), false) {
+          first_names_(first_names), in_match_(tokens.size(), false) {
         for (const CandidateMatch& m : matches)
             for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
     }
 
     std::vector<Accepted> run() {
         std::vector<std::uint32_t> chosen(matches_.size(), kUnknownEntity);
+        std::vector<bool> rejected(matches_.size(), false);
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             const std::vector<AliasTarget>& targets = matches_[m].targets;
+            rejected[m] = targets.size() == 1 && another_first_name(matches_[m], targets[0].entity);
+            if (rejected[m]) continue;
             if (targets.size() == 1 && !targets[0].ambiguous && !matches_[m].fuzzy) {
                 chosen[m] = targets[0].entity;
                 confirmed_.emplace_back(targets[0].entity, matches_[m].first);
@@ -40,6 +72,7 @@ class Settler {
         }
         std::vector<Accepted> accepted;
         for (std::size_t m = 0; m < matches_.size(); ++m) {
+            if (rejected[m]) continue;
             if (chosen[m] == kUnknownEntity) chosen[m] = settle(matches_[m]);
             if (chosen[m] != kUnknownEntity) accepted.push_back({matches_[m].first, matches_[m].last, chosen[m]});
         }
@@ -67,6 +100,28 @@ class Settler {
         bool latin_name = head.raw.script == text::Script::latin && head.raw.capitalized;
         if (latin_name && !name_neighbour(match.first, match.last)) return entity;
         return kUnknownEntity;
+    }
+
+    // A person's alias without a first name (Trump, al-Assad) right after a capitalised
+    // name word that is not one of that person's first names names a relative or a
+    // namesake, not the person: Melania Trump, Maher al-Assad, Vince Vance. Name
+    // particles in between (al, bin) do not separate.
+    bool another_first_name(const CandidateMatch& match, std::uint32_t entity) const {
+        if (entities_[entity].type != EntityType::person) return false;
+        for (std::size_t k = match.first; k < match.last; ++k)  // the alias has a first name
+            if (first_names_.of(entity, tokens_[k].norm)) return false;
+        std::size_t i = match.first;
+        while (i > 0 && tokens_[i].raw.spaced && !tokens_[i].raw.sentence_start) {
+            const DocToken& before = tokens_[i - 1];
+            if (words_.is_name_particle(before.norm) && !before.raw.capitalized) {
+                --i;
+                continue;
+            }
+            bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized && !before.stop &&
+                             !in_match_[i - 1] && !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
+            return name_word && !first_names_.of(entity, before.norm);
+        }
+        return false;
     }
 
     bool after_title(std::size_t first) const {
@@ -100,6 +155,7 @@ class Settler {
     const std::vector<CandidateMatch>& matches_;
     const std::vector<Entity>& entities_;
     const ContextWords& words_;
+    const FirstNames& first_names_;
     std::vector<bool> in_match_;
     std::vector<std::pair<std::uint32_t, std::size_t>> confirmed_;
 };
@@ -180,14 +236,15 @@ std::string unknown_id(const std::vector<std::string>& normalized_tokens) {
 
 EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Analyzer& analyzer)
     : gazetteer_(gazetteer), analyzer_(analyzer), index_(std::make_unique<AliasIndex>(gazetteer_, analyzer)),
-      words_(std::make_unique<ContextWords>(analyzer)) {}
+      words_(std::make_unique<ContextWords>(analyzer)),
+      first_names_(std::make_unique<FirstNames>(gazetteer_, analyzer)) {}
 
 EntityTagger::~EntityTagger() = default;
 
 std::vector<Mention> EntityTagger::tag(std::string_view text) const {
     std::vector<DocToken> tokens = analyze_tokens(text, analyzer_, *index_);
     std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{});
-    std::vector<Accepted> accepted = Settler(tokens, matches, gazetteer_, *words_).run();
+    std::vector<Accepted> accepted = Settler(tokens, matches, gazetteer_, *words_, *first_names_).run();
 
     std::vector<bool> taken(tokens.size(), false);
     for (const Accepted& a : accepted)

@@ -15,6 +15,7 @@
 //  4. capitalised English name sequences left over become unknown-type mentions.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 
 #include "analyzer.h"
 #include "entities/gazetteer.h"
+#include "entities/name_key.h"
 
 namespace naba::entities {
 
@@ -41,6 +43,18 @@ struct Mention {
 
 class AliasIndex;
 class ContextWords;
+
+// Each person's first names, for telling a relative (Melania Trump) from the person.
+class FirstNames {
+  public:
+    FirstNames(const Gazetteer& gazetteer, const Analyzer& analyzer);
+    // True when `word` (normalized) is, or is a spelling variant of, a first name of
+    // the person at `entity` (its index in the gazetteer).
+    bool of(std::uint32_t entity, std::string_view word) const;
+
+  private:
+    std::vector<std::vector<std::pair<std::string, NameKey>>> forms_;
+};
 
 class EntityTagger {
   public:
@@ -69,6 +83,7 @@ class EntityTagger {
     const Analyzer& analyzer_;
     std::unique_ptr<AliasIndex> index_;
     std::unique_ptr<ContextWords> words_;
+    std::unique_ptr<FirstNames> first_names_;
 };
 
 // The id of an unknown name: "u:" + its normalized tokens joined by '-', keeping ASCII

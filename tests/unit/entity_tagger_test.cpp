@@ -145,3 +145,18 @@ TEST_CASE("resolve turns a query value in either script into entity ids") {
     CHECK(tagger().resolve("John Smith", EntityType::place) == S{});
     CHECK(tagger().resolve("  ", std::nullopt) == S{});
 }
+
+TEST_CASE("a relative or namesake is not the listed person: another first name before the surname") {
+    CHECK(tags("Melania Trump and Donald Trump arrived.") ==
+          V{"Melania Trump=u:melania-trump", "Donald Trump=p:donald-trump"});
+    CHECK(tags("Maher al-Assad commands the 4th Division.") == V{"Maher al-Assad=u:maher-al-assad"});
+    CHECK(tags("Mojtaba Khamenei spoke.") == V{"Mojtaba Khamenei=u:mojtaba-khamenei"});
+    // The person's own first name, also spelled another way, still names them.
+    CHECK(tags("Foreign Minister Sergey Lavrov spoke.") == V{"Sergey Lavrov=p:sergei-lavrov"});
+    CHECK(tags("On Monday, Trump said so.") == V{"Trump=p:donald-trump"});
+}
+
+TEST_CASE("a prose sentence made mostly of names is not mistaken for a Title Case headline") {
+    CHECK(tags("Yesterday Hunter Biden and Jill Biden were not there.") ==
+          V{"Hunter Biden=u:hunter-biden", "Jill Biden=u:jill-biden"});
+}
