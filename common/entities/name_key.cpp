@@ -76,6 +76,7 @@ std::optional<NameKey> name_key(std::string_view token) {
         } else {
             if (c >= 0x80) return std::nullopt;
             char letter = static_cast<char>(c);
+            if (first) result.first = letter;
             cls = latin_class(letter, first);
             if (letter == 'h' && previous_letter == 'p') {  // ph = f
                 result.key.back() = 'F';
@@ -127,6 +128,20 @@ bool fuzzy_variant(const NameKey& word, const NameKey& alias) {
     std::size_t min_skeleton = word.arabic ? 5 : 4;
     if (word.skeleton != alias.skeleton || word.skeleton.size() < min_skeleton) return false;
     if (word.key.empty() || alias.key.empty() || word.key.back() != alias.key.back()) return false;
+    // Latin transliterations keep a name's first letter (Whitkoff, Zelinski, Poutine)
+    // but for a few spellings of one sound (Kadyrov/Qadyrov, Vitkoff/Witkoff,
+    // Yermak/Jermak). Sound classes alone would make Sharif a Zarif.
+    if (!word.arabic && word.first != alias.first) {
+        auto group = [](char c) -> int {
+            switch (c) {
+                case 'c': case 'k': case 'q': return 1;
+                case 'v': case 'w': return 2;
+                case 'y': case 'j': case 'i': return 3;
+                default: return 0;
+            }
+        };
+        if (group(word.first) == 0 || group(word.first) != group(alias.first)) return false;
+    }
     std::size_t bound;
     if (word.arabic) {
         bound = 2;

@@ -14,6 +14,7 @@
 //  - they end in the same class (so demonyms stay apart: Israeli/Israel,
 //    اوكراني/اوكرانيا, Russian/Russia);
 //  - the text word has at least 5 letters;
+//  - Latin names start with the same letter (but c/k/q, v/w and y/j/i);
 //  - their keys are within a small edit distance: Latin writes its vowels, so 0 for
 //    keys up to 5 classes (Putin/Poutine-like respellings only), 1 up to 8, 2 beyond;
 //    Arabic often omits long vowels, so up to 2 vowel letters.
@@ -30,6 +31,7 @@ struct NameKey {
     std::string key;       // class letters, e.g. "FITKUF" for witkoff
     std::string skeleton;  // script marker + consonant classes, e.g. "lFTKF"
     std::size_t letters = 0;  // code points in the token
+    char first = 0;           // Latin: the token's first letter
     bool arabic = false;
 };
 
