@@ -32,9 +32,12 @@ inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undat
 inline constexpr Xapian::valueno kFileSizeSlot = 1;   // text file: size in bytes
 inline constexpr Xapian::valueno kFileMtimeSlot = 2;  // text file: mtime, ns since the epoch
 // Text file: XXH3_64bits of the file's bytes. JSONL document: XXH3_64bits of the
-// record's fields and line number, so an unchanged record in a changed file is kept.
+// record's fields (not its line), so an unchanged record in a changed file is kept.
 inline constexpr Xapian::valueno kContentHashSlot = 3;
 inline constexpr Xapian::valueno kSourcePathSlot = 4;  // absolute path of the input file
+// JSONL document: its line in the file (8 bytes, big-endian). A record that only moved
+// (older lines were deleted) gets its stored line updated without being analysed again.
+inline constexpr Xapian::valueno kRecordLineSlot = 6;
 
 // --- entities --------------------------------------------------------------------
 // Every person, place and organisation a document mentions is a boolean term: the

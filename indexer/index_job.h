@@ -21,7 +21,8 @@ namespace naba::indexer {
 struct IndexJob {
     enum class Kind {
         index,     // analyse doc and replace the document with its id
-        touch,     // unchanged file with a new mtime: update the stored signature only
+        touch,     // unchanged file with a new mtime: update the stored signature only;
+                   // or an unchanged JSONL record on another line: update its line only
         metadata,  // set a metadata key (a JSONL file finished: its signature)
         prune,     // a re-read JSONL file finished: remove its documents whose ids it no longer has
     };
@@ -54,6 +55,11 @@ inline IndexJob record_job(schema::StoredDocument&& doc, std::uint64_t hash, con
 inline IndexJob touch_job(Xapian::docid docid, const FileSignature& sig) {
     IndexJob job;
     job.kind = IndexJob::Kind::touch, job.docid = docid, job.file_sig = sig;
+    return job;
+}
+inline IndexJob relocate_job(Xapian::docid docid, long line) {
+    IndexJob job;
+    job.kind = IndexJob::Kind::touch, job.docid = docid, job.doc.line = line;
     return job;
 }
 inline IndexJob metadata_job(std::string key, std::string value) {

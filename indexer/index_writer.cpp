@@ -10,6 +10,7 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
         set_file_signature(job.xdoc, *job.file_sig);
     } else {
         job.xdoc.add_value(schema::kContentHashSlot, encode_u64(job.record_hash));
+        job.xdoc.add_value(schema::kRecordLineSlot, encode_u64(static_cast<std::uint64_t>(job.doc.line)));
     }
     if (!job.root.empty()) job.xdoc.add_boolean_term(root_term(job.root));
 }
@@ -28,7 +29,14 @@ void IndexWriter::write(IndexJob& job) {
     switch (job.kind) {
         case IndexJob::Kind::touch: {
             Xapian::Document doc = db_.db.get_document(job.docid);
-            set_file_signature(doc, *job.file_sig);
+            if (job.file_sig) {
+                set_file_signature(doc, *job.file_sig);
+            } else {  // a JSONL record that moved to another line
+                schema::StoredDocument stored = schema::deserialize(doc.get_data());
+                stored.line = job.doc.line;
+                doc.set_data(schema::serialize(stored));
+                doc.add_value(schema::kRecordLineSlot, encode_u64(static_cast<std::uint64_t>(job.doc.line)));
+            }
             db_.db.replace_document(job.docid, doc);
             break;
         }

@@ -148,7 +148,11 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
         std::optional<Existing> old = existing(doc.id);
         // A run interrupted before the file's metadata was written still left documents.
         if (old && old->path == f.path) f.indexed_before = true;
-        if (old && old->path == f.path && old->sig.hash == hash) return void(++reporter_.counts().unchanged);
+        if (old && old->path == f.path && old->sig.hash == hash) {
+            ++reporter_.counts().unchanged;
+            if (old->line != doc.line) batch.jobs.push_back(relocate_job(old->docid, doc.line));
+            return;
+        }
         is_new = !old;
     }
     batch.jobs.push_back(record_job(std::move(doc), hash, f.root));
@@ -196,7 +200,8 @@ std::optional<InputReader::Existing> InputReader::existing(const std::string& id
     Xapian::PostingIterator it = db_.db.postlist_begin(term);
     if (it == db_.db.postlist_end(term)) return std::nullopt;
     Xapian::Document doc = db_.db.get_document(*it);
-    return Existing{*it, doc.get_value(schema::kSourcePathSlot), file_signature_of(doc)};
+    return Existing{*it, doc.get_value(schema::kSourcePathSlot), file_signature_of(doc),
+                    static_cast<long>(decode_u64(doc.get_value(schema::kRecordLineSlot)))};
 }
 
 void InputReader::on_problem(const ReadProblem& problem) {

@@ -44,6 +44,7 @@ class InputReader {
         Xapian::docid docid = 0;
         std::string path;
         FileSignature sig;
+        long line = 0;  // JSONL record: its line when it was indexed
     };
     struct JsonlFile {
         std::string path, root, key;
