@@ -1,5 +1,6 @@
 #include "index_run.h"
 
+#include <filesystem>
 #include <thread>
 #include <unordered_set>
 
@@ -113,8 +114,18 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
     reader_settings.prune_records = false;  // an empty index has no old records
+    std::unique_ptr<ShardedBuild> sharded;
+    try {
+        sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get());
+    } catch (const std::filesystem::filesystem_error& e) {
+        // The shards live beside the index; without room there one writer still works.
+        reporter_.note("cannot build in parallel beside " + settings_.db_dir + " (" + e.code().message() +
+                       "); indexing with one writer");
+        run_pipeline(files);
+        return;
+    }
+    ShardedBuild& build = *sharded;
     InputReader reader(files, db_, reporter_, reader_settings);
-    ShardedBuild build(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get());
     std::uint64_t bytes_read = 0;
     long files_read = 0;
     JobBatch batch;

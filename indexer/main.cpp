@@ -131,7 +131,10 @@ bool parse(int argc, char** argv, Parsed& out) {
     // Read and check the user's gazetteer before touching the index.
     if (!gazetteer_files.empty()) out.settings.user_gazetteer = naba::read_gazetteer_files(gazetteer_files);
     if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
-    if (out.settings.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
+    if (out.settings.jobs < 0 || out.settings.jobs > 256)
+        throw po::error("--jobs must be between 0 (one per core) and 256");
+    if (std::filesystem::is_symlink(out.settings.db_dir) && !std::filesystem::exists(out.settings.db_dir))
+        throw po::error("--db " + out.settings.db_dir + " is a symbolic link to a directory that does not exist");
     if (quiet && verbose) throw po::error("--quiet and --verbose exclude each other");
     out.settings.max_file_bytes = static_cast<std::uintmax_t>(max_mb) << 20;
     out.settings.delete_vanished = !no_delete;
@@ -199,9 +202,15 @@ int main(int argc, char** argv) {
     }
     try {
         return index(parsed);
-    } catch (const Xapian::DatabaseLockError&) {
-        std::cerr << "naba-index: " << parsed.settings.db_dir
-                  << " is locked by another naba-index run; wait for it to finish, then run again\n";
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian reports a lock file it may not create as a lock failure too.
+        if (::access(parsed.settings.db_dir.c_str(), W_OK) != 0) {
+            std::cerr << "naba-index: no permission to write the index at " << parsed.settings.db_dir
+                      << " (run as its owner, or index into another --db)\n";
+        } else {
+            std::cerr << "naba-index: " << parsed.settings.db_dir
+                      << " is locked by another naba-index run; wait for it to finish, then run again\n";
+        }
     } catch (const Xapian::DatabaseError& e) {
         std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": "
                   << e.get_description() << " (check the path and its permissions)\n";

@@ -154,3 +154,39 @@ TEST_CASE("hostile inputs: symlink loops, oversized and unreadable files, bad re
     std::filesystem::permissions(in + "/locked.txt", std::filesystem::perms::owner_all);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("an absurd --jobs and a --db link to nowhere are usage errors, not crashes") {
+    std::string dir = temp_dir("bad-db");
+    write(dir + "/in/a.txt", "text\n");
+    CliResult jobs = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--jobs", "100000", dir + "/in"});
+    CHECK(jobs.exit_code == 2);
+    CHECK(jobs.err.find("--jobs must be between") != std::string::npos);
+    std::filesystem::create_directory_symlink(dir + "/missing", dir + "/link");
+    CliResult link = run(NABA_INDEX_BIN, {"--db", dir + "/link", dir + "/in"});
+    CHECK(link.exit_code == 2);
+    CHECK(link.err.find("symbolic link to a directory that does not exist") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a fresh parallel build with no room beside the index falls back to one writer") {
+    namespace fs = std::filesystem;
+    std::string dir = temp_dir("ro-parent");
+    write(dir + "/in/a.txt", "text\n");
+    fs::create_directories(dir + "/parent/db");
+    fs::permissions(dir + "/parent/db", fs::perms::all);  // the index itself is writable...
+    fs::permissions(dir + "/parent", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                                         fs::perms::others_exec);  // ...the folder around it is not
+    std::vector<std::string> args = {"--db", dir + "/parent/db", "--jobs", "2", dir + "/in"};
+    CliResult r;
+    if (::geteuid() == 0) {  // root writes anywhere: run as nobody
+        REQUIRE(fs::exists("/usr/bin/setpriv"));
+        args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", NABA_INDEX_BIN});
+        r = run("/usr/bin/setpriv", args);
+    } else {
+        r = run(NABA_INDEX_BIN, args);
+    }
+    fs::permissions(dir + "/parent", fs::perms::owner_all);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("indexing with one writer") != std::string::npos);
+    fs::remove_all(dir);
+}
