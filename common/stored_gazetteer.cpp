@@ -1,6 +1,7 @@
 #include "stored_gazetteer.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -64,6 +65,8 @@ std::string read_gazetteer_files(const std::vector<std::string>& paths) {
     std::string all;
     entities::Gazetteer check = entities::Gazetteer::builtin();
     for (const std::string& path : paths) {
+        if (std::filesystem::is_directory(path))
+            throw std::runtime_error("--gazetteer " + path + " is a directory; name a gazetteer file");
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read gazetteer " + path + " (does it exist?)");
         std::ostringstream text;

@@ -22,6 +22,9 @@ class EntityCatalog {
     // Ids of the entities a user's value names (any alias, script or close spelling).
     std::vector<std::string> resolve(const std::string& value, std::optional<entities::EntityType> type);
 
+    // True when a gazetteer lists this id.
+    bool is_known_id(const std::string& id) { return tagger().gazetteer().find(id) != nullptr; }
+
     // Type name of an id ("person", ...); "unknown" for ids no gazetteer lists.
     std::string type_of(const std::string& id);
 

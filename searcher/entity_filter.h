@@ -23,6 +23,8 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
     Xapian::Query operator()(const std::string& value) override;
 
   private:
+    std::vector<std::string> ids_for(const std::string& value);
+
     EntityCatalog& catalog_;
     std::optional<entities::EntityType> type_;
     std::vector<std::string>& unresolved_;

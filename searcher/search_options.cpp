@@ -79,8 +79,15 @@ SortOrder sort_order(const std::string& sort) {
     throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
 }
 
-void parse_facet_types(const std::string& list, SearchOptions& out) {
+void parse_facet_types(const std::string& list, bool given, SearchOptions& out) {
     parse_fields(list, out.facet_types);
+    if (given && out.facet_types.empty())
+        throw std::invalid_argument("--facets needs types, comma-separated from person,place,org,unknown");
+    // Each type once, in the order first given.
+    std::vector<std::string> unique;
+    for (const std::string& type : out.facet_types)
+        if (std::find(unique.begin(), unique.end(), type) == unique.end()) unique.push_back(type);
+    out.facet_types = std::move(unique);
     for (const std::string& type : out.facet_types) {
         const auto& known = facet_type_names();
         if (std::find(known.begin(), known.end(), type) == known.end())
@@ -170,7 +177,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     parse_fields(fields, out.fields);
     if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
     out.color = color_wanted(color) && out.format == "text";
-    parse_facet_types(facets, out);
+    parse_facet_types(facets, vm.count("facets") > 0, out);
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
     bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (!out.batch_file.empty() && has_query)

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "entities/builtin_gazetteer.h"
+#include "text/unicode_normalizer.h"
 
 namespace naba::entities {
 
@@ -127,9 +128,15 @@ void Gazetteer::add_tsv(std::string_view text, std::string_view source_name) {
     std::vector<Entity> parsed;
     std::unordered_set<std::string> ids_here;
     std::size_t line_number = 0;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+    if (text.find('\0') != std::string_view::npos)
+        throw GazetteerError(std::string(source_name) + ":0: the file contains NUL bytes (binary, or UTF-16: save it as UTF-8)");
     for (std::string_view line : split(text, '\n')) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!text::is_valid_utf8(line))
+            throw GazetteerError(std::string(source_name) + ":" + std::to_string(line_number) +
+                                 ": invalid UTF-8 (save the file as UTF-8)");
         if (trim(line).empty() || trim(line).front() == '#') continue;
         std::string where = std::string(source_name) + ":" + std::to_string(line_number);
         Entity entity = parse_line(line, where);

@@ -109,7 +109,17 @@ TEST_CASE("--facets counts each entity over the whole match set, most frequent f
     CHECK(q.out.find(R"("type":"person","id":"p:steve-witkoff","name":"Steve Witkoff","count":6})") != std::string::npos);
 }
 
+TEST_CASE("ids as facets print them work as filters; wildcards in entity filters are explained") {
+    CHECK(sample_ids("person:p:volodymyr-zelensky") == kZelensky);
+    CHECK(sample_ids("entity:p:steve-witkoff") == kWitkoff);
+    CliResult wild = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "person:zel*"});
+    CHECK(wild.exit_code == 2);
+    CHECK(wild.err.find("not a wildcard") != std::string::npos);
+}
+
 TEST_CASE("--facet-limit caps each type, and bad --facets values are usage errors") {
+    CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "", "*"}).exit_code == 2);
+    CHECK(lines(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "org,org", "--facet-limit", "2", "*"}).out).size() == 2);
     CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "place", "--facet-limit", "3", "*"});
     CHECK(lines(r.out).size() == 3);
     CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--facets", "people", "*"}).exit_code == 2);
@@ -179,6 +189,9 @@ TEST_CASE("a malformed --gazetteer file stops naba-index before indexing, naming
     CHECK(r.err.find("bad.tsv:2") != std::string::npos);
     CHECK(!std::filesystem::exists(dir + "/db"));
     CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/missing.tsv", dir + "/in"}).exit_code == 2);
+    CliResult folder = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir, dir + "/in"});
+    CHECK(folder.exit_code == 2);
+    CHECK(folder.err.find("is a directory") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
 

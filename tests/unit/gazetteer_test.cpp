@@ -111,3 +111,18 @@ TEST_CASE("type names round-trip and accept the long spellings of org") {
     CHECK(parse_type("organization") == EntityType::org);
     CHECK_FALSE(parse_type("thing").has_value());
 }
+
+TEST_CASE("a gazetteer file may start with a UTF-8 byte order mark") {
+    Gazetteer g;
+    g.add_tsv("\xEF\xBB\xBFp:amira-haddad\tperson\tAmira Haddad\t\t\n", "bom.tsv");
+    CHECK(g.find("p:amira-haddad") != nullptr);
+}
+
+TEST_CASE("binary and invalid UTF-8 gazetteer files are refused with the reason") {
+    Gazetteer g;
+    CHECK_THROWS_WITH_AS(g.add_tsv(std::string("p:x\tperson\tX\0\t\t\n", 17), "bin.tsv"),
+                         doctest::Contains("NUL bytes"), naba::entities::GazetteerError);
+    CHECK_THROWS_WITH_AS(g.add_tsv("# ok\np:x\tperson\tX\xff\t\t\n", "bad.tsv"), doctest::Contains("bad.tsv:2: invalid UTF-8"),
+                         naba::entities::GazetteerError);
+    CHECK(g.entities().empty());
+}
