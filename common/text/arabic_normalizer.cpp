@@ -25,6 +25,14 @@ char32_t arabic_fold(char32_t c) {
             return analysis_options().fold_teh_marbuta ? 0x0647 : c;  // ه
         case 0x06A9:        // Persian ک
             return 0x0643;  // ك
+        // Letters for sounds Arabic lacks, used for foreign names (ترمپ، لافروڤ، چرچل);
+        // most Arabic spellings of the same names use the nearest Arabic letter.
+        case 0x067E:        // پ p
+            return 0x0628;  // ب
+        case 0x06A4:        // ڤ v
+            return 0x0641;  // ف
+        case 0x0686:        // چ ch
+            return 0x062C;  // ج
         case 0x0624:  // ؤ
         case 0x0626:  // ئ
             return analysis_options().fold_hamza_seats ? 0x0621 : c;  // ء

@@ -3,7 +3,8 @@
 //
 //  - removes harakat and other combining marks (U+064B..U+065F), superscript alef
 //    (U+0670), Quranic annotation marks (U+06D6..U+06ED) and tatweel (U+0640);
-//  - maps the alef forms أ إ آ ٱ ٲ ٳ to ا, ى to ي, ة to ه, Persian ی to ي, ک to ك;
+//  - maps the alef forms أ إ آ ٱ ٲ ٳ to ا, ى to ي, ة to ه, Persian ی to ي, ک to ك,
+//    and the letters of foreign sounds پ ڤ چ to ب ف ج (ترمپ = ترمب, لافروڤ = لافروف);
 //  - maps the hamza seats ؤ and ئ to the bare hamza ء.
 //
 // Why ؤ/ئ -> ء: news spells the same word with either seat depending on the

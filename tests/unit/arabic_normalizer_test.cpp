@@ -38,6 +38,12 @@ TEST_CASE("arabic_normalize maps Persian yeh and keheh to their Arabic letters")
     CHECK(arabic_normalize("کییف") == "كييف");
 }
 
+TEST_CASE("arabic_normalize writes the letters of foreign sounds پ ڤ چ as ب ف ج") {
+    CHECK(arabic_normalize("ترمپ") == "ترمب");
+    CHECK(arabic_normalize("لافروڤ") == "لافروف");
+    CHECK(arabic_normalize("چرچل") == "جرجل");
+}
+
 TEST_CASE("arabic_normalize leaves other scripts untouched") {
     CHECK(arabic_normalize("Zelensky 2025") == "Zelensky 2025");
     CHECK(arabic_normalize("") == "");
