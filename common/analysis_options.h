@@ -54,9 +54,6 @@ struct AnalysisOptions {
     double bm25_b = 0.5;
     double bm25_k3 = 1.0;
     double bm25plus_delta = 0;  // > 0: Xapian's BM25+ with this delta instead of BM25
-    // Pseudo-relevance feedback (tried, not kept): > 0 adds the top expansion terms of
-    // the first 3 hits (Xapian ESet, 10 terms) at this weight as a ranking bonus.
-    double prf = 0;
 };
 
 // The options in effect: defaults, overridden by NABA_ANALYSIS ("name=value" or

@@ -1,7 +1,6 @@
 #include "search.h"
 
 #include <algorithm>
-#include <vector>
 
 #include "analysis_options.h"
 
@@ -26,45 +25,6 @@ std::string one_line(const std::string& text) {
     return out;
 }
 
-// A stemmed Arabic free-text term (Z + a word starting with an Arabic-block letter).
-bool is_arabic_stem(const std::string& term) {
-    if (term.size() < 3 || term[0] != 'Z') return false;
-    const auto lead = static_cast<unsigned char>(term[1]);
-    return lead >= 0xD8 && lead <= 0xDB;
-}
-
-// True when most of the query's stemmed terms are Arabic.
-bool arabic_query(const Xapian::Query& query) {
-    int arabic = 0, other = 0;
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-        if ((*t)[0] == 'Z') ++(is_arabic_stem(*t) ? arabic : other);
-    return arabic > other;
-}
-
-// Pseudo-relevance feedback for Arabic queries (NABA_ANALYSIS prf=W): the query's top
-// 3 documents are taken as relevant and their 10 best Arabic expansion terms rank as
-// well, at a low weight. Light stemming leaves an Arabic word's inflected and derived
-// forms apart; the passages that match best bring in the forms they use. English
-// stems already conflate most forms, and feedback lost there (bench/RESULTS.md).
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query, double weight) {
-    if (!arabic_query(query)) return query;
-    Xapian::MSet top = enquire.get_mset(0, 3);
-    if (top.empty()) return query;
-    Xapian::RSet rset;
-    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    // Only stemmed Arabic terms: not exact forms, roots or boolean filters.
-    struct StemmedOnly : Xapian::ExpandDecider {
-        bool operator()(const std::string& term) const override { return is_arabic_stem(term); }
-    } stemmed;
-    Xapian::ESet eset = enquire.get_eset(10, rset, &stemmed);
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    if (terms.empty()) return query;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), weight));
-}
-
 }  // namespace
 
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
@@ -78,8 +38,6 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
             Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5, options.bm25plus_delta));
     else
         enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5));
-    if (options.prf > 0 && request.sort == SortOrder::relevance)
-        enquire.set_query(with_feedback(enquire, query, options.prf));
     if (request.sort != SortOrder::relevance) {
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);

@@ -17,14 +17,13 @@ TEST_CASE("an empty NABA_ANALYSIS gives the shipped defaults") {
     CHECK(o.root_matches);
     CHECK(o.clitic_alternatives == doctest::Approx(0.5));
     CHECK(o.name_keys == doctest::Approx(0.3));
-    CHECK(o.prf == 0);
     CHECK(o.bm25plus_delta == 0);
     CHECK(o.bm25_k1 == doctest::Approx(1.0));
     CHECK(o.bm25_b == doctest::Approx(0.5));
 }
 
 TEST_CASE("NABA_ANALYSIS entries override defaults, separated by spaces or commas") {
-    naba::AnalysisOptions o = parse_analysis_options("k1=1.2, b=0.75 no-fold-teh-marbuta arabic-stemmer=snowball exact-forms=0 arabic-root=0 no-root-matches clitic-alternatives=0.25 name-keys=0 prf=0.05");
+    naba::AnalysisOptions o = parse_analysis_options("k1=1.2, b=0.75 no-fold-teh-marbuta arabic-stemmer=snowball exact-forms=0 arabic-root=0 no-root-matches clitic-alternatives=0.25 name-keys=0");
     CHECK(o.bm25_k1 == doctest::Approx(1.2));
     CHECK(o.bm25_b == doctest::Approx(0.75));
     CHECK_FALSE(o.fold_teh_marbuta);
@@ -35,7 +34,6 @@ TEST_CASE("NABA_ANALYSIS entries override defaults, separated by spaces or comma
     CHECK_FALSE(o.root_matches);
     CHECK(o.clitic_alternatives == doctest::Approx(0.25));
     CHECK(o.name_keys == 0);
-    CHECK(o.prf == doctest::Approx(0.05));
 }
 
 TEST_CASE("an unknown or malformed NABA_ANALYSIS entry is an error naming it") {
