@@ -1,6 +1,5 @@
 #include "query_runner.h"
 
-#include "printers/facet_printer.h"
 #include "syntax_hint.h"
 
 #include <chrono>
@@ -103,8 +102,10 @@ Outcome QueryRunner::run(const QueryLabel& label) {
 void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& spy) {
     for (const std::string& type : options_.facet_types) {
         std::vector<FacetCount> top = spy.top(type, static_cast<std::size_t>(options_.facet_limit));
-        for (FacetCount& f : top) f.name = catalog_.name_of(f.type, f.id);
-        naba::searcher::print_facets(std::cout, options_.format, label, top);
+        for (FacetCount& f : top) {
+            f.name = catalog_.name_of(f.type, f.id);
+            printer_.facet(label, f);
+        }
     }
 }
 

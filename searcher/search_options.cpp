@@ -11,7 +11,6 @@
 #include <boost/program_options.hpp>
 
 #include "facets.h"
-#include "printers/facet_printer.h"
 #include "printers/printer.h"
 
 namespace po = boost::program_options;
@@ -96,7 +95,7 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
     if (out.facet_limit < 1) throw std::invalid_argument("--facet-limit must be 1 or more");
     if (out.facet_types.empty()) return;
     if (!format_prints_facets(out.format))
-        throw std::invalid_argument("--facets prints with --format text, tsv or json, not " + out.format);
+        throw std::invalid_argument("--facets prints with --format " + facet_formats() + ", not " + out.format);
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
 }
 

@@ -32,6 +32,16 @@ class JsonPrinter : public Printer {
         out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 
+    void facet(const QueryLabel& label, const FacetCount& f) override {
+        nlohmann::ordered_json j;
+        if (label.batch) j["qid"] = label.qid;
+        j["type"] = f.type;
+        j["id"] = f.id;
+        j["name"] = f.name;
+        j["count"] = f.count;
+        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+
   private:
     std::ostream& out_;
 };

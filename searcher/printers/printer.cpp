@@ -8,12 +8,13 @@ namespace {
 struct FormatEntry {
     const char* name;
     std::unique_ptr<Printer> (*make)(std::ostream&, const PrintSettings&);
+    bool facets;  // prints --facets
 };
 
 // The one table of output formats.
 constexpr FormatEntry kFormats[] = {
-    {"text", make_text_printer}, {"json", make_json_printer},   {"tsv", make_tsv_printer},
-    {"ids", make_ids_printer},   {"paths", make_paths_printer}, {"trec", make_trec_printer},
+    {"text", make_text_printer, true},   {"json", make_json_printer, true},   {"tsv", make_tsv_printer, true},
+    {"ids", make_ids_printer, false},    {"paths", make_paths_printer, false}, {"trec", make_trec_printer, false},
 };
 
 }  // namespace
@@ -22,6 +23,24 @@ bool is_known_format(const std::string& format) {
     for (const auto& entry : kFormats)
         if (format == entry.name) return true;
     return false;
+}
+
+bool format_prints_facets(const std::string& format) {
+    for (const auto& entry : kFormats)
+        if (format == entry.name) return entry.facets;
+    return false;
+}
+
+std::string facet_formats() {
+    std::string names;
+    for (const auto& entry : kFormats)
+        if (entry.facets) names += (names.empty() ? "" : ", ") + std::string(entry.name);
+    return names;
+}
+
+void write_facet_line(std::ostream& out, const QueryLabel& label, const FacetCount& f) {
+    if (label.batch) out << label.qid << '\t';
+    out << f.type << '\t' << f.count << '\t' << f.id << '\t' << f.name << '\n';
 }
 
 std::string known_formats() {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "facets.h"
 #include "search.h"
 
 namespace naba::searcher {
@@ -35,9 +36,16 @@ class Printer {
     virtual void hit(const QueryLabel& label, const Hit& hit) = 0;
     // After the last hit of a query: the exact total and the page shown.
     virtual void end(const QueryLabel& /*label*/, const SearchPage& /*page*/, long /*offset*/) {}
+    // One entity count of --facets (only formats that format_prints_facets() are asked).
+    virtual void facet(const QueryLabel& /*label*/, const FacetCount& /*facet*/) {}
 };
 
+// The facet line of the text and tsv formats: [qid TAB] TYPE TAB COUNT TAB ID TAB NAME.
+void write_facet_line(std::ostream& out, const QueryLabel& label, const FacetCount& facet);
+
 bool is_known_format(const std::string& format);
+bool format_prints_facets(const std::string& format);
+std::string facet_formats();  // "text, json, tsv"
 std::string known_formats();  // "text, json, tsv, ids, paths, trec"
 
 // The fields a tsv line can have, in their default order.

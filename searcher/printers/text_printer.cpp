@@ -55,6 +55,8 @@ class TextPrinter : public Printer {
         if (label.batch) out_ << "\n";
     }
 
+    void facet(const QueryLabel& label, const FacetCount& facet) override { write_facet_line(out_, label, facet); }
+
   private:
     std::string mark(const std::string& text) const {
         const std::string start = color_ ? "\x1b[1m" : "**", end = color_ ? "\x1b[0m" : "**";

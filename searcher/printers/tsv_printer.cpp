@@ -73,6 +73,9 @@ class TsvPrinter : public Printer {
         out_ << '\n';
     }
 
+    // Entity names never hold tabs or newlines (gazetteer fields, or words of a text).
+    void facet(const QueryLabel& label, const FacetCount& facet) override { write_facet_line(out_, label, facet); }
+
   private:
     std::ostream& out_;
     std::vector<std::string> fields_;
