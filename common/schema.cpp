@@ -19,10 +19,8 @@ std::string bounded_term(std::string_view prefix, std::string_view text) {
 }
 
 std::string_view entity_prefix(std::string_view type) {
-    if (type == "person") return kPersonPrefix;
-    if (type == "place") return kPlacePrefix;
-    if (type == "org") return kOrgPrefix;
-    if (type == "unknown") return kUnknownEntityPrefix;
+    for (const EntityTypePrefix& t : kEntityTypes)
+        if (t.type == type) return t.prefix;
     throw std::invalid_argument("unknown entity type '" + std::string(type) + "' (person, place, org or unknown)");
 }
 
@@ -68,6 +66,19 @@ StoredDocument deserialize(std::string_view data) {
         }
     }
     return doc;
+}
+
+std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const std::string& term) {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    for (StoredEntity& e : deserialize(db.get_document(*p).get_data()).entities) {
+        if (e.type.empty()) continue;
+        try {
+            if (bounded_term(entity_prefix(e.type), e.id) == term) return std::move(e);
+        } catch (const std::invalid_argument&) {  // a type this version does not know
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace naba::schema

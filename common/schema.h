@@ -3,6 +3,7 @@
 // used where one exists (Q unique id, S title, L language).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,14 @@ inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kPlacePrefix = "XG";
 inline constexpr std::string_view kOrgPrefix = "XO";
 inline constexpr std::string_view kUnknownEntityPrefix = "XN";
+
+// Every entity type with its prefix, in the order facets list them.
+struct EntityTypePrefix {
+    std::string_view type;
+    std::string_view prefix;
+};
+inline constexpr EntityTypePrefix kEntityTypes[] = {
+    {"person", kPersonPrefix}, {"place", kPlacePrefix}, {"org", kOrgPrefix}, {"unknown", kUnknownEntityPrefix}};
 
 // The prefix for an entity type name ("person", "place", "org", "unknown"); throws
 // std::invalid_argument for any other name.
@@ -124,5 +133,9 @@ std::string serialize(const StoredDocument& doc);
 
 // Throws std::runtime_error for data that is not a Naba record.
 StoredDocument deserialize(std::string_view data);
+
+// The entity behind an entity term (type prefix + id, or its hashed form), as stored
+// with the first document that carries the term; nullopt when none does.
+std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const std::string& term);
 
 }  // namespace naba::schema

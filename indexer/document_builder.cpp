@@ -119,9 +119,8 @@ void DocumentBuilder::add_entities(schema::StoredDocument& doc, Xapian::Document
 
 void DocumentBuilder::retag(schema::StoredDocument& doc, Xapian::Document& xdoc) const {
     std::vector<std::string> old;
-    for (std::string_view prefix : {schema::kPersonPrefix, schema::kPlacePrefix, schema::kOrgPrefix,
-                                    schema::kUnknownEntityPrefix}) {
-        const std::string p(prefix);
+    for (const schema::EntityTypePrefix& type : schema::kEntityTypes) {
+        const std::string p(type.prefix);
         for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
             t.skip_to(p);
             if (t == xdoc.termlist_end() || !(*t).starts_with(p)) break;

@@ -5,24 +5,6 @@
 #include "schema.h"
 
 namespace naba::indexer {
-namespace {
-
-// The id and name stored with the first document carrying `term`.
-void fill_from_document(const Xapian::Database& db, const std::string& term, UnknownName& out) {
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return;
-    const std::string prefixed_id = term.substr(schema::kUnknownEntityPrefix.size());
-    for (const schema::StoredEntity& e : schema::deserialize(db.get_document(*p).get_data()).entities) {
-        // Ids too long for a term are stored hashed; match those through the term.
-        if (e.id == prefixed_id || schema::bounded_term(schema::kUnknownEntityPrefix, e.id) == term) {
-            out.id = e.id;
-            out.name = e.name;
-            return;
-        }
-    }
-}
-
-}  // namespace
 
 std::vector<UnknownName> most_frequent_unknown_names(const Xapian::Database& db, std::size_t limit) {
     const std::string prefix(schema::kUnknownEntityPrefix);
@@ -42,7 +24,10 @@ std::vector<UnknownName> most_frequent_unknown_names(const Xapian::Database& db,
     std::vector<UnknownName> names;
     for (const auto& [documents, term] : top) {
         UnknownName name{documents, term.substr(prefix.size()), ""};
-        fill_from_document(db, term, name);
+        if (std::optional<schema::StoredEntity> e = schema::find_stored_entity(db, term)) {
+            name.id = e->id;  // the term may hold a hash of a long id
+            name.name = e->name;
+        }
         names.push_back(std::move(name));
     }
     return names;

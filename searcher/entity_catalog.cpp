@@ -26,12 +26,8 @@ std::string EntityCatalog::type_of(const std::string& id) {
 
 std::string EntityCatalog::name_of(const std::string& type, const std::string& id) {
     if (const entities::Entity* e = tagger().gazetteer().find(id)) return e->english.empty() ? e->arabic : e->english;
-    const std::string term = schema::bounded_term(schema::entity_prefix(type), id);
-    Xapian::PostingIterator p = db_.postlist_begin(term);
-    if (p == db_.postlist_end(term)) return id;
-    for (const schema::StoredEntity& e : schema::deserialize(db_.get_document(*p).get_data()).entities)
-        if (e.id == id) return e.name;
-    return id;
+    std::optional<schema::StoredEntity> e = schema::find_stored_entity(db_, schema::bounded_term(schema::entity_prefix(type), id));
+    return e ? e->name : id;
 }
 
 }  // namespace naba::searcher

@@ -7,7 +7,11 @@
 namespace naba::searcher {
 
 const std::vector<std::string>& facet_type_names() {
-    static const std::vector<std::string> names = {"person", "place", "org", "unknown"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const schema::EntityTypePrefix& t : schema::kEntityTypes) out.emplace_back(t.type);
+        return out;
+    }();
     return names;
 }
 
