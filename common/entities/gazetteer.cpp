@@ -1,7 +1,5 @@
 #include "entities/gazetteer.h"
 
-#include <fstream>
-#include <sstream>
 #include <unordered_set>
 
 #include "entities/builtin_gazetteer.h"
@@ -112,15 +110,6 @@ Gazetteer Gazetteer::builtin() {
     Gazetteer gazetteer;
     gazetteer.add_tsv(builtin_gazetteer_tsv(), "data/gazetteer.tsv (built in)");
     return gazetteer;
-}
-
-void Gazetteer::add_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw GazetteerError(path + ":0: cannot open the gazetteer file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw GazetteerError(path + ":0: cannot read the gazetteer file");
-    add_tsv(text.str(), path);
 }
 
 void Gazetteer::add_tsv(std::string_view text, std::string_view source_name) {

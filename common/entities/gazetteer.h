@@ -52,9 +52,6 @@ class Gazetteer {
     // data/gazetteer.tsv as embedded at build time.
     static Gazetteer builtin();
 
-    // Adds a user's file; throws GazetteerError if it cannot be read or is malformed
-    // (nothing is added then).
-    void add_file(const std::string& path);
     // Adds entries from TSV text; source_name is used in error messages.
     void add_tsv(std::string_view text, std::string_view source_name);
 

@@ -89,19 +89,6 @@ TEST_CASE("a later file's entry with an existing id adds aliases; a type clash i
     CHECK(g.entities().size() == now);  // nothing from the bad file was added
 }
 
-TEST_CASE("add_file reads a user's file and reports a missing one") {
-    std::string path = "gazetteer_test_user.tsv";
-    {
-        std::ofstream out(path);
-        out << "o:acme\torg\tAcme Corp\tأكمي\tACME\n";
-    }
-    Gazetteer g;
-    g.add_file(path);
-    CHECK(g.find("o:acme") != nullptr);
-    std::remove(path.c_str());
-    CHECK_THROWS_AS(g.add_file("/nonexistent/gazetteer.tsv"), GazetteerError);
-}
-
 TEST_CASE("type names round-trip and accept the long spellings of org") {
     using naba::entities::parse_type;
     using naba::entities::type_name;
