@@ -168,15 +168,19 @@ class Settler {
 TokenSpan name_span(const std::vector<DocToken>& tokens, const Accepted& a, const Entity& entity,
                     std::uint32_t entity_index, const ContextWords& words, const Analyzer& analyzer,
                     const AliasIndex& index) {
-    std::string display_first;
-    if (std::size_t space = entity.english.find(' '); space != std::string::npos)
-        display_first = analyzer.normalize(std::string_view(entity.english).substr(0, space));
     TokenSpan span{a.first, a.last};
     // Only Latin stop words (the): Arabic ones can be names once normalized (على = علي).
-    auto article = [&](const DocToken& t) { return t.stop && t.raw.script == text::Script::latin; };
-    while (span.first + 1 < span.last && (article(tokens[span.first]) || words.is_title(tokens[span.first].norm)) &&
-           tokens[span.first].norm != display_first)
-        ++span.first;
+    auto strippable = [&](const DocToken& t) {
+        return (t.stop && t.raw.script == text::Script::latin) || words.is_title(t.norm);
+    };
+    if (span.first + 1 < span.last && strippable(tokens[span.first])) {
+        // Normalized only here, where it is needed (rarely: most mentions start with a name).
+        std::string display_first;
+        if (std::size_t space = entity.english.find(' '); space != std::string::npos)
+            display_first = analyzer.normalize(std::string_view(entity.english).substr(0, space));
+        while (span.first + 1 < span.last && strippable(tokens[span.first]) && tokens[span.first].norm != display_first)
+            ++span.first;
+    }
     auto names_entity = [&](std::size_t first, std::size_t last) {
         std::vector<std::uint32_t> ids;
         for (std::size_t i = first; i < last; ++i) ids.push_back(tokens[i].id);
