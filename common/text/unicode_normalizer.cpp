@@ -76,15 +76,22 @@ std::string repair_utf8(std::string_view bytes) {
 }
 
 std::string unicode_normalize(std::string_view utf8) {
-    // Pure ASCII without upper case needs nothing from ICU: skip the round trip.
-    bool trivial = true;
+    // Pure ASCII needs nothing from ICU: NFKC leaves it as it is and case folding is
+    // lower-casing there (ASCII has no default-ignorable characters). English news is
+    // mostly ASCII, so this skips the UTF-16 round trip for most of it.
+    bool ascii = true;
     for (unsigned char b : utf8) {
-        if (b >= 0x80 || (b >= 'A' && b <= 'Z')) {
-            trivial = false;
+        if (b >= 0x80) {
+            ascii = false;
             break;
         }
     }
-    if (trivial) return std::string(utf8);
+    if (ascii) {
+        std::string out(utf8);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
 
     icu::UnicodeString in = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include "text/unicode_normalizer.h"
 
 using naba::text::is_valid_utf8;
@@ -52,4 +54,13 @@ TEST_CASE("is_valid_utf8 reports the byte offset of the first bad sequence") {
 TEST_CASE("repair_utf8 keeps valid text and replaces each bad sequence") {
     CHECK(repair_utf8("كييف") == "كييف");
     CHECK(repair_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("unicode_normalize lower-cases pure ASCII text exactly as ICU's NFKC_Casefold would") {
+    const std::string ascii = "Ukraine's ZELENSKY said: \"Talks resume\" at 10:30 -- A-Z a-z 0-9 ~!@#$%^&*()\t\n";
+    std::string lowered = ascii;
+    for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(unicode_normalize(ascii) == lowered);
+    // The same text with one non-ASCII letter goes through ICU and agrees on the rest.
+    CHECK(unicode_normalize(ascii + "é") == lowered + "e");
 }
