@@ -52,6 +52,16 @@ IndexContents contents(const std::string& path) {
     return c;
 }
 
+// Starts a parallel fresh build of `jsonl` into `db` and returns once its shards are
+// being written (their work directory exists) and a little more.
+pid_t start_sharded_build(const std::string& db, const std::string& jsonl, const std::string& stderr_path) {
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, stderr_path);
+    for (int i = 0; i < 3000 && !fs::exists(db + ".naba-build/shard-1"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return pid;
+}
+
 }  // namespace
 
 TEST_CASE("a fresh build on two threads gives the same index as one thread, duplicates included") {
@@ -91,11 +101,7 @@ TEST_CASE("kill -9 during a parallel fresh build leaves an index that opens, and
     std::string dir = temp_dir("shard-kill9");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, dir + "/stderr");
-    // The shards' work directory appears once the build is under way.
-    for (int i = 0; i < 3000 && !fs::exists(dir + "/db.naba-build/shard-1"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    pid_t pid = start_sharded_build(db, jsonl, dir + "/stderr");
     ::kill(pid, SIGKILL);
     CHECK(wait_for(pid) == 128 + SIGKILL);
 
@@ -112,10 +118,7 @@ TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
     std::string dir = temp_dir("shard-sigint");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, dir + "/stderr");
-    for (int i = 0; i < 3000 && !fs::exists(dir + "/db.naba-build/shard-1"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    pid_t pid = start_sharded_build(db, jsonl, dir + "/stderr");
     ::kill(pid, SIGINT);
     const int status = wait_for(pid);
     const unsigned committed = committed_documents(db);
