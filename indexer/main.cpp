@@ -63,14 +63,16 @@ struct Parsed {
     std::size_t report_unknown = 0;  // --report-unknown: how many names; 0: no report
 };
 
-// Returns false after printing help; throws po::error on bad options.
-bool parse(int argc, char** argv, Parsed& out) {
-    const char* env_db = std::getenv("NABA_DB");
-    long max_mb = 64, max_memory_mb = 64;
+// What the command line says before it is checked and turned into RunSettings.
+struct RawOptions {
+    long max_mb = 64, max_memory_mb = 64, report_limit = 20;
     bool no_delete = false, progress = false, quiet = false, verbose = false, no_entities = false;
     bool report_unknown = false;
-    long report_limit = 20;
     std::vector<std::string> gazetteer_files;
+};
+
+po::options_description visible_options(RawOptions& raw, Parsed& out) {
+    const char* env_db = std::getenv("NABA_DB");
     po::options_description visible(kUsage);
     visible.add_options()
         ("help,h", "show this help and exit")
@@ -79,28 +81,62 @@ bool parse(int argc, char** argv, Parsed& out) {
          "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
         ("batch-size", po::value(&out.settings.commit.documents)->default_value(2000),
          "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
-        ("max-memory", po::value(&max_memory_mb)->default_value(64),
+        ("max-memory", po::value(&raw.max_memory_mb)->default_value(64),
          "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
-        ("max-size", po::value(&max_mb)->default_value(64), "skip text files larger than this many MiB; e.g. --max-size 256")
+        ("max-size", po::value(&raw.max_mb)->default_value(64),
+         "skip text files larger than this many MiB; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "analysis threads (default 0: one per core); e.g. -j 1")
-        ("no-delete", po::bool_switch(&no_delete),
+        ("no-delete", po::bool_switch(&raw.no_delete),
          "keep documents whose files disappeared from an indexed directory, and records no longer in a "
          "changed JSONL file; e.g. --no-delete archive/")
-        ("progress", po::bool_switch(&progress),
+        ("progress", po::bool_switch(&raw.progress),
          "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
-        ("quiet,q", po::bool_switch(&quiet), "print only skipped inputs and errors; e.g. -q")
-        ("verbose,v", po::bool_switch(&verbose), "print every document as it is indexed; e.g. -v")
-        ("gazetteer", po::value(&gazetteer_files)->composing(),
+        ("quiet,q", po::bool_switch(&raw.quiet), "print only skipped inputs and errors; e.g. -q")
+        ("verbose,v", po::bool_switch(&raw.verbose), "print every document as it is indexed; e.g. -v")
+        ("gazetteer", po::value(&raw.gazetteer_files)->composing(),
          "add the entities in FILE (same format as the built-in gazetteer; repeatable) to the built-in "
          "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")
-        ("no-entities", po::bool_switch(&no_entities),
+        ("no-entities", po::bool_switch(&raw.no_entities),
          "do not recognise people, places and organisations (faster; no entity filters or facets)")
-        ("report-unknown", po::bool_switch(&report_unknown),
+        ("report-unknown", po::bool_switch(&raw.report_unknown),
          "after indexing (or alone, without PATH), print the most frequent names that no gazetteer lists, "
          "as COUNT<TAB>ID<TAB>NAME on stdout, COUNT being documents; e.g. --report-unknown articles/")
-        ("report-limit", po::value(&report_limit)->default_value(20),
+        ("report-limit", po::value(&raw.report_limit)->default_value(20),
          "how many names --report-unknown prints; e.g. --report-unknown --report-limit 50");
+    return visible;
+}
+
+// Checks the options and fills in the run settings; throws po::error with the reason.
+void apply(const RawOptions& raw, Parsed& out) {
+    RunSettings& s = out.settings;
+    if (raw.report_limit < 1) throw po::error("--report-limit must be 1 or more");
+    out.report_unknown = raw.report_unknown ? static_cast<std::size_t>(raw.report_limit) : 0;
+    if (out.paths.empty() && !out.report_unknown) throw po::error("no PATH given; name the files or directories to index");
+    if (raw.no_entities && !raw.gazetteer_files.empty())
+        throw po::error("--gazetteer and --no-entities exclude each other");
+    if (s.commit.documents < 1) throw po::error("--batch-size must be at least 1");
+    if (raw.max_memory_mb < 1) throw po::error("--max-memory must be at least 1 (MiB)");
+    if (raw.max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
+    if (s.jobs < 0 || s.jobs > 256) throw po::error("--jobs must be between 0 (one per core) and 256");
+    if (std::filesystem::is_symlink(s.db_dir) && !std::filesystem::exists(s.db_dir))
+        throw po::error("--db " + s.db_dir + " is a symbolic link to a directory that does not exist");
+    if (raw.quiet && raw.verbose) throw po::error("--quiet and --verbose exclude each other");
+    s.entities = !raw.no_entities;
+    s.commit.text_bytes = static_cast<std::uint64_t>(raw.max_memory_mb) << 20;
+    s.max_file_bytes = static_cast<std::uintmax_t>(raw.max_mb) << 20;
+    s.delete_vanished = !raw.no_delete;
+    s.verbosity = raw.quiet ? Verbosity::quiet : raw.verbose ? Verbosity::verbose : Verbosity::normal;
+    // Progress is for people watching a terminal; --quiet wins over it.
+    s.progress = !raw.quiet && (raw.progress || ::isatty(STDERR_FILENO));
+    // Read and check the user's gazetteer before touching the index.
+    if (!raw.gazetteer_files.empty()) s.user_gazetteer = naba::read_gazetteer_files(raw.gazetteer_files);
+}
+
+// Returns false after printing help; throws po::error on bad options.
+bool parse(int argc, char** argv, Parsed& out) {
+    RawOptions raw;
+    po::options_description visible = visible_options(raw, out);
     po::options_description hidden;
     hidden.add_options()("path", po::value(&out.paths));
     po::options_description all;
@@ -119,28 +155,7 @@ bool parse(int argc, char** argv, Parsed& out) {
         return false;
     }
     po::notify(vm);
-    if (report_limit < 1) throw po::error("--report-limit must be 1 or more");
-    out.report_unknown = report_unknown ? static_cast<std::size_t>(report_limit) : 0;
-    if (out.paths.empty() && !out.report_unknown)
-        throw po::error("no PATH given; name the files or directories to index");
-    if (no_entities && !gazetteer_files.empty()) throw po::error("--gazetteer and --no-entities exclude each other");
-    out.settings.entities = !no_entities;
-    if (out.settings.commit.documents < 1) throw po::error("--batch-size must be at least 1");
-    if (max_memory_mb < 1) throw po::error("--max-memory must be at least 1 (MiB)");
-    out.settings.commit.text_bytes = static_cast<std::uint64_t>(max_memory_mb) << 20;
-    // Read and check the user's gazetteer before touching the index.
-    if (!gazetteer_files.empty()) out.settings.user_gazetteer = naba::read_gazetteer_files(gazetteer_files);
-    if (max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
-    if (out.settings.jobs < 0 || out.settings.jobs > 256)
-        throw po::error("--jobs must be between 0 (one per core) and 256");
-    if (std::filesystem::is_symlink(out.settings.db_dir) && !std::filesystem::exists(out.settings.db_dir))
-        throw po::error("--db " + out.settings.db_dir + " is a symbolic link to a directory that does not exist");
-    if (quiet && verbose) throw po::error("--quiet and --verbose exclude each other");
-    out.settings.max_file_bytes = static_cast<std::uintmax_t>(max_mb) << 20;
-    out.settings.delete_vanished = !no_delete;
-    out.settings.verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
-    // Progress is for people watching a terminal; --quiet wins over it.
-    out.settings.progress = !quiet && (progress || ::isatty(STDERR_FILENO));
+    apply(raw, out);
     return true;
 }
 

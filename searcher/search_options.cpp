@@ -99,6 +99,28 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
 }
 
+// --format, --format-version, --fields and --color.
+void check_output(const std::string& fields, const std::string& color, int format_version, SearchOptions& out) {
+    if (!is_known_format(out.format))
+        throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
+    if (format_version != kFormatVersion)
+        throw std::invalid_argument("--format-version " + std::to_string(format_version) +
+                                    " is not supported; this naba-search writes version " + std::to_string(kFormatVersion));
+    parse_fields(fields, out.fields);
+    if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    out.color = color_wanted(color) && out.format == "text";
+}
+
+// The QUERY words joined, or --batch: exactly one of the two.
+void set_query(const std::vector<std::string>& words, SearchOptions& out) {
+    for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
+    bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (!out.batch_file.empty() && has_query)
+        throw std::invalid_argument("give either QUERY words or --batch FILE, not both");
+    if (out.batch_file.empty() && !has_query)
+        throw std::invalid_argument("no QUERY given; to list every document, search for '*'");
+}
+
 }  // namespace
 
 bool parse_search_options(int argc, char** argv, SearchOptions& out) {
@@ -168,21 +190,9 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         throw std::invalid_argument("--default-op must be 'or' or 'and', not '" + default_op + "'");
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
-    if (!is_known_format(out.format))
-        throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
-    if (format_version != kFormatVersion)
-        throw std::invalid_argument("--format-version " + std::to_string(format_version) +
-                                    " is not supported; this naba-search writes version " + std::to_string(kFormatVersion));
-    parse_fields(fields, out.fields);
-    if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
-    out.color = color_wanted(color) && out.format == "text";
+    check_output(fields, color, format_version, out);
     parse_facet_types(facets, vm.count("facets") > 0, out);
-    for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
-    bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
-    if (!out.batch_file.empty() && has_query)
-        throw std::invalid_argument("give either QUERY words or --batch FILE, not both");
-    if (out.batch_file.empty() && !has_query)
-        throw std::invalid_argument("no QUERY given; to list every document, search for '*'");
+    set_query(words, out);
     return true;
 }
 
