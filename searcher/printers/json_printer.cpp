@@ -13,8 +13,7 @@ class JsonPrinter : public Printer {
 
     void hit(const QueryLabel& label, const Hit& hit) override {
         const auto& d = hit.doc;
-        nlohmann::ordered_json j;
-        if (label.batch) j["qid"] = label.qid;
+        nlohmann::ordered_json j = start(label);
         j["rank"] = hit.rank;
         j["id"] = d.id;
         j["title"] = d.title;
@@ -29,20 +28,31 @@ class JsonPrinter : public Printer {
         j["entities"] = nlohmann::ordered_json::array();
         for (const schema::StoredEntity& e : d.entities)
             j["entities"].push_back({{"type", e.type}, {"id", e.id}, {"name", e.name}});
-        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        write(j);
     }
 
     void facet(const QueryLabel& label, const FacetCount& f) override {
-        nlohmann::ordered_json j;
-        if (label.batch) j["qid"] = label.qid;
+        nlohmann::ordered_json j = start(label);
         j["type"] = f.type;
         j["id"] = f.id;
         j["name"] = f.name;
         j["count"] = f.count;
-        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        write(j);
     }
 
   private:
+    // Every object starts with "qid" in batch mode.
+    static nlohmann::ordered_json start(const QueryLabel& label) {
+        nlohmann::ordered_json j;
+        if (label.batch) j["qid"] = label.qid;
+        return j;
+    }
+
+    // One object per line; invalid UTF-8 in stored text becomes U+FFFD, never an exception.
+    void write(const nlohmann::ordered_json& j) {
+        out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+
     std::ostream& out_;
 };
 
