@@ -46,6 +46,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
                        : flag == "pronoun-suffixes"  ? &o.pronoun_suffixes
                        : flag == "waw-guard"         ? &o.waw_guard
                        : flag == "stem-positions"    ? &o.stem_positions
+                       : flag == "stem-synonyms"     ? &o.stem_synonyms
                        : flag == "root-matches"      ? &o.root_matches
                        : flag == "phrase-words"      ? &o.phrase_words
                        : flag == "stop-words"        ? &o.stop_words

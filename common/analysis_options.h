@@ -25,8 +25,14 @@ struct AnalysisOptions {
     bool stop_words = true;
     bool question_words = true;     // question words are stop words
     bool clitic_stop_words = true;  // و ف ب ل ك + a stop word is a stop word
-    // Stemmed terms carry positions too (TermGenerator STEM_SOME_FULL_POS), which
-    // the proximity bonus needs.
+    // Stems as synonyms (tried, not kept: bench/RESULTS.md): only the words as written
+    // are indexed, and Xapian's synonym table lists each stem's written forms under
+    // "Z" + stem, which QueryParser turns into one OP_SYNONYM term per stemmed query
+    // word (schema.h). Off: each word is also indexed as its "Z" + stem term
+    // (TermGenerator STEM_SOME). naba-search handles indexes of either kind.
+    bool stem_synonyms = false;
+    // Without stem synonyms: stemmed terms carry positions too (TermGenerator
+    // STEM_SOME_FULL_POS). With them, stems have the positions of their forms.
     bool stem_positions = false;
     // Weight of the plain-text copy of the title (within-document frequency per
     // word); 0 indexes the title only as title: (S-prefixed) terms.

@@ -113,19 +113,41 @@ std::string Analyzer::name_key_term(const std::string& normalized_word) const {
     return std::string(schema::kArabicNameKeyPrefix) + key->skeleton;
 }
 
+std::string Analyzer::stem_key(std::string_view term) const {
+    std::string_view prefix;
+    if (term.starts_with(schema::kTitlePrefix)) prefix = schema::kTitlePrefix;
+    const std::string word(term.substr(prefix.size()));
+    if (word.empty() || std::isupper(static_cast<unsigned char>(word[0]))) return "";  // another prefix
+    // As Xapian's should_stem(): only terms whose first character is a letter.
+    constexpr unsigned kStemmedCategories =
+        (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
+        (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
+    if (((kStemmedCategories >> Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word))) & 1) == 0) return "";
+    if (is_stop_word(word)) return "";
+    const std::string stem = stemmer_(word);
+    if (stem.empty()) return "";
+    return "Z" + std::string(prefix) + stem;
+}
+
 void Analyzer::configure(Xapian::TermGenerator& generator) const {
+    const AnalysisOptions& options = analysis_options();
     generator.set_stemmer(stemmer_);
-    // Positions on the stemmed terms too, for the proximity bonus at query time.
-    generator.set_stemming_strategy(analysis_options().stem_positions ? Xapian::TermGenerator::STEM_SOME_FULL_POS
-                                                                      : Xapian::TermGenerator::STEM_SOME);
+    // With stem synonyms only the written forms are indexed; the stems are in the
+    // synonym table (indexer/index_writer.h). Otherwise every word also gets its
+    // "Z" + stem term (with positions too for stem-positions).
+    generator.set_stemming_strategy(options.stem_synonyms    ? Xapian::TermGenerator::STEM_NONE
+                                    : options.stem_positions ? Xapian::TermGenerator::STEM_SOME_FULL_POS
+                                                             : Xapian::TermGenerator::STEM_SOME);
     generator.set_stopper(stopper_.get());
     // Stop words keep their positions (phrases like "prisoners of war" still match)
-    // but get no stemmed term.
+    // but get no stemmed term (nor a stem synonym: Analyzer::stem_key).
     generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
 }
 
 void Analyzer::configure(Xapian::QueryParser& parser) const {
     parser.set_stemmer(stemmer_);
+    // Stemmed query words become "Z" + stem; with FLAG_AUTO_SYNONYMS (the searcher's
+    // QueryBuilder) each is searched with the written forms the synonym table lists.
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_stopper(stopper_.get());
 }

@@ -48,6 +48,13 @@ class Analyzer {
     // sound-alike letters (روديوفيت / رودوفيت); short native words would collide.
     std::string name_key_term(const std::string& normalized_word) const;
 
+    // The stem-synonym key of an indexed free-text term (word or title word): "Z" +
+    // field prefix + stem, the key QueryParser looks up for a stemmed query word
+    // (FLAG_AUTO_SYNONYMS) and the term TermGenerator's STEM_SOME would index. "" for
+    // the terms Xapian never stems: other prefixes, stop words (STOP_STEMMED), terms
+    // that do not start with a letter.
+    std::string stem_key(std::string_view term) const;
+
     // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
     // The analyzer must outlive them (they keep a pointer to its stopper).
     void configure(Xapian::TermGenerator& generator) const;

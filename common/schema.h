@@ -24,6 +24,15 @@ inline constexpr std::string_view kArabicRootPrefix = "XA";
 // word, so transliterated names spelled two ways (روديوفيت / رودوفيت) meet.
 inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
 
+// Stemmed words. By default every free-text word is also indexed as "Z" + stem
+// ("ZS" + stem for a title word; TermGenerator STEM_SOME, no positions), the term
+// QueryParser searches for a stemmed query word. With NABA_ANALYSIS stem-synonyms
+// (tried, not kept) those terms are not indexed; instead Xapian's synonym table lists
+// under each "Z" / "ZS" + stem key the written forms the index holds, and naba-search
+// (FLAG_AUTO_SYNONYMS) searches them as one OP_SYNONYM term. Forms are only added,
+// never removed: a form no document has any more matches nothing. naba-search reads
+// indexes of either kind (a default index has no synonyms).
+
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
 

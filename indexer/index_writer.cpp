@@ -1,6 +1,43 @@
 #include "index_writer.h"
 
+#include <map>
+
+#include "analysis_options.h"
+
 namespace naba::indexer {
+
+std::size_t StemSynonyms::add_if_missing(Xapian::WritableDatabase& db, const std::string& key,
+                                         const std::string& form) {
+    for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s)
+        if (*s == form) return 0;  // listed by an earlier run
+    db.add_synonym(key, form);
+    return 1;
+}
+
+std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    if (!analysis_options().stem_synonyms) return 0;
+    std::size_t added = 0;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& form = *t;
+        if (!seen_.insert(form).second) continue;
+        if (const std::string key = analyzer_.stem_key(form); !key.empty()) added += add_if_missing(db, key, form);
+    }
+    return added;
+}
+
+std::size_t StemSynonyms::record_all(Xapian::WritableDatabase& db) {
+    if (!analysis_options().stem_synonyms) return 0;
+    // Grouped by key: Xapian rewrites a key's entry each time add_synonym moves on to
+    // another key.
+    std::map<std::string, std::vector<std::string>> forms;
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
+        if (std::string key = analyzer_.stem_key(*t); !key.empty()) forms[std::move(key)].push_back(*t);
+    std::size_t added = 0;
+    for (const auto& [key, list] : forms)
+        for (const std::string& form : list)
+            if (seen_.insert(form).second) added += add_if_missing(db, key, form);
+    return added;
+}
 
 void analyse(IndexJob& job, DocumentBuilder& builder) {
     if (job.kind != IndexJob::Kind::index) return;
@@ -48,6 +85,7 @@ void IndexWriter::write(IndexJob& job) {
             break;
         case IndexJob::Kind::index: {
             bool existed = false;
+            synonyms_.record(db_.db, job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {

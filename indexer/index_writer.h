@@ -50,6 +50,30 @@ struct AnalysisWorker {
     DocumentBuilder builder;
 };
 
+// Stems as synonyms (NABA_ANALYSIS stem-synonyms; tried, not kept: bench/RESULTS.md;
+// a no-op without it). Keeps Xapian's synonym table listing, under each stem key
+// (Analyzer::stem_key), the written forms of that stem in the index, which
+// QueryParser searches (FLAG_AUTO_SYNONYMS) as one OP_SYNONYM term, weighted by BM25
+// like a single stemmed term. It takes the place of a "Z" + stem posting list per
+// word. Each form is looked up once per object (a writer's run); record()'s entries
+// go into the same commit as the documents that hold them. Forms are never removed:
+// a form whose documents are all gone has no postings and adds nothing to a query.
+class StemSynonyms {
+  public:
+    // Adds the synonym entries that `doc`'s free-text terms need and `db` lacks;
+    // returns how many it added.
+    std::size_t record(Xapian::WritableDatabase& db, const Xapian::Document& doc);
+    // The same for every free-text term of `db`, in one pass over its term list:
+    // cheaper per document than record(), for a database nobody reads until it is
+    // complete (a shard of a fresh build).
+    std::size_t record_all(Xapian::WritableDatabase& db);
+
+  private:
+    Analyzer analyzer_;
+    std::unordered_set<std::string> seen_;  // forms already in the table
+    std::size_t add_if_missing(Xapian::WritableDatabase& db, const std::string& key, const std::string& form);
+};
+
 class IndexWriter {
   public:
     IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits);
@@ -69,6 +93,7 @@ class IndexWriter {
     SharedDatabase& db_;
     Reporter& reporter_;
     PendingBatch pending_;
+    StemSynonyms synonyms_;
 };
 
 // The analysis stage for one job (runs in parallel, one DocumentBuilder per thread):

@@ -112,6 +112,9 @@ void ShardedBuild::run_shard(Shard& shard) {
             if (!batch) break;
             write_batch(db, worker, pending, shard, *batch);
         }
+        // Stem synonyms in one pass at the end (a shard is read only once complete);
+        // compaction merges the shards' synonym tables.
+        StemSynonyms().record_all(db);
         // Compaction adds up the shards' spelling frequencies, and the shards hold
         // disjoint documents, so each shard's own spelling data merges into the right
         // one — computed here in parallel rather than after the merge.

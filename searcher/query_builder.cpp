@@ -18,7 +18,10 @@ namespace {
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                 Xapian::QueryParser::FLAG_WILDCARD;
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                 // a stemmed word searches the written forms the index's
+                                 // synonym table lists under "Z" + stem (schema.h)
+                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // A wildcard expands to at most this many terms (the most frequent ones), so a
 // query like a* stays fast on a large index instead of failing.
@@ -109,7 +112,7 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
         collect_phrase_words(query, words);
         for (const std::string& word : words)
             if (is_free_text(word) && !analyzer_.is_stop_word(word))
-                parts.emplace_back("Z" + analyzer_.stemmer()(word));
+                parts.push_back(stem_query("Z" + analyzer_.stemmer()(word)));
     }
     const std::vector<std::string> words = searched_words(query, normalized);
     if (options.exact_forms > 0) {
@@ -130,7 +133,10 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
         }
         std::vector<Xapian::Query> pairs;
         for (std::size_t i = 1; i < stems.size(); ++i) {
-            Xapian::Query pair[] = {Xapian::Query(stems[i - 1]), Xapian::Query(stems[i])};
+            // An OR of the forms: Xapian's NEAR accepts that, not OP_SYNONYM.
+            const std::vector<Xapian::Query> a = stem_forms(stems[i - 1]), b = stem_forms(stems[i]);
+            Xapian::Query pair[] = {Xapian::Query(Xapian::Query::OP_OR, a.begin(), a.end()),
+                                    Xapian::Query(Xapian::Query::OP_OR, b.begin(), b.end())};
             pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window);
         }
         if (!pairs.empty())
@@ -138,6 +144,37 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
                                Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), options.proximity);
     }
     return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+// The written forms of a stem in the index (Xapian's synonym table, filled by the
+// indexer under the stem key "Z" + stem), with the key itself, which is what an index
+// built without stem synonyms holds instead.
+std::vector<Xapian::Query> QueryBuilder::stem_forms(const std::string& key) const {
+    std::vector<Xapian::Query> forms{Xapian::Query(key)};
+    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) forms.emplace_back(*s);
+    return forms;
+}
+
+// A stem as one term for ranking: OP_SYNONYM of its forms, as QueryParser builds it
+// for a stemmed query word (FLAG_AUTO_SYNONYMS).
+Xapian::Query QueryBuilder::stem_query(const std::string& key) const {
+    const std::vector<Xapian::Query> forms = stem_forms(key);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+// Documents that hold the stem in any form, estimated as Xapian estimates an OR of
+// terms (as if independent): the document frequency BM25 gives the stem's
+// OP_SYNONYM. Exact for an index built without stem synonyms (the key alone).
+double QueryBuilder::stem_frequency(const std::string& key) const {
+    const double documents = db_.get_doccount();
+    if (documents == 0) return 0;
+    // Pairwise, as Xapian's OrPostList: exactly the term frequency for one term.
+    double frequency = db_.get_termfreq(key);
+    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
+        const double form = db_.get_termfreq(*s);
+        frequency += form - frequency * form / documents;
+    }
+    return frequency;
 }
 
 // The query's words as written (normalized), for those whose stem is searched.
@@ -188,11 +225,13 @@ Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& 
         if (!clitic || rest.starts_with("ال") || text::code_point_count(rest) < 4) continue;
         const std::string own = "Z" + analyzer_.stemmer()(word);
         const std::string alternative = "Z" + analyzer_.stemmer()(std::string(rest));
-        if (alternative != own && db_.get_termfreq(alternative) > db_.get_termfreq(own)) alternatives.insert(alternative);
+        if (alternative != own && stem_frequency(alternative) > stem_frequency(own)) alternatives.insert(alternative);
     }
     if (alternatives.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), weight);
+    std::vector<Xapian::Query> stems;
+    for (const std::string& key : alternatives) stems.push_back(stem_query(key));
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end()),
+                         weight);
 }
 
 // A transliterated name is spelled several ways (روديوفيت / رودوفيت, vowels written or
@@ -206,7 +245,7 @@ Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>
     std::set<std::string> keys;
     for (const std::string& word : words) {
         std::string key = analyzer_.name_key_term(word);
-        if (!key.empty() && db_.get_termfreq(key) > db_.get_termfreq("Z" + analyzer_.stemmer()(word)))
+        if (!key.empty() && db_.get_termfreq(key) > stem_frequency("Z" + analyzer_.stemmer()(word)))
             keys.insert(std::move(key));
     }
     if (keys.empty()) return Xapian::Query();

@@ -38,6 +38,9 @@ class QueryBuilder {
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
+    std::vector<Xapian::Query> stem_forms(const std::string& key) const;
+    Xapian::Query stem_query(const std::string& key) const;
+    double stem_frequency(const std::string& key) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query with_alternatives(const Xapian::Query& query,
                                     const std::function<Xapian::Query(const Xapian::Query&)>& more) const;

@@ -1,0 +1,59 @@
+// Stems as synonyms (NABA_ANALYSIS stem-synonyms; tried, not kept: bench/RESULTS.md):
+// the indexer lists each written form under its stem key (indexer/index_writer.h
+// StemSynonyms), and a stemmed query word searches all of them as one term
+// (searcher/query_builder.h, FLAG_AUTO_SYNONYMS). Built into naba_stem_synonym_tests,
+// which ctest runs with the switch on (tests/CMakeLists.txt).
+#include <doctest/doctest.h>
+
+#include "analysis_options.h"
+#include "stem_synonyms_fixture.h"
+
+using namespace stem_synonyms_test;
+
+TEST_CASE("these cases run with stem synonyms on") { REQUIRE(naba::analysis_options().stem_synonyms); }
+
+TEST_CASE("with stem synonyms a document's free-text terms are only its written forms") {
+    naba::Analyzer analyzer;
+    const Xapian::Document doc = text_document(analyzer, "a", "Grain Talks", "The grain corridor reopened.");
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms.contains("corridor"));
+    CHECK(terms.contains("Stalks"));
+    CHECK(!terms.contains("Zcorridor"));
+    CHECK(!terms.contains("ZStalk"));
+}
+
+TEST_CASE("a stemmed query word finds every written form of its stem, through the synonym table") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms recorder;
+    for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+             {"a", "the talks resumed"}, {"b", "a talk in Geneva"}, {"c", "they were talking"}, {"d", "grain prices"}}) {
+        const Xapian::Document doc = text_document(analyzer, id, "", text);
+        recorder.record(t.db, doc);
+        t.db.add_document(doc);
+    }
+    t.db.commit();
+    CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talk", "talking", "talks"});
+    CHECK(t.db.get_termfreq("Ztalk") == 0);  // no stemmed posting lists
+    CHECK(found_ids(analyzer, t.db, "talked") == std::set<std::string>{"a", "b", "c"});
+    CHECK(found_ids(analyzer, t.db, "talks").size() == 3);
+}
+
+TEST_CASE("a form is added to the synonym table once per run, and a later run adds only new forms") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    const Xapian::Document first = text_document(analyzer, "a", "Talks", "talks resumed");
+    {
+        naba::indexer::StemSynonyms run;
+        CHECK(run.record(t.db, first) == 3);  // talks, resumed, title Stalks
+        CHECK(run.record(t.db, first) == 0);
+        t.db.add_document(first);
+        t.db.commit();
+    }
+    CHECK(synonyms(t.db, "ZStalk") == std::set<std::string>{"Stalks"});
+    naba::indexer::StemSynonyms later_run;
+    CHECK(later_run.record(t.db, first) == 0);  // already listed by the first run
+    CHECK(later_run.record(t.db, text_document(analyzer, "b", "", "talking resumed")) == 1);
+    CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talking", "talks"});
+}
+
