@@ -1,6 +1,9 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <algorithm>
 #include <functional>
 #include <sstream>
 #include <set>
@@ -159,7 +162,64 @@ std::vector<Xapian::Query> QueryBuilder::stem_forms(const std::string& key) cons
 // for a stemmed query word (FLAG_AUTO_SYNONYMS).
 Xapian::Query QueryBuilder::stem_query(const std::string& key) const {
     const std::vector<Xapian::Query> forms = stem_forms(key);
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    return exact_synonym(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
+}
+
+namespace {
+
+// BM25's inverse document frequency as Xapian 1.4's BM25Weight computes it.
+double bm25_idf(double documents, double frequency) {
+    double tw = (documents - frequency + 0.5) / (frequency + 0.5);
+    if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
+    return std::log(tw);
+}
+
+}  // namespace
+
+// Xapian 1.4 weighs an OP_SYNONYM with the document frequency of an OR of its terms
+// estimated as if they were independent, which overstates it when the forms of a stem
+// share documents (stator/stators in one passage: 2 instead of 1). The exact count
+// (the OR run once, unweighted) gives the factor that turns the estimated IDF into the
+// true one.
+Xapian::Query QueryBuilder::exact_synonym(const Xapian::Query& synonym) const {
+    const double documents = db_.get_doccount();
+    if (documents == 0 || std::getenv("NOEXACT")) return synonym;
+    double estimate = 0;
+    int forms = 0;
+    for (auto t = synonym.get_unique_terms_begin(); t != synonym.get_unique_terms_end(); ++t) {
+        const double f = db_.get_termfreq(*t);
+        if (f == 0) continue;
+        estimate += f - estimate * f / documents;
+        ++forms;
+    }
+    if (forms < 2) return synonym;
+    Xapian::Enquire count(db_);
+    count.set_query(synonym);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    const double exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    const double factor = bm25_idf(documents, exact) / bm25_idf(documents, std::round(estimate));
+    if (std::abs(factor - 1) < 1e-4) return synonym;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym, factor);
+}
+
+Xapian::Query QueryBuilder::with_exact_synonyms(const Xapian::Query& query) const {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_SYNONYM:
+            return exact_synonym(query);
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_XOR: {
+            std::vector<Xapian::Query> parts;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+                parts.push_back(with_exact_synonyms(query.get_subquery(i)));
+            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+        }
+        default:
+            return query;
+    }
 }
 
 // Documents that hold the stem in any form, estimated as Xapian estimates an OR of
@@ -297,7 +357,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
-    parsed.query = parser_.parse_query(normalized, kParseFlags);
+    parsed.query = with_exact_synonyms(parser_.parse_query(normalized, kParseFlags));
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     // Additions that also match, for OR queries only: an AND query must keep meaning
     // every word.

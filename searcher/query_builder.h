@@ -40,6 +40,8 @@ class QueryBuilder {
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
     std::vector<Xapian::Query> stem_forms(const std::string& key) const;
     Xapian::Query stem_query(const std::string& key) const;
+    Xapian::Query exact_synonym(const Xapian::Query& synonym) const;
+    Xapian::Query with_exact_synonyms(const Xapian::Query& query) const;
     double stem_frequency(const std::string& key) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query with_alternatives(const Xapian::Query& query,
