@@ -35,7 +35,6 @@ void apply(AnalysisOptions& o, const std::string& entry) {
         if (name == "arabic-root") return void(o.arabic_root = parse_number(name, value));
         if (name == "proximity") return void(o.proximity = parse_number(name, value));
         if (name == "proximity-window") return void(o.proximity_window = static_cast<unsigned>(parse_number(name, value)));
-        if (name == "broken-plurals") return void(o.broken_plurals = value);
         if (name == "arabic-stemmer" && (value == "light10" || value == "snowball" || value == "none"))
             return void(o.arabic_stemmer = value);
     } else {

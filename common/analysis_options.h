@@ -21,8 +21,6 @@ struct AnalysisOptions {
     std::string arabic_stemmer = "light10";
     bool pronoun_suffixes = true;  // Light10 also strips هم هما هن كم كما كن نا
     bool waw_guard = false;        // Light10 strips a leading و only before an article or و
-    // Listed broken plurals get their singular's stem (stem/broken_plurals.h)
-    std::string broken_plurals = "stem";  // "stem", "root" or "off" (experiment)
     // Stop words (text/stop_words.h)
     bool stop_words = true;
     bool question_words = true;     // question words are stop words

@@ -6,9 +6,7 @@
 #include "analysis_options.h"
 #include "schema.h"
 #include "entities/name_key.h"
-#include "stem/arabic_light10.h"
 #include "stem/arabic_root.h"
-#include "stem/broken_plurals.h"
 #include "stem/script_stemmer.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
@@ -100,9 +98,6 @@ std::string Analyzer::root_term(const std::string& normalized_word) const {
     const auto lead = static_cast<unsigned char>(normalized_word[0]);
     if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
     if (is_stop_word(normalized_word)) return "";
-    if (analysis_options().broken_plurals == "root")
-        if (std::string_view singular = stem::singular_word(stem::light10(normalized_word)); !singular.empty())
-            return std::string(schema::kArabicRootPrefix) + stem::arabic_root(singular);
     return std::string(schema::kArabicRootPrefix) + stem::arabic_root(normalized_word);
 }
 

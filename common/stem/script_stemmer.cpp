@@ -2,7 +2,6 @@
 
 #include "analysis_options.h"
 #include "stem/arabic_light10.h"
-#include "stem/broken_plurals.h"
 #include "text/arabic_normalizer.h"
 #include "text/script.h"
 #include "text/unicode_normalizer.h"
@@ -13,10 +12,7 @@ ScriptStemmer::ScriptStemmer() : english_("english"), arabic_snowball_("arabic")
 
 std::string ScriptStemmer::arabic(const std::string& word) {
     const std::string& choice = analysis_options().arabic_stemmer;
-    if (choice == "light10") {
-        std::string stem = light10(text::arabic_normalize(word));
-        return analysis_options().broken_plurals == "stem" ? std::string(singular_stem(stem)) : stem;
-    }
+    if (choice == "light10") return light10(text::arabic_normalize(word));
     if (choice == "snowball") return arabic_snowball_(text::arabic_normalize(word));
     return text::arabic_normalize(word);
 }

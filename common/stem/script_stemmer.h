@@ -1,6 +1,5 @@
 // The stemmer Naba gives to Xapian: it picks a stemmer per token by script.
-// Arabic-script tokens get Arabic orthographic normalization and Light10 (and the
-// singular's stem for a listed broken plural, stem/broken_plurals.h); Latin
+// Arabic-script tokens get Arabic orthographic normalization and Light10; Latin
 // tokens get Xapian's English Snowball stemmer; anything else is left as it is.
 //
 // It normalizes raw words itself (Arabic letter mapping; accents on non-ASCII Latin)
