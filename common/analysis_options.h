@@ -49,6 +49,10 @@ struct AnalysisOptions {
     // when > 0, and the weight of a query word's skeleton when the index holds other
     // spellings of it; 0: off.
     double name_keys = 0.3;
+    // Character 4-grams of long Arabic stems (Analyzer::ngram_terms): indexed when
+    // > 0, and at query time the weight of a query word's n-grams; 0: off. Low: a
+    // shared 4-gram is weak evidence, and a long word has several.
+    double arabic_ngrams = 0.2;
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
     double bm25_b = 0.5;

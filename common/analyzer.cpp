@@ -21,6 +21,10 @@ namespace {
 // and a 5-letter stem, the length from which fuzzy_variant accepts a text word.
 constexpr std::size_t kNameKeyMinLetters = 5;
 constexpr std::size_t kNameKeyMinConsonants = 4;
+// Analyzer::ngram_terms: 4-grams, of stems longer than one 4-gram (a 4-letter stem's
+// only 4-gram would be the stem again).
+constexpr std::size_t kNgram = 4;
+constexpr std::size_t kNgramMinLetters = 5;
 
 }  // namespace
 
@@ -111,6 +115,24 @@ std::string Analyzer::name_key_term(const std::string& normalized_word) const {
     const std::optional<entities::NameKey> key = entities::name_key(stem);
     if (!key || key->skeleton.size() < 1 + kNameKeyMinConsonants) return "";  // script marker + classes
     return std::string(schema::kArabicNameKeyPrefix) + key->skeleton;
+}
+
+std::vector<std::string> Analyzer::ngram_terms(std::string_view stem) const {
+    std::vector<std::string> out;
+    if (analysis_options().arabic_ngrams <= 0 || stem.empty()) return out;
+    const auto lead = static_cast<unsigned char>(stem[0]);
+    if (lead < 0xD8 || lead > 0xDB || text::token_script(stem) != text::Script::arabic) return out;
+    std::vector<std::size_t> starts;  // byte offset of each letter, then the end
+    for (std::size_t i = 0; i < stem.size();) {
+        starts.push_back(i);
+        text::next_code_point(stem, i);
+    }
+    starts.push_back(stem.size());
+    const std::size_t letters = starts.size() - 1;
+    if (letters < kNgramMinLetters) return out;
+    for (std::size_t i = 0; i + kNgram <= letters; ++i)
+        out.push_back(std::string(schema::kArabicNgramPrefix).append(stem.substr(starts[i], starts[i + kNgram] - starts[i])));
+    return out;
 }
 
 void Analyzer::configure(Xapian::TermGenerator& generator) const {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -47,6 +48,13 @@ class Analyzer {
     // Transliterated names are long and spelled with or without long vowels and with
     // sound-alike letters (روديوفيت / رودوفيت); short native words would collide.
     std::string name_key_term(const std::string& normalized_word) const;
+
+    // The n-gram terms (schema::kArabicNgramPrefix + each 4 consecutive letters) of
+    // an Arabic stem (what stemmer() gives for a word that is not a stop word) of at
+    // least 5 letters; none for any other stem and when off (NABA_ANALYSIS
+    // arabic-ngrams=0). Indexing takes the stems from the stemmed terms, querying
+    // from the query's words.
+    std::vector<std::string> ngram_terms(std::string_view stem) const;
 
     // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
     // The analyzer must outlive them (they keep a pointer to its stopper).

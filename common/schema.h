@@ -23,6 +23,10 @@ inline constexpr std::string_view kArabicRootPrefix = "XA";
 // free text, no positions: consonant skeleton (entities/name_key.h) of a long Arabic
 // word, so transliterated names spelled two ways (روديوفيت / رودوفيت) meet.
 inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
+// free text, no positions: character 4-grams of the Light10 stem of an Arabic word
+// of 5 letters or more (Analyzer::ngram_terms), so words that share most of their
+// letters (derived forms, name spellings) meet.
+inline constexpr std::string_view kArabicNgramPrefix = "XG";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated

@@ -18,12 +18,16 @@ namespace {
 constexpr Xapian::termpos kFieldGap = 100;
 
 // Each Arabic word's root term (Analyzer::root_term) and name-key term
-// (Analyzer::name_key_term) with the word's within-document frequency; no positions,
-// so the index grows by a term list entry per distinct root or skeleton.
+// (Analyzer::name_key_term) with the word's within-document frequency, and each
+// Arabic stem's n-gram terms (Analyzer::ngram_terms) with the stem's; no positions,
+// so the index grows by a term list entry per distinct root, skeleton or n-gram.
 void add_root_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
     std::vector<std::pair<std::string, Xapian::termcount>> roots;
     for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
         const std::string& term = *t;
+        if (term.size() > 1 && term[0] == 'Z')  // stemmed body term: its stem's n-grams
+            for (std::string& gram : analyzer.ngram_terms(std::string_view(term).substr(1)))
+                roots.emplace_back(std::move(gram), t.get_wdf());
         if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
         if (std::string root = analyzer.root_term(term); !root.empty()) roots.emplace_back(std::move(root), t.get_wdf());
         if (std::string key = analyzer.name_key_term(term); !key.empty()) roots.emplace_back(std::move(key), t.get_wdf());

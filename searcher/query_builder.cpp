@@ -214,6 +214,20 @@ Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>
                          weight);
 }
 
+// The 4-grams of the searched Arabic words' stems (Analyzer::ngram_terms), scaled by
+// their weight (empty when there are none): words that share most of their letters
+// with a query word rank too.
+Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) const {
+    const double weight = analysis_options().arabic_ngrams;
+    if (weight <= 0) return Xapian::Query();
+    std::set<std::string> grams;
+    for (const std::string& word : words)
+        for (std::string& gram : analyzer_.ngram_terms(analyzer_.stemmer()(word))) grams.insert(std::move(gram));
+    if (grams.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, grams.begin(), grams.end()),
+                         weight);
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -266,7 +280,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     if (or_query) {
         parsed.query = with_alternatives(parsed.query, [&](const Xapian::Query& words_part) {
             const std::vector<std::string> words = searched_words(words_part, normalized);
-            std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words)};
+            std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words),
+                                               ngram_query(words)};
             if (analysis_options().root_matches) more.push_back(root_query(words));
             std::erase_if(more, [](const Xapian::Query& q) { return q.empty(); });
             return more.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, more.begin(), more.end());

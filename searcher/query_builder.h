@@ -43,6 +43,7 @@ class QueryBuilder {
                                     const std::function<Xapian::Query(const Xapian::Query&)>& more) const;
     Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query name_key_alternatives(const std::vector<std::string>& words) const;
+    Xapian::Query ngram_query(const std::vector<std::string>& words) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;
 
     const Analyzer& analyzer_;

@@ -89,3 +89,14 @@ TEST_CASE("without a tagger a document has no entities") {
     CHECK(doc.entities.empty());
     CHECK(xdoc.get_value(naba::schema::kEntitiesSlot).empty());
 }
+
+TEST_CASE("an Arabic document gets n-gram terms of its long stems, an English one none") {
+    naba::Analyzer analyzer;
+    DocumentBuilder builder(analyzer);
+    naba::schema::StoredDocument ar{"a", "", 0, "", "", "", "", "", "استؤنفت المفاوضات في الرياض", {}};
+    auto t = terms(builder.build(ar));
+    CHECK(t.count("XGمفاو"));
+    CHECK(t.count("XGفاوض"));
+    naba::schema::StoredDocument en{"e", "", 0, "", "", "", "", "", "The negotiations resumed in Riyadh.", {}};
+    for (const std::string& term : terms(builder.build(en))) CHECK_FALSE(term.starts_with("XG"));
+}
