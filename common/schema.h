@@ -26,7 +26,7 @@ inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
 // free text, no positions: character 4-grams of the Light10 stem of an Arabic word
 // of 5 letters or more (Analyzer::ngram_terms), so words that share most of their
 // letters (derived forms, name spellings) meet.
-inline constexpr std::string_view kArabicNgramPrefix = "XG";
+inline constexpr std::string_view kArabicNgramPrefix = "XC";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
@@ -85,6 +85,20 @@ inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerp
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this
 // term whose kSourcePathSlot file is no longer there.
 inline constexpr std::string_view kRootDirPrefix = "XR";
+
+// Every term prefix above. Two families under one prefix would be one posting
+// namespace (re-tagging entities removes all place-prefixed terms, for one), so the
+// build fails if any two are the same.
+inline constexpr std::string_view kTermPrefixes[] = {
+    kIdPrefix,     kTitlePrefix, kLangPrefix,      kSourcePrefix, kArabicRootPrefix,         kArabicNameKeyPrefix,
+    kArabicNgramPrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix, kUnknownEntityPrefix, kRootDirPrefix};
+constexpr bool distinct_prefixes() {
+    for (std::size_t i = 0; i < std::size(kTermPrefixes); ++i)
+        for (std::size_t j = i + 1; j < std::size(kTermPrefixes); ++j)
+            if (kTermPrefixes[i] == kTermPrefixes[j]) return false;
+    return true;
+}
+static_assert(distinct_prefixes(), "two term families share a prefix");
 
 // Metadata key for a JSONL file (prefix + absolute path, or "#" + hash as above);
 // its value is the file's size, mtime and hash (8 bytes each, big-endian) and its
