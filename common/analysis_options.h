@@ -25,12 +25,12 @@ struct AnalysisOptions {
     bool stop_words = true;
     bool question_words = true;     // question words are stop words
     bool clitic_stop_words = true;  // و ف ب ل ك + a stop word is a stop word
-    // Stems as synonyms (tried, not kept: bench/RESULTS.md): only the words as written
-    // are indexed, and Xapian's synonym table lists each stem's written forms under
-    // "Z" + stem, which QueryParser turns into one OP_SYNONYM term per stemmed query
-    // word (schema.h). Off: each word is also indexed as its "Z" + stem term
-    // (TermGenerator STEM_SOME). naba-search handles indexes of either kind.
-    bool stem_synonyms = false;
+    // Stems as synonyms: only the words as written are indexed, and Xapian's synonym
+    // table lists each stem's written forms under "Z" + stem, which QueryParser turns
+    // into one OP_SYNONYM term per stemmed query word (schema.h). Off: each word is
+    // also indexed as its "Z" + stem term (TermGenerator STEM_SOME), as before.
+    // naba-search handles indexes of either kind.
+    bool stem_synonyms = true;
     // Without stem synonyms: stemmed terms carry positions too (TermGenerator
     // STEM_SOME_FULL_POS). With them, stems have the positions of their forms.
     bool stem_positions = false;
@@ -55,6 +55,10 @@ struct AnalysisOptions {
     // when > 0, and the weight of a query word's skeleton when the index holds other
     // spellings of it; 0: off.
     double name_keys = 0.3;
+    // Character 4-grams of long Arabic stems (Analyzer::ngram_terms): indexed when
+    // > 0, and at query time the weight of a query word's n-grams; 0: off. Low: a
+    // shared 4-gram is weak evidence, and a long word has several.
+    double arabic_ngrams = 0.2;
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
     double bm25_b = 0.5;

@@ -21,6 +21,10 @@ namespace {
 // and a 5-letter stem, the length from which fuzzy_variant accepts a text word.
 constexpr std::size_t kNameKeyMinLetters = 5;
 constexpr std::size_t kNameKeyMinConsonants = 4;
+// Analyzer::ngram_terms: 4-grams, of stems longer than one 4-gram (a 4-letter stem's
+// only 4-gram would be the stem again).
+constexpr std::size_t kNgram = 4;
+constexpr std::size_t kNgramMinLetters = 5;
 
 }  // namespace
 
@@ -93,24 +97,46 @@ bool Analyzer::is_stop_word(const std::string& normalized_word) const {
     return (*stopper_)(normalized_word);
 }
 
+namespace {
+
+// Arabic words are the only ones with root, name-key and n-gram terms; most words of
+// a mixed collection are not, and the first byte (U+0600..U+06FF) says so cheaply.
+bool arabic_word(const std::string& word) {
+    if (word.empty()) return false;
+    const auto lead = static_cast<unsigned char>(word[0]);
+    return lead >= 0xD8 && lead <= 0xDB && text::token_script(word) == text::Script::arabic;
+}
+
+}  // namespace
+
 std::string Analyzer::root_term(const std::string& normalized_word) const {
-    if (analysis_options().arabic_root <= 0 || normalized_word.empty()) return "";
-    const auto lead = static_cast<unsigned char>(normalized_word[0]);
-    if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
-    if (is_stop_word(normalized_word)) return "";
+    if (analysis_options().arabic_root <= 0 || !arabic_word(normalized_word) || is_stop_word(normalized_word)) return "";
     return std::string(schema::kArabicRootPrefix) + stem::arabic_root(normalized_word);
 }
 
 std::string Analyzer::name_key_term(const std::string& normalized_word) const {
-    if (analysis_options().name_keys <= 0 || normalized_word.empty()) return "";
-    const auto lead = static_cast<unsigned char>(normalized_word[0]);
-    if (lead < 0xD8 || lead > 0xDB || text::token_script(normalized_word) != text::Script::arabic) return "";
-    if (is_stop_word(normalized_word)) return "";
-    const std::string stem = stemmer_(normalized_word);
+    if (analysis_options().name_keys <= 0 || !arabic_word(normalized_word) || is_stop_word(normalized_word)) return "";
+    return name_key_of_stem(stemmer_(normalized_word));
+}
+
+std::string Analyzer::name_key_of_stem(const std::string& stem) const {
     if (text::code_point_count(stem) < kNameKeyMinLetters) return "";
     const std::optional<entities::NameKey> key = entities::name_key(stem);
     if (!key || key->skeleton.size() < 1 + kNameKeyMinConsonants) return "";  // script marker + classes
     return std::string(schema::kArabicNameKeyPrefix) + key->skeleton;
+}
+
+std::vector<std::string> Analyzer::arabic_terms(const std::string& normalized_word) const {
+    std::vector<std::string> out;
+    const AnalysisOptions& options = analysis_options();
+    if (!arabic_word(normalized_word) || is_stop_word(normalized_word)) return out;
+    if (options.arabic_root > 0) out.push_back(std::string(schema::kArabicRootPrefix) + stem::arabic_root(normalized_word));
+    if (options.name_keys <= 0 && options.arabic_ngrams <= 0) return out;
+    const std::string stem = stemmer_(normalized_word);  // once for both
+    if (options.name_keys > 0)
+        if (std::string key = name_key_of_stem(stem); !key.empty()) out.push_back(std::move(key));
+    for (std::string& gram : ngram_terms(stem)) out.push_back(std::move(gram));
+    return out;
 }
 
 std::string Analyzer::stem_key(std::string_view term) const {
@@ -127,6 +153,24 @@ std::string Analyzer::stem_key(std::string_view term) const {
     const std::string stem = stemmer_(word);
     if (stem.empty()) return "";
     return "Z" + std::string(prefix) + stem;
+}
+
+std::vector<std::string> Analyzer::ngram_terms(std::string_view stem) const {
+    std::vector<std::string> out;
+    if (analysis_options().arabic_ngrams <= 0 || stem.empty()) return out;
+    const auto lead = static_cast<unsigned char>(stem[0]);
+    if (lead < 0xD8 || lead > 0xDB || text::token_script(stem) != text::Script::arabic) return out;
+    std::vector<std::size_t> starts;  // byte offset of each letter, then the end
+    for (std::size_t i = 0; i < stem.size();) {
+        starts.push_back(i);
+        text::next_code_point(stem, i);
+    }
+    starts.push_back(stem.size());
+    const std::size_t letters = starts.size() - 1;
+    if (letters < kNgramMinLetters) return out;
+    for (std::size_t i = 0; i + kNgram <= letters; ++i)
+        out.push_back(std::string(schema::kArabicNgramPrefix).append(stem.substr(starts[i], starts[i + kNgram] - starts[i])));
+    return out;
 }
 
 void Analyzer::configure(Xapian::TermGenerator& generator) const {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -55,12 +56,25 @@ class Analyzer {
     // that do not start with a letter.
     std::string stem_key(std::string_view term) const;
 
+    // The n-gram terms (schema::kArabicNgramPrefix + each 4 consecutive letters) of
+    // an Arabic stem (what stemmer() gives for a word that is not a stop word) of at
+    // least 5 letters; none for any other stem and when off (NABA_ANALYSIS
+    // arabic-ngrams=0).
+    std::vector<std::string> ngram_terms(std::string_view stem) const;
+
+    // What the index holds beside a normalized Arabic word (not a stop word): its root
+    // term, name-key term and n-gram terms, each as the functions above give it, the
+    // word stemmed once for all of them; none for other words.
+    std::vector<std::string> arabic_terms(const std::string& normalized_word) const;
+
     // Gives a TermGenerator or QueryParser this analyzer's stemmer and stop words.
     // The analyzer must outlive them (they keep a pointer to its stopper).
     void configure(Xapian::TermGenerator& generator) const;
     void configure(Xapian::QueryParser& parser) const;
 
   private:
+    std::string name_key_of_stem(const std::string& stem) const;
+
     Xapian::Stem stemmer_;
     std::unique_ptr<Xapian::Stopper> stopper_;
 };

@@ -23,15 +23,20 @@ inline constexpr std::string_view kArabicRootPrefix = "XA";
 // free text, no positions: consonant skeleton (entities/name_key.h) of a long Arabic
 // word, so transliterated names spelled two ways (روديوفيت / رودوفيت) meet.
 inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
+// free text, no positions: character 4-grams of the Light10 stem of an Arabic word
+// of 5 letters or more (Analyzer::ngram_terms), so words that share most of their
+// letters (derived forms, name spellings) meet.
+inline constexpr std::string_view kArabicNgramPrefix = "XC";
 
-// Stemmed words. By default every free-text word is also indexed as "Z" + stem
-// ("ZS" + stem for a title word; TermGenerator STEM_SOME, no positions), the term
-// QueryParser searches for a stemmed query word. With NABA_ANALYSIS stem-synonyms
-// (tried, not kept) those terms are not indexed; instead Xapian's synonym table lists
-// under each "Z" / "ZS" + stem key the written forms the index holds, and naba-search
-// (FLAG_AUTO_SYNONYMS) searches them as one OP_SYNONYM term. Forms are only added,
-// never removed: a form no document has any more matches nothing. naba-search reads
-// indexes of either kind (a default index has no synonyms).
+// Stemmed words. A stemmed query word is the term "Z" + stem ("ZS" + stem for a
+// title word). Those terms are not indexed: Xapian's synonym table lists under each
+// key the written forms the index holds, and naba-search (FLAG_AUTO_SYNONYMS) searches
+// them as one OP_SYNONYM term with exact statistics (searcher/synonym_weights.h).
+// Forms are only added, never removed: a form no document has any more matches
+// nothing. Indexes written before (and with NABA_ANALYSIS no-stem-synonyms) hold the
+// "Z" terms themselves (TermGenerator STEM_SOME) and no synonyms; naba-search reads
+// both kinds, and a re-run into an old index keeps it correct (the key and the forms
+// are searched together).
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
@@ -90,6 +95,20 @@ inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerp
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this
 // term whose kSourcePathSlot file is no longer there.
 inline constexpr std::string_view kRootDirPrefix = "XR";
+
+// Every term prefix above. Two families under one prefix would be one posting
+// namespace (re-tagging entities removes all place-prefixed terms, for one), so the
+// build fails if any two are the same.
+inline constexpr std::string_view kTermPrefixes[] = {
+    kIdPrefix,     kTitlePrefix, kLangPrefix,      kSourcePrefix, kArabicRootPrefix,         kArabicNameKeyPrefix,
+    kArabicNgramPrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix, kUnknownEntityPrefix, kRootDirPrefix};
+constexpr bool distinct_prefixes() {
+    for (std::size_t i = 0; i < std::size(kTermPrefixes); ++i)
+        for (std::size_t j = i + 1; j < std::size(kTermPrefixes); ++j)
+            if (kTermPrefixes[i] == kTermPrefixes[j]) return false;
+    return true;
+}
+static_assert(distinct_prefixes(), "two term families share a prefix");
 
 // Metadata key for a JSONL file (prefix + absolute path, or "#" + hash as above);
 // its value is the file's size, mtime and hash (8 bytes each, big-endian) and its

@@ -17,18 +17,17 @@ namespace {
 // Gap between title and body positions, so a phrase never spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
-// Each Arabic word's root term (Analyzer::root_term) and name-key term
-// (Analyzer::name_key_term) with the word's within-document frequency; no positions,
-// so the index grows by a term list entry per distinct root or skeleton.
-void add_root_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
-    std::vector<std::pair<std::string, Xapian::termcount>> roots;
+// Each Arabic word's root, name-key and n-gram terms (Analyzer::arabic_terms) with
+// the word's within-document frequency; no positions, so the index grows by a term
+// list entry per distinct root, skeleton or n-gram.
+void add_arabic_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
+    std::vector<std::pair<std::string, Xapian::termcount>> extra;
     for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
         const std::string& term = *t;
         if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
-        if (std::string root = analyzer.root_term(term); !root.empty()) roots.emplace_back(std::move(root), t.get_wdf());
-        if (std::string key = analyzer.name_key_term(term); !key.empty()) roots.emplace_back(std::move(key), t.get_wdf());
+        for (std::string& x : analyzer.arabic_terms(term)) extra.emplace_back(std::move(x), t.get_wdf());
     }
-    for (const auto& [root, wdf] : roots) xdoc.add_term(root, wdf);
+    for (const auto& [term, wdf] : extra) xdoc.add_term(term, wdf);
 }
 
 }  // namespace
@@ -82,7 +81,7 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     if (const unsigned weight = analysis_options().title_weight; weight > 0) generator_.index_text(title, weight);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
-    add_root_terms(analyzer_, xdoc);
+    add_arabic_terms(analyzer_, xdoc);
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     const std::string lang_prefix(schema::kLangPrefix);

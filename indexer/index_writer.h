@@ -50,12 +50,12 @@ struct AnalysisWorker {
     DocumentBuilder builder;
 };
 
-// Stems as synonyms (NABA_ANALYSIS stem-synonyms; tried, not kept: bench/RESULTS.md;
-// a no-op without it). Keeps Xapian's synonym table listing, under each stem key
-// (Analyzer::stem_key), the written forms of that stem in the index, which
-// QueryParser searches (FLAG_AUTO_SYNONYMS) as one OP_SYNONYM term, weighted by BM25
-// like a single stemmed term. It takes the place of a "Z" + stem posting list per
-// word. Each form is looked up once per object (a writer's run); record()'s entries
+// Stems as synonyms (schema.h; a no-op with NABA_ANALYSIS no-stem-synonyms). Keeps
+// Xapian's synonym table listing, under each stem key (Analyzer::stem_key), the
+// written forms of that stem in the index, which QueryParser searches
+// (FLAG_AUTO_SYNONYMS) as one OP_SYNONYM term, weighted by BM25 like a single stemmed
+// term (searcher/synonym_weights.h). It takes the place of a "Z" + stem posting list
+// per word: a third fewer postings to write (bench/RESULTS.md, "Indexing speed"). Each form is looked up once per object (a writer's run); record()'s entries
 // go into the same commit as the documents that hold them. Forms are never removed:
 // a form whose documents are all gone has no postings and adds nothing to a query.
 class StemSynonyms {

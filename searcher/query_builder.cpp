@@ -1,9 +1,6 @@
 #include "query_builder.h"
 
 #include <cctype>
-#include <cmath>
-#include <cstdlib>
-#include <algorithm>
 #include <functional>
 #include <sstream>
 #include <set>
@@ -137,7 +134,7 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
         std::vector<Xapian::Query> pairs;
         for (std::size_t i = 1; i < stems.size(); ++i) {
             // An OR of the forms: Xapian's NEAR accepts that, not OP_SYNONYM.
-            const std::vector<Xapian::Query> a = stem_forms(stems[i - 1]), b = stem_forms(stems[i]);
+            const std::vector<std::string>&a = stem_forms(stems[i - 1]), &b = stem_forms(stems[i]);
             Xapian::Query pair[] = {Xapian::Query(Xapian::Query::OP_OR, a.begin(), a.end()),
                                     Xapian::Query(Xapian::Query::OP_OR, b.begin(), b.end())};
             pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window);
@@ -151,90 +148,28 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
 
 // The written forms of a stem in the index (Xapian's synonym table, filled by the
 // indexer under the stem key "Z" + stem), with the key itself, which is what an index
-// built without stem synonyms holds instead.
-std::vector<Xapian::Query> QueryBuilder::stem_forms(const std::string& key) const {
-    std::vector<Xapian::Query> forms{Xapian::Query(key)};
-    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) forms.emplace_back(*s);
-    return forms;
+// built with stemmed terms holds instead. Kept per process: a batch asks for the same
+// stems again, and each look-up reads the synonym table.
+const std::vector<std::string>& QueryBuilder::stem_forms(const std::string& key) const {
+    auto [it, added] = stem_forms_.try_emplace(key);
+    if (added) {
+        it->second.push_back(key);
+        for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) it->second.push_back(*s);
+    }
+    return it->second;
 }
 
 // A stem as one term for ranking: OP_SYNONYM of its forms, as QueryParser builds it
 // for a stemmed query word (FLAG_AUTO_SYNONYMS).
 Xapian::Query QueryBuilder::stem_query(const std::string& key) const {
-    const std::vector<Xapian::Query> forms = stem_forms(key);
-    return exact_synonym(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
-}
-
-namespace {
-
-// BM25's inverse document frequency as Xapian 1.4's BM25Weight computes it.
-double bm25_idf(double documents, double frequency) {
-    double tw = (documents - frequency + 0.5) / (frequency + 0.5);
-    if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
-    return std::log(tw);
-}
-
-}  // namespace
-
-// Xapian 1.4 weighs an OP_SYNONYM with the document frequency of an OR of its terms
-// estimated as if they were independent, which overstates it when the forms of a stem
-// share documents (stator/stators in one passage: 2 instead of 1). The exact count
-// (the OR run once, unweighted) gives the factor that turns the estimated IDF into the
-// true one.
-Xapian::Query QueryBuilder::exact_synonym(const Xapian::Query& synonym) const {
-    const double documents = db_.get_doccount();
-    if (documents == 0 || std::getenv("NOEXACT")) return synonym;
-    double estimate = 0;
-    int forms = 0;
-    for (auto t = synonym.get_unique_terms_begin(); t != synonym.get_unique_terms_end(); ++t) {
-        const double f = db_.get_termfreq(*t);
-        if (f == 0) continue;
-        estimate += f - estimate * f / documents;
-        ++forms;
-    }
-    if (forms < 2) return synonym;
-    Xapian::Enquire count(db_);
-    count.set_query(synonym);
-    count.set_weighting_scheme(Xapian::BoolWeight());
-    const double exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-    const double factor = bm25_idf(documents, exact) / bm25_idf(documents, std::round(estimate));
-    if (std::abs(factor - 1) < 1e-4) return synonym;
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym, factor);
-}
-
-Xapian::Query QueryBuilder::with_exact_synonyms(const Xapian::Query& query) const {
-    switch (query.get_type()) {
-        case Xapian::Query::OP_SYNONYM:
-            return exact_synonym(query);
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_XOR: {
-            std::vector<Xapian::Query> parts;
-            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-                parts.push_back(with_exact_synonyms(query.get_subquery(i)));
-            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-        }
-        default:
-            return query;
-    }
+    const std::vector<std::string>& forms = stem_forms(key);
+    return synonym_weights_.exact(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
 }
 
 // Documents that hold the stem in any form, estimated as Xapian estimates an OR of
-// terms (as if independent): the document frequency BM25 gives the stem's
-// OP_SYNONYM. Exact for an index built without stem synonyms (the key alone).
+// terms (as if independent). Exact for an index built with stemmed terms (the key alone).
 double QueryBuilder::stem_frequency(const std::string& key) const {
-    const double documents = db_.get_doccount();
-    if (documents == 0) return 0;
-    // Pairwise, as Xapian's OrPostList: exactly the term frequency for one term.
-    double frequency = db_.get_termfreq(key);
-    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
-        const double form = db_.get_termfreq(*s);
-        frequency += form - frequency * form / documents;
-    }
-    return frequency;
+    return independent_or_estimate(db_, stem_forms(key));
 }
 
 // The query's words as written (normalized), for those whose stem is searched.
@@ -313,6 +248,20 @@ Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>
                          weight);
 }
 
+// The 4-grams of the searched Arabic words' stems (Analyzer::ngram_terms), scaled by
+// their weight (empty when there are none): words that share most of their letters
+// with a query word rank too.
+Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) const {
+    const double weight = analysis_options().arabic_ngrams;
+    if (weight <= 0) return Xapian::Query();
+    std::set<std::string> grams;
+    for (const std::string& word : words)
+        for (std::string& gram : analyzer_.ngram_terms(analyzer_.stemmer()(word))) grams.insert(std::move(gram));
+    if (grams.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, grams.begin(), grams.end()),
+                         weight);
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -329,7 +278,7 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
 }
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)
-    : analyzer_(analyzer), db_(db) {
+    : analyzer_(analyzer), db_(db), synonym_weights_(db) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
@@ -357,7 +306,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
-    parsed.query = with_exact_synonyms(parser_.parse_query(normalized, kParseFlags));
+    parsed.query = parser_.parse_query(normalized, kParseFlags);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     // Additions that also match, for OR queries only: an AND query must keep meaning
     // every word.
@@ -365,7 +314,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     if (or_query) {
         parsed.query = with_alternatives(parsed.query, [&](const Xapian::Query& words_part) {
             const std::vector<std::string> words = searched_words(words_part, normalized);
-            std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words)};
+            std::vector<Xapian::Query> more = {clitic_alternatives(words), name_key_alternatives(words),
+                                               ngram_query(words)};
             if (analysis_options().root_matches) more.push_back(root_query(words));
             std::erase_if(more, [](const Xapian::Query& q) { return q.empty(); });
             return more.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, more.begin(), more.end());
@@ -374,6 +324,9 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const bool roots_in_bonus = !(or_query && analysis_options().root_matches);
     if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized, roots_in_bonus); !bonus.empty())
         parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, bonus);
+    // Last: the steps above find the searched words by their stem keys, which this
+    // leaves out of the synonym groups (an index of written forms has no such terms).
+    parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
     return parsed;
 }

@@ -5,12 +5,14 @@
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analyzer.h"
 #include "entity_catalog.h"
+#include "synonym_weights.h"
 #include "search_options.h"
 
 namespace naba::searcher {
@@ -38,21 +40,22 @@ class QueryBuilder {
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
-    std::vector<Xapian::Query> stem_forms(const std::string& key) const;
+    const std::vector<std::string>& stem_forms(const std::string& key) const;
     Xapian::Query stem_query(const std::string& key) const;
-    Xapian::Query exact_synonym(const Xapian::Query& synonym) const;
-    Xapian::Query with_exact_synonyms(const Xapian::Query& query) const;
     double stem_frequency(const std::string& key) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query with_alternatives(const Xapian::Query& query,
                                     const std::function<Xapian::Query(const Xapian::Query&)>& more) const;
     Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query name_key_alternatives(const std::vector<std::string>& words) const;
+    Xapian::Query ngram_query(const std::vector<std::string>& words) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;
 
     const Analyzer& analyzer_;
     const Xapian::Database& db_;
     Xapian::QueryParser parser_;
+    SynonymWeights synonym_weights_;
+    mutable std::unordered_map<std::string, std::vector<std::string>> stem_forms_;  // by stem key
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
 };
 

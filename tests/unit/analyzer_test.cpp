@@ -65,3 +65,15 @@ TEST_CASE("name-key terms join spellings of long Arabic names and skip short and
     CHECK(analyzer.name_key_term(analyzer.normalize("والتي")).empty());      // stop word
     CHECK(analyzer.name_key_term("ceasefire").empty());                      // Latin
 }
+
+TEST_CASE("n-gram terms are the 4-letter runs of long Arabic stems, none for short stems or Latin") {
+    naba::Analyzer analyzer;
+    const std::string stem = analyzer.stemmer()(analyzer.normalize("والمفاوضات"));  // مفاوض
+    CHECK(analyzer.ngram_terms(stem) == std::vector<std::string>{"XCمفاو", "XCفاوض"});
+    // A derived form shares n-grams with it though their stems differ.
+    const std::string other = analyzer.stemmer()(analyzer.normalize("التفاوض"));  // تفاوض
+    CHECK(other != stem);
+    CHECK(analyzer.ngram_terms(other) == std::vector<std::string>{"XCتفاو", "XCفاوض"});
+    CHECK(analyzer.ngram_terms("كتاب").empty());  // 4 letters: the stem itself
+    CHECK(analyzer.ngram_terms("negotiation").empty());
+}

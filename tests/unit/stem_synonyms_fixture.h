@@ -1,5 +1,6 @@
-// Helpers of the stem-synonym unit tests (stem_synonyms_test.cpp, which runs with
-// Naba's defaults, and stem_synonyms_on_test.cpp, run with NABA_ANALYSIS stem-synonyms).
+// Helpers of the stem-synonym unit tests (stem_synonyms_test.cpp and
+// synonym_weights_test.cpp with Naba's defaults; stemmed_terms_test.cpp, run with
+// NABA_ANALYSIS no-stem-synonyms).
 #pragma once
 
 #include <filesystem>

@@ -1,5 +1,8 @@
-// Stem keys and the searcher's stem synonyms with Naba's defaults (stemmed terms in
-// the index). With NABA_ANALYSIS stem-synonyms: stem_synonyms_on_test.cpp.
+// Stems as synonyms: the indexer lists each written form under its stem key
+// (indexer/index_writer.h StemSynonyms), and a stemmed query word searches all of
+// them as one term (searcher/query_builder.h, FLAG_AUTO_SYNONYMS). Indexes of stemmed
+// terms, which naba-index wrote before, are still searched (last case here, and
+// stemmed_terms_test.cpp).
 #include <doctest/doctest.h>
 
 #include "stem_synonyms_fixture.h"
@@ -17,12 +20,12 @@ TEST_CASE("a stem key lists the written forms of body and title words, not stop 
     CHECK(analyzer.stem_key("Qid").empty());
 }
 
-TEST_CASE("a stemmed query word finds the forms of its stem in an index of stemmed terms, which has no synonyms") {
+TEST_CASE("a stemmed query word finds the forms of its stem in an index of stemmed terms (written before stem synonyms)") {
     naba::Analyzer analyzer;
     TempDatabase t;
-    Xapian::TermGenerator generator;  // stemmed terms, as naba-index writes by default
+    Xapian::TermGenerator generator;
     generator.set_stemmer(analyzer.stemmer());
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);  // the old kind
     for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{{"a", "the talks resumed"},
                                                                                    {"b", "grain prices"}}) {
         Xapian::Document doc;
@@ -37,3 +40,49 @@ TEST_CASE("a stemmed query word finds the forms of its stem in an index of stemm
     t.db.commit();
     CHECK(found_ids(analyzer, t.db, "talking") == std::set<std::string>{"a"});
 }
+
+TEST_CASE("a document's free-text terms are only its written forms") {
+    naba::Analyzer analyzer;
+    const Xapian::Document doc = text_document(analyzer, "a", "Grain Talks", "The grain corridor reopened.");
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms.contains("corridor"));
+    CHECK(terms.contains("Stalks"));
+    CHECK(!terms.contains("Zcorridor"));
+    CHECK(!terms.contains("ZStalk"));
+}
+
+TEST_CASE("a stemmed query word finds every written form of its stem, through the synonym table") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms recorder;
+    for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+             {"a", "the talks resumed"}, {"b", "a talk in Geneva"}, {"c", "they were talking"}, {"d", "grain prices"}}) {
+        const Xapian::Document doc = text_document(analyzer, id, "", text);
+        recorder.record(t.db, doc);
+        t.db.add_document(doc);
+    }
+    t.db.commit();
+    CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talk", "talking", "talks"});
+    CHECK(t.db.get_termfreq("Ztalk") == 0);  // no stemmed posting lists
+    CHECK(found_ids(analyzer, t.db, "talked") == std::set<std::string>{"a", "b", "c"});
+    CHECK(found_ids(analyzer, t.db, "talks").size() == 3);
+}
+
+TEST_CASE("a form is added to the synonym table once per run, and a later run adds only new forms") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    const Xapian::Document first = text_document(analyzer, "a", "Talks", "talks resumed");
+    {
+        naba::indexer::StemSynonyms run;
+        CHECK(run.record(t.db, first) == 3);  // talks, resumed, title Stalks
+        CHECK(run.record(t.db, first) == 0);
+        t.db.add_document(first);
+        t.db.commit();
+    }
+    CHECK(synonyms(t.db, "ZStalk") == std::set<std::string>{"Stalks"});
+    naba::indexer::StemSynonyms later_run;
+    CHECK(later_run.record(t.db, first) == 0);  // already listed by the first run
+    CHECK(later_run.record(t.db, text_document(analyzer, "b", "", "talking resumed")) == 1);
+    CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talking", "talks"});
+}
+

@@ -1,0 +1,125 @@
+#include "synonym_weights.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace naba::searcher {
+
+double bm25_idf(double documents, double frequency) {
+    double tw = (documents - frequency + 0.5) / (frequency + 0.5);
+    // BM25Weight's own guard against a negative weight for very common terms.
+    if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
+    return std::log(tw);
+}
+
+double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms) {
+    const double documents = db.get_doccount();
+    if (documents == 0) return 0;
+    double estimate = 0;
+    for (const std::string& term : terms) {
+        const double f = db.get_termfreq(term);
+        estimate += f - estimate * f / documents;  // P(a or b) = P(a) + P(b) - P(a)P(b)
+    }
+    return estimate;
+}
+
+Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std::string> terms) {
+    std::vector<std::pair<Xapian::doccount, std::string>> lists;  // frequency, term
+    for (std::string& t : terms)
+        if (const Xapian::doccount f = db.get_termfreq(t); f > 0) lists.emplace_back(f, std::move(t));
+    if (lists.empty()) return 0;
+    std::sort(lists.begin(), lists.end(), std::greater<>());
+    terms.clear();
+    for (auto& [f, t] : lists) terms.push_back(std::move(t));
+    Xapian::doccount count = lists[0].first;
+    Xapian::PostingIterator base = db.postlist_begin(terms[0]);
+    const Xapian::PostingIterator base_end = db.postlist_end(terms[0]);
+    struct Walk {
+        Xapian::PostingIterator at, end;
+    };
+    std::vector<Walk> rest;
+    for (std::size_t i = 1; i < terms.size(); ++i) rest.push_back({db.postlist_begin(terms[i]), db.postlist_end(terms[i])});
+    for (;;) {
+        Xapian::docid next = 0;  // the smallest document id the walked lists are at
+        for (const Walk& w : rest)
+            if (w.at != w.end && (next == 0 || *w.at < next)) next = *w.at;
+        if (next == 0) break;
+        for (Walk& w : rest)
+            if (w.at != w.end && *w.at == next) ++w.at;
+        if (base != base_end) base.skip_to(next);
+        if (base == base_end || *base != next) ++count;
+    }
+    return count;
+}
+
+namespace {
+
+// Counting walks the posting lists of all forms but the most frequent one; past this
+// many postings the stem is common enough that the error is small next to its cost.
+constexpr double kMaxWalkedPostings = 50000;
+// The exact count is skipped when no count could move the IDF by more than this: the
+// estimate and the truth both lie between the largest form's frequency and the sum.
+constexpr double kNegligibleIdf = 0.01;
+
+}  // namespace
+
+double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>& forms) const {
+    if (forms.size() < 2) return 1;  // one posting list: Xapian's frequency is exact
+    const double documents = db_.get_doccount();
+    double largest = 0, sum = 0;
+    for (const auto& [form, frequency] : forms) {
+        largest = std::max(largest, frequency);
+        sum += frequency;
+    }
+    if (sum - largest > kMaxWalkedPostings) return 1;
+    if (bm25_idf(documents, largest) - bm25_idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
+    std::string key;
+    std::vector<std::string> terms;
+    for (const auto& [form, frequency] : forms) {
+        key.append(form).push_back('\0');
+        terms.push_back(form);
+    }
+    if (auto it = factors_.find(key); it != factors_.end()) return it->second;
+    const double estimated = std::round(independent_or_estimate(db_, terms));
+    const double exact = documents_with_any(db_, terms);
+    const double f = bm25_idf(documents, exact) / bm25_idf(documents, estimated);
+    factors_.emplace(std::move(key), f);
+    return f;
+}
+
+Xapian::Query SynonymWeights::exact(const Xapian::Query& synonym) const {
+    // Forms the index lacks (the stem key itself, in an index of written forms) are
+    // left out: each would cost a posting-list look-up for nothing.
+    std::vector<std::pair<std::string, double>> forms;  // sorted, distinct
+    for (auto t = synonym.get_unique_terms_begin(); t != synonym.get_unique_terms_end(); ++t)
+        if (const double f = db_.get_termfreq(*t); f > 0) forms.emplace_back(*t, f);
+    if (forms.empty()) return synonym;  // matches nothing either way
+    if (forms.size() == 1) return Xapian::Query(forms[0].first);
+    std::vector<Xapian::Query> terms;
+    for (const auto& [form, frequency] : forms) terms.emplace_back(form);
+    Xapian::Query group(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    const double f = factor(forms);
+    return std::abs(f - 1) < 1e-6 ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, f);
+}
+
+Xapian::Query SynonymWeights::exact_all(const Xapian::Query& query) const {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_SYNONYM:
+            return exact(query);
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_XOR: {
+            std::vector<Xapian::Query> parts;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(exact_all(query.get_subquery(i)));
+            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+        }
+        default:
+            return query;
+    }
+}
+
+}  // namespace naba::searcher

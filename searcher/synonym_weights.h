@@ -1,0 +1,52 @@
+// Exact BM25 statistics for stems searched as synonym groups of their written forms.
+//
+// The index holds each word as written and lists a stem's forms in Xapian's synonym
+// table (indexer/index_writer.h, StemSynonyms), so a stemmed query word is an
+// OP_SYNONYM of its forms. Xapian 1.4 gives an OP_SYNONYM the document frequency of
+// an OR of its terms estimated as if they were independent, which overstates it when
+// forms share documents (stator and stators in one passage: 2 instead of 1) and so
+// understates the stem's IDF. SynonymWeights counts the documents exactly and scales
+// the group so that BM25 weighs it with the true frequency, as it would a single
+// stemmed term.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+namespace naba::searcher {
+
+class SynonymWeights {
+  public:
+    explicit SynonymWeights(const Xapian::Database& db) : db_(db) {}
+
+    // `synonym` (an OP_SYNONYM) over the forms the index holds, scaled so that its IDF
+    // is the exact one; a single form is searched as a plain term.
+    Xapian::Query exact(const Xapian::Query& synonym) const;
+
+    // The query with every OP_SYNONYM made exact that is reachable through the
+    // parameterless operators QueryParser builds around words (OR, AND, NOT, AND_MAYBE,
+    // FILTER, XOR); phrases and NEAR hold written forms only.
+    Xapian::Query exact_all(const Xapian::Query& query) const;
+
+  private:
+    double factor(const std::vector<std::pair<std::string, double>>& forms) const;
+
+    const Xapian::Database& db_;
+    mutable std::unordered_map<std::string, double> factors_;  // by the forms, joined
+};
+
+// Documents holding at least one of `terms`, counted exactly: the most frequent
+// term's posting list is only probed (skip_to), the others are walked.
+Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std::string> terms);
+
+// Xapian 1.4's estimate of that count for an OR of the terms: as if independent.
+double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms);
+
+// BM25's inverse document frequency as Xapian 1.4's BM25Weight computes it.
+double bm25_idf(double documents, double frequency);
+
+}  // namespace naba::searcher

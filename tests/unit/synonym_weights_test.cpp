@@ -1,0 +1,71 @@
+// SynonymWeights: a stem searched as a synonym group of its forms is weighed with its
+// exact document frequency, not Xapian's independent-OR estimate.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "stem_synonyms_fixture.h"
+#include "synonym_weights.h"
+
+using namespace stem_synonyms_test;
+
+namespace {
+
+// Indexes the texts (ids d1, d2, ...) with Naba's defaults and returns the score of the
+// first hit for `query`.
+double top_score(const std::vector<std::string>& texts, const std::string& query) {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms recorder;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const Xapian::Document doc = text_document(analyzer, "d" + std::to_string(i + 1), "", texts[i]);
+        recorder.record(t.db, doc);
+        t.db.add_document(doc);
+    }
+    t.db.commit();
+    naba::searcher::EntityCatalog catalog(t.db, analyzer);
+    naba::searcher::QueryBuilder queries(analyzer, t.db, catalog);
+    naba::searcher::SearchRequest request;
+    request.limit = 1;
+    const auto page = naba::searcher::run_search(
+        t.db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query, request);
+    REQUIRE(page.hits.size() == 1);
+    return page.hits[0].score;
+}
+
+}  // namespace
+
+TEST_CASE("documents_with_any counts each document once, however many of the terms it holds") {
+    TempDatabase t;
+    for (const std::vector<std::string>& terms : std::vector<std::vector<std::string>>{
+             {"a", "b"}, {"a"}, {"b", "c"}, {"d"}, {"c"}, {"a", "b", "c"}}) {
+        Xapian::Document doc;
+        for (const std::string& term : terms) doc.add_term(term);
+        t.db.add_document(doc);
+    }
+    t.db.commit();
+    CHECK(naba::searcher::documents_with_any(t.db, {"a", "b"}) == 4);       // docs 1, 2, 3, 6
+    CHECK(naba::searcher::documents_with_any(t.db, {"c", "b", "a"}) == 5);  // all but doc 4
+    CHECK(naba::searcher::documents_with_any(t.db, {"d", "zzz"}) == 1);
+    CHECK(naba::searcher::documents_with_any(t.db, {}) == 0);
+    // Xapian's estimate for a, b: 3 + 3 - 3 * 3 / 6 = 4.5 (the truth is 4).
+    CHECK(naba::searcher::independent_or_estimate(t.db, {"a", "b"}) == doctest::Approx(4.5));
+}
+
+TEST_CASE("bm25_idf is Xapian's: log((N - n + 0.5) / (n + 0.5)), and never below log 1.5 for common terms") {
+    CHECK(naba::searcher::bm25_idf(100, 1) == doctest::Approx(std::log(99.5 / 1.5)));
+    CHECK(naba::searcher::bm25_idf(100, 99) == doctest::Approx(std::log((1.5 / 99.5) / 2 + 1)));
+}
+
+TEST_CASE("two forms of a stem in one document weigh as one term of the same frequency would") {
+    // In both collections the stem is in d1 only, twice, in documents of equal length:
+    // as "stator stator" (one form) and as "stator stators" (two forms, one document,
+    // which Xapian alone would count as two).
+    const std::vector<std::string> filler(9, "the rotor spins slowly today");
+    std::vector<std::string> one_form{"stator stator rotor spins"}, two_forms{"stator stators rotor spins"};
+    one_form.insert(one_form.end(), filler.begin(), filler.end());
+    two_forms.insert(two_forms.end(), filler.begin(), filler.end());
+    // A third form as the query, so that the exact-form bonus adds nothing to either.
+    CHECK(top_score(two_forms, "statoring") == doctest::Approx(top_score(one_form, "statoring")));
+}
