@@ -1,7 +1,5 @@
 #include "search.h"
 
-#include <algorithm>
-
 #include "analysis_options.h"
 
 namespace naba::searcher {
@@ -52,12 +50,6 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     SearchPage page;
     page.total = mset.get_matches_estimated();
     page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    // A snippet marks a word that is a query term, or whose "Z" + stem is one. Only an
-    // index of stemmed terms (built before stem synonyms) has those; with synonym
-    // groups every form is a query term, and stemming each word of each text is waste.
-    const bool stemmed_terms = std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
-                                           [](const std::string& term) { return term.starts_with('Z'); });
-    const Xapian::Stem snippet_stemmer = stemmed_terms ? analyzer.stemmer() : Xapian::Stem();
     long rank = request.offset;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -67,9 +59,13 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         if (request.snippets) {
             const SnippetStyle& style = *request.snippets;
             const std::string& text = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
-            hit.snippet = one_line(mset.snippet(text, style.length, snippet_stemmer,
-                                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                                style.highlight_start, style.highlight_end, "…"));
+            // Every window of the text is weighed by its query terms. Xapian's background
+            // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the
+            // cost of a look-up in the index for each of them: a quarter of a query's
+            // time with snippets (bench/RESULTS.md, "Search speed").
+            hit.snippet =
+                one_line(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                      style.highlight_start, style.highlight_end, "…"));
         }
         page.hits.push_back(std::move(hit));
     }

@@ -89,18 +89,13 @@ double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>&
 }
 
 Xapian::Query SynonymWeights::exact(const Xapian::Query& synonym) const {
-    // Forms the index lacks (the stem key itself, in an index of written forms) are
-    // left out: each would cost a posting-list look-up for nothing.
+    // The group stays as it is, stem key included: a term without documents changes
+    // neither the estimate nor a document's wdf, and snippets find stemmed words by it.
     std::vector<std::pair<std::string, double>> forms;  // sorted, distinct
     for (auto t = synonym.get_unique_terms_begin(); t != synonym.get_unique_terms_end(); ++t)
         if (const double f = db_.get_termfreq(*t); f > 0) forms.emplace_back(*t, f);
-    if (forms.empty()) return synonym;  // matches nothing either way
-    if (forms.size() == 1) return Xapian::Query(forms[0].first);
-    std::vector<Xapian::Query> terms;
-    for (const auto& [form, frequency] : forms) terms.emplace_back(form);
-    Xapian::Query group(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     const double f = factor(forms);
-    return std::abs(f - 1) < 1e-6 ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, f);
+    return std::abs(f - 1) < 1e-6 ? synonym : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym, f);
 }
 
 Xapian::Query SynonymWeights::exact_all(const Xapian::Query& query) const {
