@@ -75,12 +75,20 @@ AnalysisOptions parse_analysis_options(std::string_view spec) {
     return o;
 }
 
-const AnalysisOptions& analysis_options() {
-    static const AnalysisOptions options = [] {
+namespace {
+
+AnalysisOptions& options_in_effect() {
+    static AnalysisOptions options = [] {
         const char* spec = std::getenv("NABA_ANALYSIS");
         return parse_analysis_options(spec ? spec : "");
     }();
     return options;
 }
+
+}  // namespace
+
+const AnalysisOptions& analysis_options() { return options_in_effect(); }
+
+void set_stem_synonyms(bool on) { options_in_effect().stem_synonyms = on; }
 
 }  // namespace naba

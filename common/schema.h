@@ -35,8 +35,11 @@ inline constexpr std::string_view kArabicNgramPrefix = "XC";
 // Forms are only added, never removed: a form no document has any more matches
 // nothing. Indexes written before (and with NABA_ANALYSIS no-stem-synonyms) hold the
 // "Z" terms themselves (TermGenerator STEM_SOME) and no synonyms; naba-search reads
-// both kinds, and a re-run into an old index keeps it correct (the key and the forms
-// are searched together).
+// both kinds (a group holds the key too), and naba-index keeps an index's kind.
+//
+// Metadata key naming the kind: "synonyms" or "terms". An index with documents and
+// without the key was built before stem synonyms, with terms.
+inline constexpr std::string_view kStemmingKey = "naba:stemming";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated

@@ -8,11 +8,13 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include "analysis_options.h"
 #include "analyzer.h"
 #include "document_builder.h"
 #include "entity_refresh.h"
 #include "index_writer.h"
 #include "input_reader.h"
+#include "schema.h"
 #include "interrupt.h"
 #include "shard_build.h"
 #include "spelling_data.h"
@@ -34,7 +36,26 @@ IndexRun::IndexRun(const RunSettings& settings)
       reporter_(settings.verbosity, settings.progress),
       db_{Xapian::WritableDatabase(settings.db_dir, Xapian::DB_CREATE_OR_OPEN), {}} {}
 
+// An index keeps the way it holds stems (schema::kStemmingKey): documents indexed the
+// other way would be weighed differently (a stemmed term and its form count twice in
+// a synonym group, and make a document longer). Recorded in a new index at once.
+void IndexRun::keep_stemming() {
+    std::lock_guard lock(db_.mutex);
+    const std::string kind = db_.db.get_metadata(std::string(schema::kStemmingKey));
+    if (!kind.empty()) {
+        set_stem_synonyms(kind == "synonyms");
+    } else if (db_.db.get_doccount() > 0) {
+        set_stem_synonyms(false);  // built before stem synonyms
+    }
+    const std::string now = analysis_options().stem_synonyms ? "synonyms" : "terms";
+    if (kind != now) {
+        db_.db.set_metadata(std::string(schema::kStemmingKey), now);
+        db_.db.commit();
+    }
+}
+
 void IndexRun::run(const WalkResult& walk) {
+    keep_stemming();
     for (const auto& problem : walk.problems) reporter_.skip(problem.path, "unreadable path", problem.message);
     if (settings_.progress) {
         std::uint64_t bytes = 0;

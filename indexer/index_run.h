@@ -51,6 +51,7 @@ class IndexRun {
   private:
     void run_pipeline(const std::vector<InputFile>& files);
     void run_sharded(const std::vector<InputFile>& files, int shards);
+    void keep_stemming();
     void remove_vanished(const WalkResult& walk);
     void load_entities();
     void refresh_entities();

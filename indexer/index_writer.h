@@ -55,9 +55,10 @@ struct AnalysisWorker {
 // written forms of that stem in the index, which QueryParser searches
 // (FLAG_AUTO_SYNONYMS) as one OP_SYNONYM term, weighted by BM25 like a single stemmed
 // term (searcher/synonym_weights.h). It takes the place of a "Z" + stem posting list
-// per word: a third fewer postings to write (bench/RESULTS.md, "Indexing speed"). Each form is looked up once per object (a writer's run); record()'s entries
-// go into the same commit as the documents that hold them. Forms are never removed:
-// a form whose documents are all gone has no postings and adds nothing to a query.
+// per word: about a third fewer postings to write (bench/RESULTS.md, "Indexing
+// speed"). Each form is looked up once per object (a writer's run); record()'s
+// entries go into the same commit as the documents that hold them. Forms are never
+// removed: a form whose documents are all gone has no postings and adds nothing.
 class StemSynonyms {
   public:
     // Adds the synonym entries that `doc`'s free-text terms need and `db` lacks;

@@ -166,10 +166,15 @@ Xapian::Query QueryBuilder::stem_query(const std::string& key) const {
     return synonym_weights_.exact(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
 }
 
-// Documents that hold the stem in any form, estimated as Xapian estimates an OR of
-// terms (as if independent). Exact for an index built with stemmed terms (the key alone).
+// Documents that hold the stem in any form (SynonymWeights::documents). Exact for an
+// index of stemmed terms too (the key alone).
 double QueryBuilder::stem_frequency(const std::string& key) const {
-    return independent_or_estimate(db_, stem_forms(key));
+    return synonym_weights_.documents(stem_forms(key));
+}
+
+void QueryBuilder::forget_cached() {
+    stem_forms_.clear();
+    synonym_weights_.forget();
 }
 
 // The query's words as written (normalized), for those whose stem is searched.

@@ -36,6 +36,10 @@ class QueryBuilder {
     // word, so it is meant for queries that found little.
     std::string suggest(const std::string& query, DefaultOp op);
 
+    // Drops what was read from the index for earlier queries (stem forms, document
+    // counts), for a reopened database.
+    void forget_cached();
+
   private:
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;

@@ -23,19 +23,37 @@ QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& d
     request_.exact_total = options.count_only;
 }
 
-SearchPage QueryRunner::search_with_retry(const Xapian::Query& query, std::unique_ptr<EntityFacetSpy>& spy) {
-    // A writer committing meanwhile can invalidate what we read: reopen and retry,
-    // so every search sees one consistent revision of the index.
+void QueryRunner::reopen() {
+    db_.reopen();
+    builder_.forget_cached();  // stem forms and counts of the older revision
+}
+
+// A writer committing meanwhile can invalidate what we read: reopen and try again, so
+// every query is built and searched on one consistent revision of the index.
+ParsedQuery QueryRunner::build_with_retry(const std::string& query) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return builder_.build(query, options_.default_op);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 5) throw;
+            reopen();
+        }
+    }
+}
+
+SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery& parsed,
+                                          std::unique_ptr<EntityFacetSpy>& spy) {
     for (int attempt = 0;; ++attempt) {
         if (!options_.facet_types.empty()) {
             spy = std::make_unique<EntityFacetSpy>(options_.facet_types);
             request_.facet_spy = spy.get();
         }
         try {
-            return run_search(db_, analyzer_, query, request_);
+            return run_search(db_, analyzer_, parsed.query, request_);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 5) throw;
-            db_.reopen();
+            reopen();
+            parsed = build_with_retry(query);  // its counts may have changed too
         }
     }
 }
@@ -45,7 +63,7 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     const std::string where = label.batch ? "query " + label.qid + ": " : "";
     ParsedQuery parsed;
     try {
-        parsed = builder_.build(label.query, options_.default_op);
+        parsed = build_with_retry(label.query);
     } catch (const Xapian::QueryParserError& e) {
         // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
         std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
@@ -66,7 +84,7 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     SearchPage page;
     std::unique_ptr<EntityFacetSpy> spy;
     try {
-        page = search_with_retry(parsed.query, spy);
+        page = search_with_retry(label.query, parsed, spy);
     } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
         std::cerr << "naba-search: " << where << e.get_msg() << "\n";
         return Outcome::error;

@@ -32,7 +32,9 @@ class QueryRunner {
 
   private:
     // With --facets, `spy` gets a fresh EntityFacetSpy that has seen the whole match set.
-    SearchPage search_with_retry(const Xapian::Query& query, std::unique_ptr<EntityFacetSpy>& spy);
+    void reopen();
+    ParsedQuery build_with_retry(const std::string& query);
+    SearchPage search_with_retry(const std::string& query, ParsedQuery& parsed, std::unique_ptr<EntityFacetSpy>& spy);
     void print_facets(const QueryLabel& label, const EntityFacetSpy& spy);
 
     const SearchOptions& options_;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <queue>
+
+#include "analysis_options.h"
 
 namespace naba::searcher {
 
@@ -12,6 +15,8 @@ double bm25_idf(double documents, double frequency) {
     if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
     return std::log(tw);
 }
+
+double bm25plus_idf(double documents, double frequency) { return std::log((documents + 1) / frequency); }
 
 double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms) {
     const double documents = db.get_doccount();
@@ -30,25 +35,26 @@ Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std:
         if (const Xapian::doccount f = db.get_termfreq(t); f > 0) lists.emplace_back(f, std::move(t));
     if (lists.empty()) return 0;
     std::sort(lists.begin(), lists.end(), std::greater<>());
-    terms.clear();
-    for (auto& [f, t] : lists) terms.push_back(std::move(t));
     Xapian::doccount count = lists[0].first;
-    Xapian::PostingIterator base = db.postlist_begin(terms[0]);
-    const Xapian::PostingIterator base_end = db.postlist_end(terms[0]);
-    struct Walk {
-        Xapian::PostingIterator at, end;
-    };
-    std::vector<Walk> rest;
-    for (std::size_t i = 1; i < terms.size(); ++i) rest.push_back({db.postlist_begin(terms[i]), db.postlist_end(terms[i])});
-    for (;;) {
-        Xapian::docid next = 0;  // the smallest document id the walked lists are at
-        for (const Walk& w : rest)
-            if (w.at != w.end && (next == 0 || *w.at < next)) next = *w.at;
-        if (next == 0) break;
-        for (Walk& w : rest)
-            if (w.at != w.end && *w.at == next) ++w.at;
-        if (base != base_end) base.skip_to(next);
-        if (base == base_end || *base != next) ++count;
+    Xapian::PostingIterator base = db.postlist_begin(lists[0].second);
+    const Xapian::PostingIterator base_end = db.postlist_end(lists[0].second);
+    // The other lists merged in document order through a heap of (next document, list).
+    std::vector<std::pair<Xapian::PostingIterator, Xapian::PostingIterator>> walks;
+    using Head = std::pair<Xapian::docid, std::size_t>;
+    std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
+    for (std::size_t i = 1; i < lists.size(); ++i) {
+        walks.emplace_back(db.postlist_begin(lists[i].second), db.postlist_end(lists[i].second));
+        heads.emplace(*walks.back().first, walks.size() - 1);
+    }
+    Xapian::docid last = 0;
+    while (!heads.empty()) {
+        const auto [doc, i] = heads.top();
+        heads.pop();
+        if (auto& [at, end] = walks[i]; ++at != end) heads.emplace(*at, i);
+        if (doc == last) continue;  // already counted from another list
+        last = doc;
+        if (base != base_end) base.skip_to(doc);
+        if (base == base_end || *base != doc) ++count;
     }
     return count;
 }
@@ -62,7 +68,41 @@ constexpr double kMaxWalkedPostings = 50000;
 // estimate and the truth both lie between the largest form's frequency and the sum.
 constexpr double kNegligibleIdf = 0.01;
 
+// The IDF of the weighting scheme naba-search uses (search.cpp).
+double idf(double documents, double frequency) {
+    return analysis_options().bm25plus_delta > 0 ? bm25plus_idf(documents, frequency)
+                                                 : bm25_idf(documents, frequency);
+}
+
 }  // namespace
+
+void SynonymWeights::forget() { counts_.clear(); }
+
+double SynonymWeights::documents(const std::vector<std::string>& forms) const {
+    std::vector<std::pair<std::string, double>> present;
+    for (const std::string& form : forms)
+        if (const double f = db_.get_termfreq(form); f > 0) present.emplace_back(form, f);
+    return count(present);
+}
+
+double SynonymWeights::count(const std::vector<std::pair<std::string, double>>& forms) const {
+    if (forms.empty()) return 0;
+    if (forms.size() == 1) return forms[0].second;
+    double largest = 0, sum = 0;
+    std::string key;
+    std::vector<std::string> terms;
+    for (const auto& [form, frequency] : forms) {
+        largest = std::max(largest, frequency);
+        sum += frequency;
+        key.append(form).push_back('\0');
+        terms.push_back(form);
+    }
+    if (sum - largest > kMaxWalkedPostings) return independent_or_estimate(db_, terms);
+    if (auto it = counts_.find(key); it != counts_.end()) return it->second;
+    const double exact = documents_with_any(db_, terms);
+    counts_.emplace(std::move(key), exact);
+    return exact;
+}
 
 double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>& forms) const {
     if (forms.size() < 2) return 1;  // one posting list: Xapian's frequency is exact
@@ -72,20 +112,11 @@ double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>&
         largest = std::max(largest, frequency);
         sum += frequency;
     }
-    if (sum - largest > kMaxWalkedPostings) return 1;
-    if (bm25_idf(documents, largest) - bm25_idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
-    std::string key;
+    if (idf(documents, largest) - idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
     std::vector<std::string> terms;
-    for (const auto& [form, frequency] : forms) {
-        key.append(form).push_back('\0');
-        terms.push_back(form);
-    }
-    if (auto it = factors_.find(key); it != factors_.end()) return it->second;
+    for (const auto& [form, frequency] : forms) terms.push_back(form);
     const double estimated = std::round(independent_or_estimate(db_, terms));
-    const double exact = documents_with_any(db_, terms);
-    const double f = bm25_idf(documents, exact) / bm25_idf(documents, estimated);
-    factors_.emplace(std::move(key), f);
-    return f;
+    return idf(documents, count(forms)) / idf(documents, estimated);
 }
 
 Xapian::Query SynonymWeights::exact(const Xapian::Query& synonym) const {

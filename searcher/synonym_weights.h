@@ -23,8 +23,9 @@ class SynonymWeights {
   public:
     explicit SynonymWeights(const Xapian::Database& db) : db_(db) {}
 
-    // `synonym` (an OP_SYNONYM) over the forms the index holds, scaled so that its IDF
-    // is the exact one; a single form is searched as a plain term.
+    // `synonym` (an OP_SYNONYM) scaled so that its IDF is the exact one; unchanged
+    // when Xapian's estimate cannot be off by much (one form in the index, or a rare
+    // variant of a common form).
     Xapian::Query exact(const Xapian::Query& synonym) const;
 
     // The query with every OP_SYNONYM made exact that is reachable through the
@@ -32,11 +33,19 @@ class SynonymWeights {
     // FILTER, XOR); phrases and NEAR hold written forms only.
     Xapian::Query exact_all(const Xapian::Query& query) const;
 
+    // Documents holding at least one of `forms`: exact (counted once per process),
+    // except past 50,000 walked postings, where it is Xapian's estimate.
+    double documents(const std::vector<std::string>& forms) const;
+
+    // Drops what was counted, for a reopened database (another revision).
+    void forget();
+
   private:
+    double count(const std::vector<std::pair<std::string, double>>& forms) const;  // (form, frequency)
     double factor(const std::vector<std::pair<std::string, double>>& forms) const;
 
     const Xapian::Database& db_;
-    mutable std::unordered_map<std::string, double> factors_;  // by the forms, joined
+    mutable std::unordered_map<std::string, double> counts_;  // by the forms, joined
 };
 
 // Documents holding at least one of `terms`, counted exactly: the most frequent
@@ -46,7 +55,9 @@ Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std:
 // Xapian 1.4's estimate of that count for an OR of the terms: as if independent.
 double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms);
 
-// BM25's inverse document frequency as Xapian 1.4's BM25Weight computes it.
+// The inverse document frequency as Xapian 1.4's BM25Weight and BM25PlusWeight
+// compute it.
 double bm25_idf(double documents, double frequency);
+double bm25plus_idf(double documents, double frequency);
 
 }  // namespace naba::searcher

@@ -3,7 +3,10 @@
 // records replaced by id.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
+
+#include <xapian.h>
 
 #include "cli_runner.h"
 #include "index_fixtures.h"
@@ -163,5 +166,35 @@ TEST_CASE("records removed from a changed JSONL file are removed from the index,
     CliResult kept = index(db, {"--no-delete", file});
     CHECK(has(kept.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged, 0 removed"));
     CHECK(search_ids(db, "*") == Ids{"n1", "n3", "n4", "n5", "o1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a re-run keeps the way an index holds stems, even one built before that was recorded") {
+    std::string dir = temp_dir("stemming-kind");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "talks resumed\n");
+    const char* before = std::getenv("NABA_ANALYSIS");
+    const std::string saved = before ? before : "";
+    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);  // an index of stemmed terms
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1); else ::unsetenv("NABA_ANALYSIS");
+    {
+        Xapian::WritableDatabase w(db);
+        CHECK(w.get_metadata("naba:stemming") == "terms");
+        w.set_metadata("naba:stemming", "");  // as written before the key existed
+        w.commit();
+    }
+    write_file(in + "/b.txt", "talking again\n");
+    REQUIRE(index(db, {in}).exit_code == 0);  // the default is stem synonyms
+    Xapian::Database x(db);
+    CHECK(x.get_termfreq("Ztalk") == 2);  // the new document has its stemmed term too
+    CHECK(x.synonym_keys_begin() == x.synonym_keys_end());
+    CHECK(x.get_metadata("naba:stemming") == "terms");
+
+    REQUIRE(index(dir + "/fresh", {in}).exit_code == 0);
+    Xapian::Database y(dir + "/fresh");
+    CHECK(y.get_metadata("naba:stemming") == "synonyms");
+    CHECK(y.get_termfreq("Ztalk") == 0);
+    CHECK(y.synonym_keys_begin() != y.synonym_keys_end());
     fs::remove_all(dir);
 }

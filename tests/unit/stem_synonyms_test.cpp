@@ -5,6 +5,8 @@
 // stemmed_terms_test.cpp).
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "stem_synonyms_fixture.h"
 
 using namespace stem_synonyms_test;
@@ -86,3 +88,41 @@ TEST_CASE("a form is added to the synonym table once per run, and a later run ad
     CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talking", "talks"});
 }
 
+
+TEST_CASE("NOT, filters, AND and title: keep their meaning over synonym groups") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms recorder;
+    for (const auto& [id, title, text] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"a", "Talks resume", "the talks resumed"},
+             {"b", "", "a talk in Geneva about grain"},
+             {"c", "", "they were talking about grain prices"}}) {
+        const Xapian::Document doc = text_document(analyzer, id, title, text);
+        recorder.record(t.db, doc);
+        t.db.add_document(doc);
+    }
+    t.db.commit();
+    CHECK(found_ids(analyzer, t.db, "talked -grain") == std::set<std::string>{"a"});
+    CHECK(found_ids(analyzer, t.db, "talked NOT prices") == std::set<std::string>{"a", "b"});
+    CHECK(found_ids(analyzer, t.db, "title:talking") == std::set<std::string>{"a"});
+    CHECK(found_ids(analyzer, t.db, "talked AND grain") == std::set<std::string>{"b", "c"});
+    CHECK(found_ids(analyzer, t.db, "id:c talks") == std::set<std::string>{"c"});
+}
+
+TEST_CASE("a snippet marks an Arabic word written unnormalized in the text when the query gives another form") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms recorder;
+    const Xapian::Document doc = text_document(analyzer, "a", "", "أعلنت الأطراف الهدنة في المدينة");
+    recorder.record(t.db, doc);
+    t.db.add_document(doc);
+    t.db.commit();
+    naba::searcher::EntityCatalog catalog(t.db, analyzer);
+    naba::searcher::QueryBuilder queries(analyzer, t.db, catalog);
+    naba::searcher::SearchRequest request;
+    request.snippets = naba::searcher::SnippetStyle{};
+    const auto page = naba::searcher::run_search(
+        t.db, analyzer, queries.build("هدنة", naba::searcher::DefaultOp::op_or).query, request);
+    REQUIRE(page.hits.size() == 1);
+    CHECK(page.hits[0].snippet.find("**الهدنة**") != std::string::npos);  // ة in the text, ه in the index
+}
