@@ -32,10 +32,20 @@ std::size_t StemSynonyms::record_all(Xapian::WritableDatabase& db) {
     std::map<std::string, std::vector<std::string>> forms;
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
         if (std::string key = analyzer_.stem_key(*t); !key.empty()) forms[std::move(key)].push_back(*t);
+    // A table that starts empty (a fresh shard) cannot list a form already: the term
+    // list gives each once, so there is nothing to look up.
+    const bool empty = db.synonym_keys_begin() == db.synonym_keys_end();
     std::size_t added = 0;
     for (const auto& [key, list] : forms)
-        for (const std::string& form : list)
-            if (seen_.insert(form).second) added += add_if_missing(db, key, form);
+        for (const std::string& form : list) {
+            if (!seen_.insert(form).second) continue;
+            if (empty) {
+                db.add_synonym(key, form);
+                ++added;
+            } else {
+                added += add_if_missing(db, key, form);
+            }
+        }
     return added;
 }
 
