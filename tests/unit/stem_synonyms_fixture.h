@@ -43,15 +43,33 @@ inline std::set<std::string> synonyms(const Xapian::Database& db, const std::str
     return {db.synonyms_begin(key), db.synonyms_end(key)};
 }
 
-inline std::set<std::string> found_ids(const naba::Analyzer& analyzer, const Xapian::Database& db, const std::string& query) {
+struct Text {
+    std::string id, title, text;
+};
+
+// Indexes the texts as naba-index does (synonym lists included) and commits.
+inline void index_texts(const naba::Analyzer& analyzer, Xapian::WritableDatabase& db, const std::vector<Text>& texts) {
+    naba::indexer::StemSynonyms recorder;
+    for (const Text& t : texts) {
+        const Xapian::Document doc = text_document(analyzer, t.id, t.title, t.text);
+        recorder.record(db, doc);
+        db.add_document(doc);
+    }
+    db.commit();
+}
+
+// `query` as naba-search runs it (default OR).
+inline naba::searcher::SearchPage search(const naba::Analyzer& analyzer, const Xapian::Database& db,
+                                         const std::string& query, const naba::searcher::SearchRequest& request) {
     naba::searcher::EntityCatalog catalog(db, analyzer);
     naba::searcher::QueryBuilder queries(analyzer, db, catalog);
-    naba::searcher::SearchRequest request;
-    request.limit = 10;
+    return naba::searcher::run_search(db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query,
+                                      request);
+}
+
+inline std::set<std::string> found_ids(const naba::Analyzer& analyzer, const Xapian::Database& db, const std::string& query) {
     std::set<std::string> ids;
-    const auto page = naba::searcher::run_search(
-        db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query, request);
-    for (const auto& hit : page.hits) ids.insert(hit.doc.id);
+    for (const auto& hit : search(analyzer, db, query, {}).hits) ids.insert(hit.doc.id);
     return ids;
 }
 

@@ -5,8 +5,6 @@
 // stemmed_terms_test.cpp).
 #include <doctest/doctest.h>
 
-#include <tuple>
-
 #include "stem_synonyms_fixture.h"
 
 using namespace stem_synonyms_test;
@@ -56,14 +54,9 @@ TEST_CASE("a document's free-text terms are only its written forms") {
 TEST_CASE("a stemmed query word finds every written form of its stem, through the synonym table") {
     naba::Analyzer analyzer;
     TempDatabase t;
-    naba::indexer::StemSynonyms recorder;
-    for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
-             {"a", "the talks resumed"}, {"b", "a talk in Geneva"}, {"c", "they were talking"}, {"d", "grain prices"}}) {
-        const Xapian::Document doc = text_document(analyzer, id, "", text);
-        recorder.record(t.db, doc);
-        t.db.add_document(doc);
-    }
-    t.db.commit();
+    index_texts(analyzer, t.db,
+                {{"a", "", "the talks resumed"}, {"b", "", "a talk in Geneva"}, {"c", "", "they were talking"},
+                 {"d", "", "grain prices"}});
     CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talk", "talking", "talks"});
     CHECK(t.db.get_termfreq("Ztalk") == 0);  // no stemmed posting lists
     CHECK(found_ids(analyzer, t.db, "talked") == std::set<std::string>{"a", "b", "c"});
@@ -92,16 +85,10 @@ TEST_CASE("a form is added to the synonym table once per run, and a later run ad
 TEST_CASE("NOT, filters, AND and title: keep their meaning over synonym groups") {
     naba::Analyzer analyzer;
     TempDatabase t;
-    naba::indexer::StemSynonyms recorder;
-    for (const auto& [id, title, text] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"a", "Talks resume", "the talks resumed"},
-             {"b", "", "a talk in Geneva about grain"},
-             {"c", "", "they were talking about grain prices"}}) {
-        const Xapian::Document doc = text_document(analyzer, id, title, text);
-        recorder.record(t.db, doc);
-        t.db.add_document(doc);
-    }
-    t.db.commit();
+    index_texts(analyzer, t.db,
+                {{"a", "Talks resume", "the talks resumed"},
+                 {"b", "", "a talk in Geneva about grain"},
+                 {"c", "", "they were talking about grain prices"}});
     CHECK(found_ids(analyzer, t.db, "talked -grain") == std::set<std::string>{"a"});
     CHECK(found_ids(analyzer, t.db, "talked NOT prices") == std::set<std::string>{"a", "b"});
     CHECK(found_ids(analyzer, t.db, "title:talking") == std::set<std::string>{"a"});
@@ -112,17 +99,10 @@ TEST_CASE("NOT, filters, AND and title: keep their meaning over synonym groups")
 TEST_CASE("a snippet marks an Arabic word written unnormalized in the text when the query gives another form") {
     naba::Analyzer analyzer;
     TempDatabase t;
-    naba::indexer::StemSynonyms recorder;
-    const Xapian::Document doc = text_document(analyzer, "a", "", "أعلنت الأطراف الهدنة في المدينة");
-    recorder.record(t.db, doc);
-    t.db.add_document(doc);
-    t.db.commit();
-    naba::searcher::EntityCatalog catalog(t.db, analyzer);
-    naba::searcher::QueryBuilder queries(analyzer, t.db, catalog);
+    index_texts(analyzer, t.db, {{"a", "", "أعلنت الأطراف الهدنة في المدينة"}});
     naba::searcher::SearchRequest request;
     request.snippets = naba::searcher::SnippetStyle{};
-    const auto page = naba::searcher::run_search(
-        t.db, analyzer, queries.build("هدنة", naba::searcher::DefaultOp::op_or).query, request);
+    const auto page = search(analyzer, t.db, "هدنة", request);
     REQUIRE(page.hits.size() == 1);
     CHECK(page.hits[0].snippet.find("**الهدنة**") != std::string::npos);  // ة in the text, ه in the index
 }

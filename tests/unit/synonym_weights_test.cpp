@@ -17,19 +17,12 @@ namespace {
 double top_score(const std::vector<std::string>& texts, const std::string& query) {
     naba::Analyzer analyzer;
     TempDatabase t;
-    naba::indexer::StemSynonyms recorder;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const Xapian::Document doc = text_document(analyzer, "d" + std::to_string(i + 1), "", texts[i]);
-        recorder.record(t.db, doc);
-        t.db.add_document(doc);
-    }
-    t.db.commit();
-    naba::searcher::EntityCatalog catalog(t.db, analyzer);
-    naba::searcher::QueryBuilder queries(analyzer, t.db, catalog);
+    std::vector<Text> docs;
+    for (std::size_t i = 0; i < texts.size(); ++i) docs.push_back({"d" + std::to_string(i + 1), "", texts[i]});
+    index_texts(analyzer, t.db, docs);
     naba::searcher::SearchRequest request;
     request.limit = 1;
-    const auto page = naba::searcher::run_search(
-        t.db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query, request);
+    const auto page = search(analyzer, t.db, query, request);
     REQUIRE(page.hits.size() == 1);
     return page.hits[0].score;
 }
