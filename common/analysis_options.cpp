@@ -89,6 +89,11 @@ AnalysisOptions& options_in_effect() {
 
 const AnalysisOptions& analysis_options() { return options_in_effect(); }
 
+bool default_stem_synonyms() {
+    const char* spec = std::getenv("NABA_ANALYSIS");
+    return parse_analysis_options(spec ? spec : "").stem_synonyms;
+}
+
 void set_stem_synonyms(bool on) { options_in_effect().stem_synonyms = on; }
 
 }  // namespace naba

@@ -71,10 +71,12 @@ struct AnalysisOptions {
 // throws std::runtime_error naming the bad entry.
 const AnalysisOptions& analysis_options();
 
-// For naba-index, before any analysis starts: an existing index keeps the way it
-// holds stems (schema::kStemmingKey), whatever the default, since documents indexed
-// both ways would be weighed differently in one index.
+// For naba-index, before any thread starts analysing: an existing index keeps the
+// way it holds stems (schema::kStemmingKey), whatever the default, since documents
+// indexed both ways would be weighed differently in one index. Each run sets it.
 void set_stem_synonyms(bool on);
+// The default of that choice (NABA_ANALYSIS as given), whatever was set since.
+bool default_stem_synonyms();
 
 // Parses a NABA_ANALYSIS-style string over the defaults (exposed for tests).
 AnalysisOptions parse_analysis_options(std::string_view spec);

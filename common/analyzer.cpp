@@ -152,7 +152,7 @@ std::string Analyzer::stem_key(std::string_view term) const {
     if (is_stop_word(word)) return "";
     const std::string stem = stemmer_(word);
     if (stem.empty()) return "";
-    return "Z" + std::string(prefix) + stem;
+    return std::string(schema::kStemPrefix).append(prefix).append(stem);
 }
 
 std::vector<std::string> Analyzer::ngram_terms(std::string_view stem) const {

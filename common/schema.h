@@ -40,6 +40,8 @@ inline constexpr std::string_view kArabicNgramPrefix = "XC";
 // Metadata key naming the kind: "synonyms" or "terms". An index with documents and
 // without the key was built before stem synonyms, with terms.
 inline constexpr std::string_view kStemmingKey = "naba:stemming";
+// The stem key's prefix (Xapian's convention for stemmed terms).
+inline constexpr std::string_view kStemPrefix = "Z";
 
 // --- value slots -----------------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undated
@@ -103,12 +105,16 @@ inline constexpr std::string_view kRootDirPrefix = "XR";
 // namespace (re-tagging entities removes all place-prefixed terms, for one), so the
 // build fails if any two are the same.
 inline constexpr std::string_view kTermPrefixes[] = {
-    kIdPrefix,     kTitlePrefix, kLangPrefix,      kSourcePrefix, kArabicRootPrefix,         kArabicNameKeyPrefix,
-    kArabicNgramPrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix, kUnknownEntityPrefix, kRootDirPrefix};
+    kIdPrefix,          kTitlePrefix,  kLangPrefix,  kSourcePrefix, kArabicRootPrefix,    kArabicNameKeyPrefix,
+    kArabicNgramPrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix,    kUnknownEntityPrefix, kRootDirPrefix,
+    kStemPrefix};
+// Nor may one prefix begin another: terms are found by prefix (allterms_begin(p),
+// the re-tagging scan), so "XG" beside "XGA" would mix the two.
 constexpr bool distinct_prefixes() {
     for (std::size_t i = 0; i < std::size(kTermPrefixes); ++i)
         for (std::size_t j = i + 1; j < std::size(kTermPrefixes); ++j)
-            if (kTermPrefixes[i] == kTermPrefixes[j]) return false;
+            if (kTermPrefixes[i].starts_with(kTermPrefixes[j]) || kTermPrefixes[j].starts_with(kTermPrefixes[i]))
+                return false;
     return true;
 }
 static_assert(distinct_prefixes(), "two term families share a prefix");

@@ -1,6 +1,7 @@
 #include "index_run.h"
 
 #include <filesystem>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
@@ -36,20 +37,36 @@ IndexRun::IndexRun(const RunSettings& settings)
       reporter_(settings.verbosity, settings.progress),
       db_{Xapian::WritableDatabase(settings.db_dir, Xapian::DB_CREATE_OR_OPEN), {}} {}
 
+namespace {
+
+// How an index without schema::kStemmingKey holds stems, from what it holds: a stem
+// synonym means synonyms, a "Z" term stemmed terms; nullopt when it says neither.
+std::optional<bool> stored_stem_synonyms(const Xapian::Database& db) {
+    const std::string kind = db.get_metadata(std::string(schema::kStemmingKey));
+    if (!kind.empty()) return kind == "synonyms";
+    if (db.synonym_keys_begin() != db.synonym_keys_end()) return true;
+    const std::string z(schema::kStemPrefix);
+    if (db.allterms_begin(z) != db.allterms_end(z)) return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
 // An index keeps the way it holds stems (schema::kStemmingKey): documents indexed the
 // other way would be weighed differently (a stemmed term and its form count twice in
 // a synonym group, and make a document longer). Recorded in a new index at once.
 void IndexRun::keep_stemming() {
     std::lock_guard lock(db_.mutex);
-    const std::string kind = db_.db.get_metadata(std::string(schema::kStemmingKey));
-    if (!kind.empty()) {
-        set_stem_synonyms(kind == "synonyms");
-    } else if (db_.db.get_doccount() > 0) {
-        set_stem_synonyms(false);  // built before stem synonyms
-    }
-    const std::string now = analysis_options().stem_synonyms ? "synonyms" : "terms";
-    if (kind != now) {
-        db_.db.set_metadata(std::string(schema::kStemmingKey), now);
+    const bool wanted = default_stem_synonyms();
+    const std::optional<bool> stored = stored_stem_synonyms(db_.db);
+    const bool kind = stored.value_or(wanted);
+    set_stem_synonyms(kind);
+    if (kind != wanted)
+        reporter_.note(std::string("this index holds stems as ") + (kind ? "synonyms" : "stemmed terms") +
+                       " and keeps doing so; index into a new --db to change that");
+    const std::string name = kind ? "synonyms" : "terms";
+    if (db_.db.get_metadata(std::string(schema::kStemmingKey)) != name) {
+        db_.db.set_metadata(std::string(schema::kStemmingKey), name);
         db_.db.commit();
     }
 }

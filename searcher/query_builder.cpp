@@ -329,8 +329,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const bool roots_in_bonus = !(or_query && analysis_options().root_matches);
     if (Xapian::Query bonus = ranking_bonus(parsed.query, normalized, roots_in_bonus); !bonus.empty())
         parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, bonus);
-    // Last: the steps above find the searched words by their stem keys, which this
-    // leaves out of the synonym groups (an index of written forms has no such terms).
+    // Last, over the whole query: each synonym group (its stem key kept, which the
+    // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
     return parsed;

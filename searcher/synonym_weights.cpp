@@ -19,14 +19,22 @@ double bm25_idf(double documents, double frequency) {
 double bm25plus_idf(double documents, double frequency) { return std::log((documents + 1) / frequency); }
 
 double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms) {
-    const double documents = db.get_doccount();
-    if (documents == 0) return 0;
-    double estimate = 0;
-    for (const std::string& term : terms) {
-        const double f = db.get_termfreq(term);
-        estimate += f - estimate * f / documents;  // P(a or b) = P(a) + P(b) - P(a)P(b)
+    const Xapian::doccount documents = db.get_doccount();
+    if (documents == 0 || terms.empty()) return 0;
+    // As Xapian 1.4 builds it: a tree of two-way ORs, the two least frequent first
+    // (OrContext::postlist), each estimated as P(a or b) = P(a) + P(b) - P(a)P(b)
+    // and rounded to a whole number (OrPostList::get_termfreq_est_using_stats).
+    std::priority_queue<Xapian::doccount, std::vector<Xapian::doccount>, std::greater<>> heap;
+    for (const std::string& term : terms) heap.push(db.get_termfreq(term));
+    while (heap.size() > 1) {
+        const Xapian::doccount r = heap.top();
+        heap.pop();
+        const Xapian::doccount l = heap.top();
+        heap.pop();
+        const double estimate = double(l) + double(r) - double(l) * double(r) / documents;
+        heap.push(static_cast<Xapian::doccount>(estimate + 0.5));
     }
-    return estimate;
+    return heap.top();
 }
 
 Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std::string> terms) {
@@ -115,7 +123,7 @@ double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>&
     if (idf(documents, largest) - idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
     std::vector<std::string> terms;
     for (const auto& [form, frequency] : forms) terms.push_back(form);
-    const double estimated = std::round(independent_or_estimate(db_, terms));
+    const double estimated = independent_or_estimate(db_, terms);
     return idf(documents, count(forms)) / idf(documents, estimated);
 }
 

@@ -185,16 +185,30 @@ TEST_CASE("a re-run keeps the way an index holds stems, even one built before th
         w.commit();
     }
     write_file(in + "/b.txt", "talking again\n");
-    REQUIRE(index(db, {in}).exit_code == 0);  // the default is stem synonyms
+    CliResult rerun = index(db, {in});  // the default is stem synonyms
+    REQUIRE(rerun.exit_code == 0);
+    CHECK(has(rerun.err, "holds stems as stemmed terms"));
     Xapian::Database x(db);
     CHECK(x.get_termfreq("Ztalk") == 2);  // the new document has its stemmed term too
     CHECK(x.synonym_keys_begin() == x.synonym_keys_end());
     CHECK(x.get_metadata("naba:stemming") == "terms");
 
-    REQUIRE(index(dir + "/fresh", {in}).exit_code == 0);
+    REQUIRE(index(dir + "/fresh", {"--jobs", "2", in}).exit_code == 0);  // the sharded build
+    {
+        Xapian::Database y(dir + "/fresh");
+        CHECK(y.get_metadata("naba:stemming") == "synonyms");
+        CHECK(y.get_termfreq("Ztalk") == 0);
+        CHECK(y.synonym_keys_begin() != y.synonym_keys_end());
+    }
+    // The other way round: an index of synonyms stays one, and the run says so.
+    write_file(in + "/c.txt", "talked late\n");
+    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);
+    CliResult other = index(dir + "/fresh", {in});
+    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1); else ::unsetenv("NABA_ANALYSIS");
+    REQUIRE(other.exit_code == 0);
+    CHECK(has(other.err, "holds stems as synonyms"));
     Xapian::Database y(dir + "/fresh");
-    CHECK(y.get_metadata("naba:stemming") == "synonyms");
     CHECK(y.get_termfreq("Ztalk") == 0);
-    CHECK(y.synonym_keys_begin() != y.synonym_keys_end());
+    CHECK(y.get_termfreq("talked") == 1);
     fs::remove_all(dir);
 }

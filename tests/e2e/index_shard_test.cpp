@@ -86,6 +86,8 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
     CHECK(two.err.find("705 documents indexed into " + dir + "/two (702 new, 3 replaced)") != std::string::npos);
 
     IndexContents a = contents(dir + "/one"), b = contents(dir + "/two");
+    const char* options = std::getenv("NABA_ANALYSIS");
+    const bool synonyms_on = !options || std::string_view(options) != "no-stem-synonyms";
     CHECK(b.doccount == 702);
     CHECK(a.doccount == b.doccount);
     CHECK(a.terms == b.terms);
@@ -103,8 +105,7 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
         for (const std::string& form : merged) CHECK(forms.contains(form));
     }
     CHECK(b.synonyms.size() <= a.synonyms.size());
-    const char* options = std::getenv("NABA_ANALYSIS");
-    if (!options || std::string_view(options) != "no-stem-synonyms") {
+    if (synonyms_on) {
         CHECK(b.synonyms.contains("Zceasefir"));
         CHECK(a.synonyms.contains("Zearlier"));
         CHECK(!b.synonyms.contains("Zearlier"));
@@ -114,6 +115,7 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
     }
     CHECK(!b.spellings.empty());
     CHECK(a.metadata == b.metadata);
+    CHECK(b.metadata["naba:stemming"] == (synonyms_on ? "synonyms" : "terms"));
     CHECK(search_ids(dir + "/two", "wins") == std::vector<std::string>{"d5", "d6"});
     CHECK(!fs::exists(dir + "/two.naba-build"));  // the work directory is gone
 
@@ -149,6 +151,11 @@ TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
     ::kill(pid, SIGINT);
     const int status = wait_for(pid);
     const unsigned committed = committed_documents(db);
+    {
+        const char* options = std::getenv("NABA_ANALYSIS");
+        const bool synonyms = !options || std::string_view(options) != "no-stem-synonyms";
+        CHECK(Xapian::Database(db).get_metadata("naba:stemming") == (synonyms ? "synonyms" : "terms"));
+    }
     if (status == 130) {  // (a fast machine may have finished first)
         CHECK(read_file(dir + "/stderr").find("interrupted: committed " + std::to_string(committed)) !=
               std::string::npos);

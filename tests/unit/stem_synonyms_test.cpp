@@ -1,8 +1,8 @@
 // Stems as synonyms: the indexer lists each written form under its stem key
 // (indexer/index_writer.h StemSynonyms), and a stemmed query word searches all of
 // them as one term (searcher/query_builder.h, FLAG_AUTO_SYNONYMS). Indexes of stemmed
-// terms, which naba-index wrote before, are still searched (last case here, and
-// stemmed_terms_test.cpp).
+// terms, which naba-index wrote before, are still searched (the second case here,
+// and stemmed_terms_test.cpp).
 #include <doctest/doctest.h>
 
 #include "stem_synonyms_fixture.h"
