@@ -18,14 +18,13 @@ double bm25_idf(double documents, double frequency) {
 
 double bm25plus_idf(double documents, double frequency) { return std::log((documents + 1) / frequency); }
 
-double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms) {
-    const Xapian::doccount documents = db.get_doccount();
-    if (documents == 0 || terms.empty()) return 0;
+double independent_or_estimate(Xapian::doccount documents, const std::vector<Xapian::doccount>& frequencies) {
+    if (documents == 0 || frequencies.empty()) return 0;
     // As Xapian 1.4 builds it: a tree of two-way ORs, the two least frequent first
     // (OrContext::postlist), each estimated as P(a or b) = P(a) + P(b) - P(a)P(b)
     // and rounded to a whole number (OrPostList::get_termfreq_est_using_stats).
-    std::priority_queue<Xapian::doccount, std::vector<Xapian::doccount>, std::greater<>> heap;
-    for (const std::string& term : terms) heap.push(db.get_termfreq(term));
+    std::priority_queue<Xapian::doccount, std::vector<Xapian::doccount>, std::greater<>> heap(frequencies.begin(),
+                                                                                               frequencies.end());
     while (heap.size() > 1) {
         const Xapian::doccount r = heap.top();
         heap.pop();
@@ -35,6 +34,12 @@ double independent_or_estimate(const Xapian::Database& db, const std::vector<std
         heap.push(static_cast<Xapian::doccount>(estimate + 0.5));
     }
     return heap.top();
+}
+
+double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms) {
+    std::vector<Xapian::doccount> frequencies;
+    for (const std::string& term : terms) frequencies.push_back(db.get_termfreq(term));
+    return independent_or_estimate(db.get_doccount(), frequencies);
 }
 
 Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std::string> terms) {
@@ -99,13 +104,15 @@ double SynonymWeights::count(const std::vector<std::pair<std::string, double>>& 
     double largest = 0, sum = 0;
     std::string key;
     std::vector<std::string> terms;
+    std::vector<Xapian::doccount> frequencies;
     for (const auto& [form, frequency] : forms) {
         largest = std::max(largest, frequency);
         sum += frequency;
         key.append(form).push_back('\0');
         terms.push_back(form);
+        frequencies.push_back(static_cast<Xapian::doccount>(frequency));
     }
-    if (sum - largest > kMaxWalkedPostings) return independent_or_estimate(db_, terms);
+    if (sum - largest > kMaxWalkedPostings) return independent_or_estimate(db_.get_doccount(), frequencies);
     if (auto it = counts_.find(key); it != counts_.end()) return it->second;
     const double exact = documents_with_any(db_, terms);
     counts_.emplace(std::move(key), exact);
@@ -121,9 +128,9 @@ double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>&
         sum += frequency;
     }
     if (idf(documents, largest) - idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
-    std::vector<std::string> terms;
-    for (const auto& [form, frequency] : forms) terms.push_back(form);
-    const double estimated = independent_or_estimate(db_, terms);
+    std::vector<Xapian::doccount> frequencies;
+    for (const auto& [form, frequency] : forms) frequencies.push_back(static_cast<Xapian::doccount>(frequency));
+    const double estimated = independent_or_estimate(db_.get_doccount(), frequencies);
     return idf(documents, count(forms)) / idf(documents, estimated);
 }
 

@@ -54,6 +54,7 @@ Xapian::doccount documents_with_any(const Xapian::Database& db, std::vector<std:
 
 // Xapian 1.4's estimate of that count for an OR of the terms, as if independent,
 // computed the way Xapian does (the order of the pairs, integer arithmetic).
+double independent_or_estimate(Xapian::doccount documents, const std::vector<Xapian::doccount>& frequencies);
 double independent_or_estimate(const Xapian::Database& db, const std::vector<std::string>& terms);
 
 // The inverse document frequency as Xapian 1.4's BM25Weight and BM25PlusWeight
