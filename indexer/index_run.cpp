@@ -57,7 +57,7 @@ std::optional<bool> stored_stem_synonyms(const Xapian::Database& db) {
 // a synonym group, and make a document longer). Recorded in a new index at once.
 void IndexRun::keep_stemming() {
     std::lock_guard lock(db_.mutex);
-    const bool wanted = default_stem_synonyms();
+    const bool wanted = !settings_.stemmed_terms && default_stem_synonyms();
     const std::optional<bool> stored = stored_stem_synonyms(db_.db);
     const bool kind = stored.value_or(wanted);
     set_stem_synonyms(kind);

@@ -31,6 +31,7 @@ struct RunSettings {
     bool delete_vanished = true;  // false with --no-delete
     int jobs = 0;                 // analysis threads; 0: one per core
     bool entities = true;         // false with --no-entities
+    bool stemmed_terms = false;   // --stemmed-terms: a new index gets "Z" terms, not stem synonyms
     // --gazetteer: the text of the user's extra entities (checked); none: keep the
     // entries an earlier run stored in the index.
     std::optional<std::string> user_gazetteer;

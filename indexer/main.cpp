@@ -67,7 +67,7 @@ struct Parsed {
 struct RawOptions {
     long max_mb = 64, max_memory_mb = 64, report_limit = 20;
     bool no_delete = false, progress = false, quiet = false, verbose = false, no_entities = false;
-    bool report_unknown = false;
+    bool report_unknown = false, stemmed_terms = false;
     std::vector<std::string> gazetteer_files;
 };
 
@@ -99,6 +99,11 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
          "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")
         ("no-entities", po::bool_switch(&raw.no_entities),
          "do not recognise people, places and organisations (faster; no entity filters or facets)")
+        ("stemmed-terms", po::bool_switch(&raw.stemmed_terms),
+         "for a new index: store each word's stem as a term of its own rather than listing stems in "
+         "the synonym table (a larger index, slower to build; for serving it with Xapian 1.4's "
+         "xapian-tcpsrv, whose protocol does not pass synonyms). An index keeps the kind it was built "
+         "with; e.g. --stemmed-terms --db remote-shard articles/")
         ("report-unknown", po::bool_switch(&raw.report_unknown),
          "after indexing (or alone, without PATH), print the most frequent names that no gazetteer lists, "
          "as COUNT<TAB>ID<TAB>NAME on stdout, COUNT being documents; e.g. --report-unknown articles/")
@@ -123,6 +128,7 @@ void apply(const RawOptions& raw, Parsed& out) {
         throw po::error("--db " + s.db_dir + " is a symbolic link to a directory that does not exist");
     if (raw.quiet && raw.verbose) throw po::error("--quiet and --verbose exclude each other");
     s.entities = !raw.no_entities;
+    s.stemmed_terms = raw.stemmed_terms;
     s.commit.text_bytes = static_cast<std::uint64_t>(raw.max_memory_mb) << 20;
     s.max_file_bytes = static_cast<std::uintmax_t>(raw.max_mb) << 20;
     s.delete_vanished = !raw.no_delete;

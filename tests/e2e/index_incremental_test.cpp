@@ -212,3 +212,20 @@ TEST_CASE("a re-run keeps the way an index holds stems, even one built before th
     CHECK(y.get_termfreq("talked") == 1);
     fs::remove_all(dir);
 }
+
+TEST_CASE("--stemmed-terms builds a new index with a stemmed term per word, and re-runs keep it") {
+    std::string dir = temp_dir("stemmed-terms");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "talks resumed\n");
+    REQUIRE(index(db, {"--stemmed-terms", in}).exit_code == 0);
+    write_file(in + "/b.txt", "talking again\n");
+    REQUIRE(index(db, {in}).exit_code == 0);  // without the flag: the index keeps its kind
+    Xapian::Database x(db);
+    CHECK(x.get_metadata("naba:stemming") == "terms");
+    CHECK(x.get_termfreq("Ztalk") == 2);
+    CHECK(x.synonym_keys_begin() == x.synonym_keys_end());
+    CliResult found = run(NABA_SEARCH_BIN, {"--db", db, "-f", "ids", "talked"});
+    CHECK(found.exit_code == 0);
+    CHECK(lines(found.out).size() == 2);
+    fs::remove_all(dir);
+}
