@@ -24,6 +24,18 @@ CliResult index(const std::string& db, const std::vector<std::string>& more) {
     return run(NABA_INDEX_BIN, args);
 }
 
+// A run with NABA_ANALYSIS=no-stem-synonyms (stemmed terms for a new index), the
+// environment restored after it.
+CliResult index_with_stemmed_terms(const std::string& db, const std::vector<std::string>& more) {
+    const char* before = std::getenv("NABA_ANALYSIS");
+    const std::string saved = before ? before : "";
+    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);
+    CliResult result = index(db, more);
+    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
+    else ::unsetenv("NABA_ANALYSIS");
+    return result;
+}
+
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
@@ -173,11 +185,7 @@ TEST_CASE("a re-run keeps the way an index holds stems, even one built before th
     std::string dir = temp_dir("stemming-kind");
     const std::string db = dir + "/db", in = dir + "/in";
     write_file(in + "/a.txt", "talks resumed\n");
-    const char* before = std::getenv("NABA_ANALYSIS");
-    const std::string saved = before ? before : "";
-    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);  // an index of stemmed terms
-    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
-    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1); else ::unsetenv("NABA_ANALYSIS");
+    REQUIRE(index_with_stemmed_terms(db, {"--jobs", "1", in}).exit_code == 0);
     {
         Xapian::WritableDatabase w(db);
         CHECK(w.get_metadata("naba:stemming") == "terms");
@@ -202,9 +210,7 @@ TEST_CASE("a re-run keeps the way an index holds stems, even one built before th
     }
     // The other way round: an index of synonyms stays one, and the run says so.
     write_file(in + "/c.txt", "talked late\n");
-    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);
-    CliResult other = index(dir + "/fresh", {in});
-    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1); else ::unsetenv("NABA_ANALYSIS");
+    CliResult other = index_with_stemmed_terms(dir + "/fresh", {in});
     REQUIRE(other.exit_code == 0);
     CHECK(has(other.err, "holds stems as synonyms"));
     Xapian::Database y(dir + "/fresh");
