@@ -9,6 +9,7 @@
 #include "stem/arabic_root.h"
 #include "stem/script_stemmer.h"
 #include "text/arabic_normalizer.h"
+#include "text/initialisms.h"
 #include "text/script.h"
 #include "text/stop_words.h"
 #include "text/unicode_normalizer.h"
@@ -59,10 +60,32 @@ Analyzer::Analyzer() : stemmer_(stem::make_script_stemmer()), stopper_(std::make
 Analyzer::~Analyzer() = default;
 
 std::string Analyzer::normalize(std::string_view text) const {
-    return text::split_scripts(text::arabic_normalize(text::unicode_normalize(text)));
+    return text::split_scripts(text::arabic_normalize(text::join_initialisms(text::unicode_normalize(text))));
 }
 
 namespace {
+
+// True when the query has Latin letters outside operator words, none of them lower
+// case, and no Arabic letters: English typed or pasted in capitals, not a query using
+// operators ("غزة AND هدنة" and "غزة NOT NATO" use them).
+bool all_capitals(std::string_view query) {
+    bool letters = false;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        std::size_t end = i;
+        while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end]))) ++end;
+        std::string_view word = query.substr(i, end - i);
+        if (!is_query_operator(word)) {
+            for (std::size_t k = 0; k < word.size();) {
+                const char32_t c = text::next_code_point(word, k);
+                if ((c >= U'a' && c <= U'z') || text::script_of(c) == text::Script::arabic) return false;
+                letters |= c >= U'A' && c <= U'Z';
+            }
+        }
+        i = end == i ? i + 1 : end;
+    }
+    return letters;
+}
 
 bool has_literal_field(std::string_view chunk, std::initializer_list<std::string_view> fields) {
     for (std::string_view field : fields)
@@ -74,6 +97,7 @@ bool has_literal_field(std::string_view chunk, std::initializer_list<std::string
 
 std::string Analyzer::normalize_query(std::string_view query,
                                       std::initializer_list<std::string_view> literal_fields) const {
+    const bool operators = !all_capitals(query);
     std::string out;
     out.reserve(query.size());
     std::size_t i = 0;
@@ -83,7 +107,7 @@ std::string Analyzer::normalize_query(std::string_view query,
         while (end < query.size() && static_cast<bool>(std::isspace(static_cast<unsigned char>(query[end]))) == space)
             ++end;
         std::string_view chunk = query.substr(i, end - i);
-        if (space || is_query_operator(chunk) || has_literal_field(chunk, literal_fields)) {
+        if (space || (operators && is_query_operator(chunk)) || has_literal_field(chunk, literal_fields)) {
             out.append(chunk);
         } else {
             out += normalize(chunk);

@@ -1,5 +1,6 @@
 // The one analysis pipeline shared by indexing and querying. Order is explicit:
 //   1. unicode_normalize  (ICU NFKC + case folding, ASCII digits)      lossless-ish
+//      join_initialisms   ("u.s." -> "us", as Xapian does for upper case)
 //   2. arabic_normalize   (harakat, tatweel, alef/yeh/teh marbuta, hamza seats)
 //   3. split_scripts      (Arabic and Latin letters that touch get a space)
 // then Xapian's TermGenerator / QueryParser tokenize, drop stop words (normalized by
@@ -28,7 +29,8 @@ class Analyzer {
 
     // Stages 1-3 on each word of a query, except Xapian's upper-case operator words
     // (AND, OR, NOT, XOR, NEAR, ADJ, optionally with /N), which must stay upper case
-    // for QueryParser to see them, and "field:value" words whose field is listed in
+    // for QueryParser to see them (but not in a query written all in capitals, as wire
+    // headlines are: there "AND" and "NOT" are words, "U.S. WILL NOT CUT RATES"), and "field:value" words whose field is listed in
     // `literal_fields` (values such as ids that are matched exactly as written).
     std::string normalize_query(std::string_view query,
                                 std::initializer_list<std::string_view> literal_fields = {}) const;

@@ -12,16 +12,19 @@
 namespace naba::text {
 namespace {
 
-// Function words, pronouns and auxiliaries. Content words that are frequent in news ("said", "قال") are kept: they still help phrases and ranking.
+// Function words, pronouns and auxiliaries. Content words that are frequent in news
+// ("said", "قال") are kept: they still help phrases and ranking.
+// Not here although they are function words: "us" (news writes the country US, and
+// U.S. becomes "us" too) and "may" (the month).
 constexpr std::string_view kEnglish[] = {
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
     "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does",
     "doing", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her",
     "hers", "him", "his", "i", "if", "in", "into", "is", "it", "its", "itself",
-    "may", "me", "might", "must", "my", "no", "nor", "not", "of", "on", "or", "other",
+    "me", "might", "must", "my", "no", "nor", "not", "of", "on", "or", "other",
     "our", "ours", "shall", "she", "should", "so", "such", "than", "that", "the", "their",
     "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too",
-    "us", "was", "we", "were", "while", "will", "with", "would", "you", "your", "yours",
+    "was", "we", "were", "while", "will", "with", "would", "you", "your", "yours",
 };
 
 constexpr std::string_view kArabic[] = {

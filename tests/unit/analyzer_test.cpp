@@ -17,6 +17,16 @@ TEST_CASE("normalize_query keeps Xapian operators upper case and normalizes the 
     CHECK(analyzer.normalize_query("\"وَقْفُ إطلاق\" أوكرانيا") == "\"وقف اطلاق\" اوكرانيا");
 }
 
+TEST_CASE("a query written all in capitals (a wire headline) has no operators: AND, OR, NOT are its words") {
+    naba::Analyzer analyzer;
+    CHECK(analyzer.normalize_query("U.S. WILL NOT CUT RATES") == "us will not cut rates");
+    CHECK(analyzer.normalize_query("D AND P LIFTS RATING") == "d and p lifts rating");
+    // One lower-case letter, or no Latin word at all, and the operators are operators.
+    CHECK(analyzer.normalize_query("NATO AND Russia") == "nato AND russia");
+    CHECK(analyzer.normalize_query("غزة AND هدنة") == "غزه AND هدنه");
+    CHECK(analyzer.normalize_query("غزة NOT NATO") == "غزه NOT nato");
+}
+
 TEST_CASE("normalize_query leaves literal fields as written") {
     naba::Analyzer analyzer;
     CHECK(analyzer.normalize_query("id:En/Riyadh.txt Talks", {"id"}) == "id:En/Riyadh.txt talks");

@@ -16,6 +16,13 @@ TEST_CASE("stop words cover English function and question words") {
     CHECK_FALSE(analyzer.is_stop_word("said"));
 }
 
+TEST_CASE("us and may are searchable words: the country US (and U.S.) and the month") {
+    naba::Analyzer analyzer;
+    CHECK_FALSE(analyzer.is_stop_word("us"));
+    CHECK_FALSE(analyzer.is_stop_word("may"));
+    CHECK_FALSE(analyzer.is_stop_word(analyzer.normalize("U.S.")));
+}
+
 TEST_CASE("stop words are stored normalized, so hamza and alef variants match") {
     naba::Analyzer analyzer;
     CHECK(analyzer.is_stop_word(analyzer.normalize("إلى")));
