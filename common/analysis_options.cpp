@@ -25,7 +25,8 @@ void apply(AnalysisOptions& o, const std::string& entry) {
     const std::string value = eq == std::string::npos ? "" : entry.substr(eq + 1);
     if (eq != std::string::npos) {
         if (name == "k1") return void(o.bm25_k1 = parse_number(name, value));
-        if (name == "b") return void(o.bm25_b = parse_number(name, value));
+        if (name == "b") return void(o.bm25_b = o.bm25_b_latin = parse_number(name, value));
+        if (name == "english-b") return void(o.bm25_b_latin = parse_number(name, value));
         if (name == "bm25plus") return void(o.bm25plus_delta = parse_number(name, value));
         if (name == "k3") return void(o.bm25_k3 = parse_number(name, value));
         if (name == "exact-forms") return void(o.exact_forms = parse_number(name, value));

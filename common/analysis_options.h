@@ -61,7 +61,13 @@ struct AnalysisOptions {
     double arabic_ngrams = 0.2;
     // BM25 (searcher/search.cpp)
     double bm25_k1 = 1.0;
+    // b for queries with Arabic letters (Xapian's default) and for the others
+    // (English: BM25's usual 0.75, as in Lucene). Issue 3 names per-language BM25;
+    // English news and TyDi passages vary in length far more than XQuAD's, and
+    // English gained there from stronger length normalization, Arabic lost
+    // (bench/RESULTS.md, ablation).
     double bm25_b = 0.5;
+    double bm25_b_latin = 0.75;
     double bm25_k3 = 1.0;
     double bm25plus_delta = 0;  // > 0: Xapian's BM25+ with this delta instead of BM25
 };

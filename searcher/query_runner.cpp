@@ -81,6 +81,9 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
                      "put them in quotes, e.g. \"of the\"\n";
 
+    if (options_.show_query)
+        std::cerr << (label.batch ? label.qid + "\t" : "") << parsed.query.get_description() << "\n";
+
     SearchPage page;
     std::unique_ptr<EntityFacetSpy> spy;
     try {

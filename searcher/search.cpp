@@ -1,6 +1,8 @@
 #include "search.h"
 
 #include "analysis_options.h"
+#include "text/script.h"
+#include "text/utf8.h"
 
 namespace naba::searcher {
 namespace {
@@ -25,17 +27,29 @@ std::string one_line(const std::string& text) {
 
 }  // namespace
 
+// Why the two differ: analysis_options.h. Prefixed terms (roots, n-grams) count too.
+double length_normalization(const Xapian::Query& query) {
+    const AnalysisOptions& options = analysis_options();
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        for (std::size_t i = 0; i < term.size();)
+            if (text::script_of(text::next_code_point(term, i)) == text::Script::arabic) return options.bm25_b;
+    }
+    return options.bm25_b_latin;
+}
+
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
                       const SearchRequest& request) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     const AnalysisOptions& options = analysis_options();
     // k2 = 0 and min_normlen = 0.5 are Xapian's defaults.
+    const double b = length_normalization(query);
     if (options.bm25plus_delta > 0)
         enquire.set_weighting_scheme(
-            Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5, options.bm25plus_delta));
+            Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, b, 0.5, options.bm25plus_delta));
     else
-        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, options.bm25_b, 0.5));
+        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, b, 0.5));
     if (request.sort != SortOrder::relevance) {
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);

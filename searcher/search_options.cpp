@@ -27,6 +27,8 @@ normalized and stemmed as at indexing time, so كتاب finds وبالكتاب a
   ceasefire talks            either word (default operator OR; see --default-op)
   "prisoner exchange"        phrase (words exactly as written, in order)
   odesa AND grain            both;  grain NOT odesa   the first without the second
+                             (operators in capitals; in a query written all in
+                             capitals, a pasted headline, AND/OR/NOT are words)
   +truce -nuclear            must have / must not have
   ceasefire NEAR monitors    within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in order
   negotiat*  مفاوض*          words starting with these letters
@@ -161,6 +163,9 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "(json: one object per line); e.g. --facets person,place")
         ("facet-limit", po::value(&out.facet_limit)->default_value(10),
          "print at most N entities per facet type; e.g. --facet-limit 25")
+        ("show-query", po::bool_switch(&out.show_query),
+         "print the query as Xapian runs it (after normalization, stemming and weighting) on stderr, "
+         "to see why a document ranks where it does")
         ("timings", po::bool_switch(&out.timings), "print 'qid<TAB>microseconds' per query on stderr (for benchmarks)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));

@@ -23,6 +23,7 @@ struct SearchOptions {
     bool count_only = false;
     bool color = false;       // resolved from --color auto|always|never
     bool timings = false;     // per-query microseconds on stderr (benchmarks)
+    bool show_query = false;  // the Xapian query description on stderr
     std::vector<std::string> facet_types;  // --facets: print these entity counts instead of hits
     long facet_limit = 10;
 };

@@ -206,3 +206,24 @@ TEST_CASE("filters and NOT narrow an Arabic query: root and clitic alternatives 
     for (const std::string& id : sample_ids("الهدنة NOT بوتين")) CHECK(putin.count(id) == 0);
     for (const std::string& id : sample_ids("الهدنة person:zelensky")) CHECK(sample_ids("person:zelensky").count(id) == 1);
 }
+
+TEST_CASE("U.S. in a query finds US in a document: dotted initialisms are one word") {
+    CHECK(sample_ids("\"U.S. backstop\"") == Ids{"en/european-reassurance-force.txt"});
+    CHECK(sample_ids("\"u.s. backstop\"") == Ids{"en/european-reassurance-force.txt"});
+}
+
+TEST_CASE("a headline in capitals is searched as words: its NOT is not an operator") {
+    // As an operator, NOT would drop every document with "ceasefire".
+    Ids as_words = sample_ids("UKRAINE WILL NOT ACCEPT CEASEFIRE");
+    CHECK(as_words.count("en/jeddah-30-day-proposal.txt") == 1);
+    CHECK(sample_ids("Ukraine NOT ceasefire").count("en/jeddah-30-day-proposal.txt") == 0);
+}
+
+TEST_CASE("--show-query prints the query Xapian runs on stderr, labelled by qid in batch mode") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--show-query", "ceasefires"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("Query(") != std::string::npos);
+    CHECK(r.err.find("Zceasefir") != std::string::npos);  // the stem group, not only the word
+    r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--show-query", "--batch", "-"}, "q7\tgrain\n");
+    CHECK(r.err.starts_with("q7\tQuery("));
+}
