@@ -1,5 +1,6 @@
 #include "analyzer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -107,6 +108,9 @@ std::string Analyzer::normalize_query(std::string_view query,
         while (end < query.size() && static_cast<bool>(std::isspace(static_cast<unsigned char>(query[end]))) == space)
             ++end;
         std::string_view chunk = query.substr(i, end - i);
+        // In capitals-only text a leading + or - is punctuation ("PLANS -REPORT"), not
+        // must / must-not.
+        if (!operators) chunk.remove_prefix(std::min(chunk.find_first_not_of("+-"), chunk.size()));
         if (space || (operators && is_query_operator(chunk)) || has_literal_field(chunk, literal_fields)) {
             out.append(chunk);
         } else {

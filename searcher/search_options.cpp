@@ -27,8 +27,8 @@ normalized and stemmed as at indexing time, so كتاب finds وبالكتاب a
   ceasefire talks            either word (default operator OR; see --default-op)
   "prisoner exchange"        phrase (words exactly as written, in order)
   odesa AND grain            both;  grain NOT odesa   the first without the second
-                             (operators in capitals; in a query written all in
-                             capitals, a pasted headline, AND/OR/NOT are words)
+                             (operators in capitals; a query written all in capitals,
+                             a pasted headline, is plain words: no operators, no +/-)
   +truce -nuclear            must have / must not have
   ceasefire NEAR monitors    within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in order
   negotiat*  مفاوض*          words starting with these letters

@@ -21,8 +21,11 @@ TEST_CASE("a query written all in capitals (a wire headline) has no operators: A
     naba::Analyzer analyzer;
     CHECK(analyzer.normalize_query("U.S. WILL NOT CUT RATES") == "us will not cut rates");
     CHECK(analyzer.normalize_query("D AND P LIFTS RATING") == "d and p lifts rating");
+    CHECK(analyzer.normalize_query("FORD OUTPUT PLANS -REPORT") == "ford output plans report");
+    CHECK(analyzer.normalize_query("+GAZA -- TRUCE") == "gaza  truce");
     // One lower-case letter, or no Latin word at all, and the operators are operators.
     CHECK(analyzer.normalize_query("NATO AND Russia") == "nato AND russia");
+    CHECK(analyzer.normalize_query("+truce -Nuclear") == "+truce -nuclear");
     CHECK(analyzer.normalize_query("غزة AND هدنة") == "غزه AND هدنه");
     CHECK(analyzer.normalize_query("غزة NOT NATO") == "غزه NOT nato");
 }
