@@ -1,5 +1,7 @@
 #include "text/initialisms.h"
 
+#include <algorithm>
+
 namespace naba::text {
 namespace {
 
@@ -12,8 +14,14 @@ bool is_word_byte(char c) {
     return b >= 0x80 || is_lower_ascii(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// Length of the initialism starting at `i` (0 when there is none), and its letters.
-std::size_t match_at(std::string_view s, std::size_t i, std::string& letters) {
+// The run of "letter." pairs starting at `i` (and a last letter without its period):
+// its end, and whether it is an initialism, whose letters are then in `letters`.
+struct Run {
+    std::size_t end;
+    bool initialism;
+};
+
+Run scan_run(std::string_view s, std::size_t i, std::string& letters) {
     letters.clear();
     std::size_t j = i;
     while (j + 1 < s.size() && is_lower_ascii(s[j]) && s[j + 1] == '.') {
@@ -21,13 +29,13 @@ std::size_t match_at(std::string_view s, std::size_t i, std::string& letters) {
         j += 2;
     }
     // The last letter may come without its period ("u.s" at a word's end).
-    if (letters.size() >= 1 && j < s.size() && is_lower_ascii(s[j]) && (j + 1 == s.size() || !is_word_byte(s[j + 1]))) {
+    if (!letters.empty() && j < s.size() && is_lower_ascii(s[j]) && (j + 1 == s.size() || !is_word_byte(s[j + 1]))) {
         letters += s[j];
         ++j;
     }
-    if (letters.size() < 2) return 0;
-    if (j < s.size() && is_word_byte(s[j])) return 0;  // "u.s.a1", "a.b.cd"
-    return j - i;
+    // "u.s.a1", "a.b.cd": the run touches a word, so it is not an initialism.
+    const bool touches = j < s.size() && is_word_byte(s[j]);
+    return {j, letters.size() >= 2 && !touches};
 }
 
 }  // namespace
@@ -46,11 +54,16 @@ std::string join_initialisms(std::string_view folded) {
     while (i < folded.size()) {
         const bool starts_word = i == 0 || !is_word_byte(folded[i - 1]);
         if (starts_word && is_lower_ascii(folded[i])) {
-            if (std::size_t n = match_at(folded, i, letters); n > 0) {
+            const Run run = scan_run(folded, i, letters);
+            if (run.initialism) {
                 out += letters;
-                i += n;
-                continue;
+            } else {
+                // Every later start inside a failed run fails the same way: copy the
+                // run as it is (this keeps the stage linear on "a.a.a.…a1").
+                out.append(folded.substr(i, std::max<std::size_t>(run.end - i, 1)));
             }
+            i += std::max<std::size_t>(run.end - i, 1);
+            continue;
         }
         out += folded[i++];
     }
