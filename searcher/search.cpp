@@ -25,17 +25,29 @@ std::string one_line(const std::string& text) {
     return out;
 }
 
+bool has_arabic_letter(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (text::script_of(text::next_code_point(s, i)) == text::Script::arabic) return true;
+    return false;
+}
+
+// A wildcard's pattern is not among a query's terms (they are known only when the
+// match expands it); Xapian 1.4 shows it only in the description.
+bool has_arabic_wildcard(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) return has_arabic_letter(query.get_description());
+    for (std::size_t n = 0; n < query.get_num_subqueries(); ++n)
+        if (has_arabic_wildcard(query.get_subquery(n))) return true;
+    return false;
+}
+
 }  // namespace
 
 // Why the two differ: analysis_options.h. Prefixed terms (roots, n-grams) count too.
 double length_normalization(const Xapian::Query& query) {
     const AnalysisOptions& options = analysis_options();
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-        const std::string& term = *t;
-        for (std::size_t i = 0; i < term.size();)
-            if (text::script_of(text::next_code_point(term, i)) == text::Script::arabic) return options.bm25_b;
-    }
-    return options.bm25_b_latin;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+        if (has_arabic_letter(*t)) return options.bm25_b;
+    return has_arabic_wildcard(query) ? options.bm25_b : options.bm25_b_latin;
 }
 
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,

@@ -51,7 +51,8 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
                       const SearchRequest& request);
 
 // BM25's length normalization b for a query: analysis_options().bm25_b when any of
-// its terms has an Arabic letter (Arabic and mixed queries), bm25_b_latin otherwise.
+// its terms or wildcard patterns has an Arabic letter (Arabic and mixed queries),
+// bm25_b_latin otherwise.
 double length_normalization(const Xapian::Query& query);
 
 }  // namespace naba::searcher

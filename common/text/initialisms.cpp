@@ -1,41 +1,62 @@
 #include "text/initialisms.h"
 
-#include <algorithm>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace naba::text {
 namespace {
 
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
-// A byte that can be part of a word: an ASCII letter or digit, or any byte of a
-// non-ASCII character (letters of other scripts; a conservative choice).
-bool is_word_byte(char c) {
-    auto b = static_cast<unsigned char>(c);
-    return b >= 0x80 || is_lower_ascii(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// A character that can be part of a word: a letter, digit or combining mark of any
+// script. Punctuation is not, ASCII or not: news quotes “U.S.” and writes U.S.—led.
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return is_lower_ascii(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-// The run of "letter." pairs starting at `i` (and a last letter without its period):
-// its end, and whether it is an initialism, whose letters are then in `letters`.
-struct Run {
-    std::size_t end;
-    bool initialism;
+// Whether the character starting at s[j] (false at the end) is a word character.
+bool word_char_at(std::string_view s, std::size_t j) {
+    if (j >= s.size()) return false;
+    UChar32 c;
+    auto pos = static_cast<int32_t>(j);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+    return c >= 0 && is_word_char(c);
+}
+
+// Whether the character ending just before s[j] (false at the start) is one.
+bool word_char_before(std::string_view s, std::size_t j) {
+    if (j == 0) return false;
+    UChar32 c;
+    auto pos = static_cast<int32_t>(j);
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
+    return c >= 0 && is_word_char(c);
+}
+
+struct Match {
+    std::size_t length = 0;  // of the initialism at `i`, 0 when there is none
+    std::size_t scanned = 0;  // bytes after `i` that no initialism can start in
 };
 
-Run scan_run(std::string_view s, std::size_t i, std::string& letters) {
+// The initialism starting at `i` and its letters. When there is none, no other one
+// starts inside the letter-period run either (each would end the same way), so the
+// caller skips the run: scanning it again from each letter made a long run that ends
+// in a digit ("a.b.c.…z.1") quadratic.
+Match match_at(std::string_view s, std::size_t i, std::string& letters) {
     letters.clear();
     std::size_t j = i;
     while (j + 1 < s.size() && is_lower_ascii(s[j]) && s[j + 1] == '.') {
         letters += s[j];
         j += 2;
     }
+    const std::size_t run_end = j;
     // The last letter may come without its period ("u.s" at a word's end).
-    if (!letters.empty() && j < s.size() && is_lower_ascii(s[j]) && (j + 1 == s.size() || !is_word_byte(s[j + 1]))) {
+    if (letters.size() >= 1 && j < s.size() && is_lower_ascii(s[j]) && !word_char_at(s, j + 1)) {
         letters += s[j];
         ++j;
     }
-    // "u.s.a1", "a.b.cd": the run touches a word, so it is not an initialism.
-    const bool touches = j < s.size() && is_word_byte(s[j]);
-    return {j, letters.size() >= 2 && !touches};
+    if (letters.size() < 2 || word_char_at(s, j)) return {0, run_end > i ? run_end - i : 1};  // "u.s.a1", "a.b.cd"
+    return {j - i, j - i};
 }
 
 }  // namespace
@@ -52,17 +73,14 @@ std::string join_initialisms(std::string_view folded) {
     std::string letters;
     std::size_t i = 0;
     while (i < folded.size()) {
-        const bool starts_word = i == 0 || !is_word_byte(folded[i - 1]);
-        if (starts_word && is_lower_ascii(folded[i])) {
-            const Run run = scan_run(folded, i, letters);
-            if (run.initialism) {
+        if (is_lower_ascii(folded[i]) && !word_char_before(folded, i)) {
+            const Match m = match_at(folded, i, letters);
+            if (m.length > 0) {
                 out += letters;
             } else {
-                // Every later start inside a failed run fails the same way: copy the
-                // run as it is (this keeps the stage linear on "a.a.a.…a1").
-                out.append(folded.substr(i, std::max<std::size_t>(run.end - i, 1)));
+                out.append(folded.substr(i, m.scanned));
             }
-            i += std::max<std::size_t>(run.end - i, 1);
+            i += m.scanned;
             continue;
         }
         out += folded[i++];

@@ -11,8 +11,9 @@
 namespace naba::text {
 
 // Joins every run of two or more single ASCII letters each followed by a period (the
-// last period may be missing: "u.s"), standing alone as a word (no letter or digit
-// touches it), into the letters alone. Everything else is returned unchanged.
+// last period may be missing: "u.s"), standing alone as a word (no letter, digit or
+// mark of any script touches it; punctuation may: “u.s.”, u.s.—led), into the letters
+// alone. Linear in the text's length. Everything else is returned unchanged.
 std::string join_initialisms(std::string_view folded);
 
 }  // namespace naba::text
