@@ -4,6 +4,8 @@
 #include <cctype>
 #include <optional>
 
+#include <unicode/uchar.h>
+
 #include "analysis_options.h"
 #include "schema.h"
 #include "entities/name_key.h"
@@ -66,9 +68,10 @@ std::string Analyzer::normalize(std::string_view text) const {
 
 namespace {
 
-// True when the query has Latin letters outside operator words, none of them lower
-// case, and no Arabic letters: English typed or pasted in capitals, not a query using
-// operators ("غزة AND هدنة" and "غزة NOT NATO" use them).
+// True when the query has letters outside operator words and every one of them is a
+// capital: English typed or pasted in capitals (a wire headline), not a query using
+// operators. A lower-case letter, or a letter of a script without case (Arabic),
+// means operators: "NATO AND Russia", "غزة NOT NATO".
 bool all_capitals(std::string_view query) {
     bool letters = false;
     std::size_t i = 0;
@@ -78,15 +81,19 @@ bool all_capitals(std::string_view query) {
         std::string_view word = query.substr(i, end - i);
         if (!is_query_operator(word)) {
             for (std::size_t k = 0; k < word.size();) {
-                const char32_t c = text::next_code_point(word, k);
-                if ((c >= U'a' && c <= U'z') || text::script_of(c) == text::Script::arabic) return false;
-                letters |= c >= U'A' && c <= U'Z';
+                const auto c = static_cast<UChar32>(text::next_code_point(word, k));
+                if (!u_isalpha(c)) continue;
+                if (!u_isupper(c)) return false;
+                letters = true;
             }
         }
         i = end == i ? i + 1 : end;
     }
     return letters;
 }
+
+// NEAR/3 and ADJ/3 never occur in prose: they stay operators even in capitals.
+bool explicit_operator(std::string_view word) { return is_query_operator(word) && word.find('/') != word.npos; }
 
 bool has_literal_field(std::string_view chunk, std::initializer_list<std::string_view> fields) {
     for (std::string_view field : fields)
@@ -111,7 +118,8 @@ std::string Analyzer::normalize_query(std::string_view query,
         // In capitals-only text a leading + or - is punctuation ("PLANS -REPORT"), not
         // must / must-not.
         if (!operators) chunk.remove_prefix(std::min(chunk.find_first_not_of("+-"), chunk.size()));
-        if (space || (operators && is_query_operator(chunk)) || has_literal_field(chunk, literal_fields)) {
+        if (space || (operators ? is_query_operator(chunk) : explicit_operator(chunk)) ||
+            has_literal_field(chunk, literal_fields)) {
             out.append(chunk);
         } else {
             out += normalize(chunk);

@@ -28,6 +28,10 @@ TEST_CASE("a query written all in capitals (a wire headline) has no operators: A
     CHECK(analyzer.normalize_query("+truce -Nuclear") == "+truce -nuclear");
     CHECK(analyzer.normalize_query("غزة AND هدنة") == "غزه AND هدنه");
     CHECK(analyzer.normalize_query("غزة NOT NATO") == "غزه NOT nato");
+    // A lower-case letter of another script counts too; NEAR/N and ADJ/N stay operators.
+    CHECK(analyzer.normalize_query("ПУТИН AND путин") == "путин AND путин");
+    CHECK(analyzer.normalize_query("IRAN NEAR/3 IRAQ") == "iran NEAR/3 iraq");
+    CHECK(analyzer.normalize_query("IRAN NEAR IRAQ") == "iran near iraq");
 }
 
 TEST_CASE("normalize_query leaves literal fields as written") {
