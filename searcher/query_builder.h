@@ -20,6 +20,7 @@ namespace naba::searcher {
 struct ParsedQuery {
     Xapian::Query query;
     bool only_stop_words = false;  // every word is a stop word, so nothing can match
+    bool no_words = false;         // nothing to search: only operators or punctuation ("+")
     // Values of person:/place:/org:/entity: that name no known entity (they match nothing).
     std::vector<std::string> unknown_entities;
 };

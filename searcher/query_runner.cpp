@@ -80,6 +80,9 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     if (parsed.only_stop_words)
         std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
                      "put them in quotes, e.g. \"of the\"\n";
+    if (parsed.no_words)
+        std::cerr << "naba-search: " << where << "'" << label.query
+                  << "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)\n";
 
     if (options_.show_query)
         std::cerr << (label.batch ? label.qid + "\t" : "") << parsed.query.get_description() << "\n";

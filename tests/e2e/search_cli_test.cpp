@@ -227,3 +227,13 @@ TEST_CASE("--show-query prints the query Xapian runs on stderr, labelled by qid 
     r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--show-query", "--batch", "-"}, "q7\tgrain\n");
     CHECK(r.err.starts_with("q7\tQuery("));
 }
+
+TEST_CASE("a query of operators or punctuation alone says it has no words, and matches nothing") {
+    for (const char* query : {"+", "- +", "()"}) {
+        CAPTURE(query);
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "ids", "--", query});
+        CHECK(r.exit_code == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("has no words to search") != std::string::npos);
+    }
+}
