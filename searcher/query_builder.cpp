@@ -313,7 +313,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
     parsed.query = parser_.parse_query(normalized, kParseFlags);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
-    parsed.no_words = parsed.query.empty();
+    parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning
     // every word.
     const bool or_query = op == DefaultOp::op_or;

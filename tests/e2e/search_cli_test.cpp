@@ -237,3 +237,10 @@ TEST_CASE("a query of operators or punctuation alone says it has no words, and m
         CHECK(r.err.find("has no words to search") != std::string::npos);
     }
 }
+
+TEST_CASE("an entity filter that names nothing says so, not that the query has no words") {
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "ids", "place:qwertyland"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("no known entity is called 'qwertyland'") != std::string::npos);
+    CHECK(r.err.find("has no words") == std::string::npos);
+}
