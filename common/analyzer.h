@@ -29,9 +29,10 @@ class Analyzer {
 
     // Stages 1-3 on each word of a query, except Xapian's upper-case operator words
     // (AND, OR, NOT, XOR, NEAR, ADJ, optionally with /N), which must stay upper case
-    // for QueryParser to see them (but not in a query written all in capitals, as wire
-    // headlines are: there "AND" and "NOT" are words, "U.S. WILL NOT CUT RATES"), and "field:value" words whose field is listed in
-    // `literal_fields` (values such as ids that are matched exactly as written).
+    // for QueryParser to see them, and "field:value" words whose field is listed in
+    // `literal_fields` (values such as ids that are matched exactly as written). In a
+    // query written all in capitals, as wire headlines are ("U.S. WILL NOT CUT RATES
+    // -SOURCES"), the operator words (but NEAR/N, ADJ/N) and a leading + or - are words.
     std::string normalize_query(std::string_view query,
                                 std::initializer_list<std::string_view> literal_fields = {}) const;
 

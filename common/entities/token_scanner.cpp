@@ -2,19 +2,11 @@
 
 #include <unicode/uchar.h>
 
+#include "text/script.h"
 #include "text/utf8.h"
 
 namespace naba::entities {
 namespace {
-
-bool is_word_char(char32_t c) {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    auto u = static_cast<UChar32>(c);
-    // Letters, digits, combining marks (harakat) and format characters (ZWNJ), which
-    // the normalizer removes or keeps inside a word.
-    return u_isalnum(u) || (U_GET_GC_MASK(u) & (U_GC_M_MASK | U_GC_CF_MASK)) != 0;
-}
 
 bool is_apostrophe(char32_t c) { return c == '\'' || c == U'\u2019' || c == U'\u02BC'; }
 
@@ -54,7 +46,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
     while (i < text.size()) {
         std::size_t start = i;
         char32_t c = text::next_code_point(text, i);
-        if (!is_word_char(c)) {
+        if (!text::is_word_char(c)) {
             note_gap_char(gap, c);
             continue;
         }
@@ -71,7 +63,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         while (j < text.size()) {
             std::size_t at = j;
             char32_t d = text::next_code_point(text, j);
-            if (!is_word_char(d)) break;
+            if (!text::is_word_char(d)) break;
             text::Script script = text::script_of(d);
             if (script != text::Script::other) {
                 if (token.script == text::Script::other) token.script = script;
@@ -94,7 +86,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
             if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
                 std::size_t after = k + 1;
                 std::size_t peek = after;
-                if (after >= text.size() || !is_word_char(text::next_code_point(text, peek))) i = after;
+                if (after >= text.size() || !text::is_word_char(text::next_code_point(text, peek))) i = after;
             }
         }
         tokens.push_back(token);

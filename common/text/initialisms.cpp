@@ -1,19 +1,13 @@
 #include "text/initialisms.h"
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "text/script.h"
 
 namespace naba::text {
 namespace {
 
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-
-// A character that can be part of a word: a letter, digit or combining mark of any
-// script. Punctuation is not, ASCII or not: news quotes “U.S.” and writes U.S.—led.
-bool is_word_char(UChar32 c) {
-    if (c < 0x80) return is_lower_ascii(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
 
 // Whether the character starting at s[j] (false at the end) is a word character.
 bool word_char_at(std::string_view s, std::size_t j) {
@@ -21,7 +15,7 @@ bool word_char_at(std::string_view s, std::size_t j) {
     UChar32 c;
     auto pos = static_cast<int32_t>(j);
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
-    return c >= 0 && is_word_char(c);
+    return c >= 0 && is_word_char(static_cast<char32_t>(c));
 }
 
 // Whether the character ending just before s[j] (false at the start) is one.
@@ -30,7 +24,7 @@ bool word_char_before(std::string_view s, std::size_t j) {
     UChar32 c;
     auto pos = static_cast<int32_t>(j);
     U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
-    return c >= 0 && is_word_char(c);
+    return c >= 0 && is_word_char(static_cast<char32_t>(c));
 }
 
 struct Match {
@@ -61,12 +55,12 @@ Match match_at(std::string_view s, std::size_t i, std::string& letters) {
 
 }  // namespace
 
-std::string join_initialisms(std::string_view folded) {
+std::string join_initialisms(std::string folded) {
     // Fast path: most text has no letter-period-letter at all.
     bool any = false;
-    for (std::size_t p = folded.find('.'); p != std::string_view::npos && !any; p = folded.find('.', p + 1))
+    for (std::size_t p = folded.find('.'); p != std::string::npos && !any; p = folded.find('.', p + 1))
         any = p > 0 && p + 1 < folded.size() && is_lower_ascii(folded[p - 1]) && is_lower_ascii(folded[p + 1]);
-    if (!any) return std::string(folded);
+    if (!any) return folded;  // moved: no copy for the usual text
 
     std::string out;
     out.reserve(folded.size());
@@ -78,7 +72,7 @@ std::string join_initialisms(std::string_view folded) {
             if (m.length > 0) {
                 out += letters;
             } else {
-                out.append(folded.substr(i, m.scanned));
+                out.append(folded, i, m.scanned);
             }
             i += m.scanned;
             continue;

@@ -14,6 +14,6 @@ namespace naba::text {
 // last period may be missing: "u.s"), standing alone as a word (no letter, digit or
 // mark of any script touches it; punctuation may: “u.s.”, u.s.—led), into the letters
 // alone. Linear in the text's length. Everything else is returned unchanged.
-std::string join_initialisms(std::string_view folded);
+std::string join_initialisms(std::string folded);
 
 }  // namespace naba::text

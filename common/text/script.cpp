@@ -20,6 +20,12 @@ Script script_of(char32_t c) {
     return Script::other;
 }
 
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    auto u = static_cast<UChar32>(c);
+    return u_isalnum(u) || (U_GET_GC_MASK(u) & (U_GC_M_MASK | U_GC_CF_MASK)) != 0;
+}
+
 Script token_script(std::string_view utf8) {
     std::size_t i = 0;
     while (i < utf8.size()) {

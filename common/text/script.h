@@ -13,6 +13,11 @@ enum class Script { arabic, latin, other };
 // Script of a single code point (ICU's UScriptCode, reduced to what Naba stems).
 Script script_of(char32_t c);
 
+// A character that can be part of a word: a letter or digit of any script, a
+// combining mark (harakat) or a format character (ZWNJ), which the normalizer removes
+// or keeps inside a word. Punctuation, ASCII or not, is not (“U.S.”, U.S.—led).
+bool is_word_char(char32_t c);
+
 // Script of a token: that of its first letter (digits and marks are skipped);
 // `other` when it has no letter.
 Script token_script(std::string_view utf8);
