@@ -267,6 +267,38 @@ Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) c
                          weight);
 }
 
+// QueryParser answers a query it cannot parse ("talks)", a pasted "<CLEV.O)") by
+// parsing it again as plain words, and that second parse drops every flag, so
+// FLAG_AUTO_SYNONYMS too: a stemmed word comes back as its bare stem key, which an
+// index of stem synonyms does not hold, and the query matched nothing. Such keys get
+// their forms back here. A key Xapian left bare in a parse that worked has no forms
+// (the index never held the word), so this changes nothing else. Only the
+// parameterless operators around words are walked: the plain-words parse builds no
+// others.
+Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            const std::string key = *query.get_terms_begin();
+            if (key.size() < 2 || key[0] != 'Z' || stem_forms(key).size() < 2) return query;
+            const std::vector<std::string>& forms = stem_forms(key);
+            return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+        }
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_XOR: {
+            std::vector<Xapian::Query> parts;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+                parts.push_back(with_stem_groups(query.get_subquery(i)));
+            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+        }
+        default:
+            return query;
+    }
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -311,7 +343,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
-    parsed.query = parser_.parse_query(normalized, kParseFlags);
+    parsed.query = with_stem_groups(parser_.parse_query(normalized, kParseFlags));
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning

@@ -47,6 +47,7 @@ class QueryBuilder {
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
     const std::vector<std::string>& stem_forms(const std::string& key) const;
     Xapian::Query stem_query(const std::string& key) const;
+    Xapian::Query with_stem_groups(const Xapian::Query& query) const;
     double stem_frequency(const std::string& key) const;
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query with_alternatives(const Xapian::Query& query,

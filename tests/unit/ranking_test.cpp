@@ -94,3 +94,12 @@ TEST_CASE("a long Arabic name also finds its other transliteration when the inde
     CHECK(ranked_ids({{"other", "سلالة الطحالب"}, {"same", "البكتيريا الزرقاء"}}, "بكتيريا") ==
           std::vector<std::string>{"same"});
 }
+
+TEST_CASE("a query Xapian cannot parse still finds the other forms of its words") {
+    // A stray ")" makes QueryParser parse again as plain words, without its synonym
+    // flag: the stemmed words came back as bare stem keys and matched nothing.
+    CHECK(ranked_ids({{"other", "the weather was fine"}, {"form", "the talk resumed"}}, "talks)") ==
+          std::vector<std::string>{"form"});
+    CHECK(ranked_ids({{"other", "the weather was fine"}, {"form", "بدأت المفاوضون اليوم"}}, "المفاوضات )") ==
+          std::vector<std::string>{"form"});
+}
