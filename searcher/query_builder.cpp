@@ -10,6 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "query_exclusions.h"
 #include "schema.h"
 #include "text/utf8.h"
 
@@ -299,6 +300,22 @@ Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
     }
 }
 
+// Xapian's plain-words reading of a query it cannot parse (with_stem_groups) turns
+// its exclusions into searched words: "-ceasefire" (a '-' with nothing to take from)
+// found the documents with ceasefire, "grain NOT ceasefire)" those with either word.
+// A query that excluded something but came back without an AND_NOT was read so. A
+// '-' alone then means NOT, which Xapian accepts alone; anything else is an error.
+Xapian::Query QueryBuilder::parse(const std::string& normalized) {
+    Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
+    if (!has_exclusion(normalized) || has_and_not(query)) return query;
+    unknown_entities_.clear();  // the field processors run again
+    query = parser_.parse_query(minus_as_not(normalized), kParseFlags);
+    if (has_and_not(query)) return query;
+    throw Xapian::QueryParserError(
+        "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
+        "(is a ')' or '\"' out of place?); correct the query");
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -343,7 +360,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
-    parsed.query = with_stem_groups(parser_.parse_query(normalized, kParseFlags));
+    parsed.query = with_stem_groups(parse(normalized));
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning

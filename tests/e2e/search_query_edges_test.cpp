@@ -1,0 +1,60 @@
+// naba-search on the sample corpus: queries at the edges of the syntax, where
+// Xapian's QueryParser would otherwise answer silently with something else.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::run;
+using naba::e2e::sample_ids;
+using Ids = std::set<std::string>;
+
+namespace {
+
+Ids minus(const Ids& a, const Ids& b) {
+    Ids out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
+    return out;
+}
+
+CliResult search(const std::vector<std::string>& args, const std::string& input = "") {
+    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
+    all.insert(all.end(), args.begin(), args.end());
+    return run(NABA_SEARCH_BIN, all, input);
+}
+
+// The ids found for a query that may start with '-'.
+Ids ids_for(const std::string& query) {
+    const std::vector<std::string> out = naba::e2e::lines(search({"-f", "ids", "-n", "1000", "--", query}).out);
+    return {out.begin(), out.end()};
+}
+
+}  // namespace
+
+TEST_CASE("a query of excluded words alone finds the documents without them") {
+    // Xapian cannot parse a '-' with nothing to take it from and read it as plain
+    // words: -ceasefire found the documents WITH ceasefire.
+    const Ids all = sample_ids("*");
+    const Ids with = sample_ids("ceasefire");
+    REQUIRE(!with.empty());
+    CHECK(ids_for("-ceasefire") == minus(all, with));
+    CHECK(ids_for("-ceasefire -talks") == minus(minus(all, with), sample_ids("talks")));
+    CHECK(ids_for("(-ceasefire)") == minus(all, with));
+    CHECK(ids_for("-lang:ar") == minus(all, sample_ids("lang:ar")));
+}
+
+TEST_CASE("a query read as plain words is an error when it excludes words, not a search for them") {
+    // A stray ')' makes Xapian read the query as plain words; -ceasefire and NOT
+    // ceasefire then searched for ceasefire.
+    for (const char* query : {"grain -ceasefire)", "grain NOT ceasefire)"}) {
+        CliResult r = search({"-f", "ids", query});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("cannot parse") != std::string::npos);
+    }
+    // Without an exclusion, a stray ')' is still plain words (README).
+    CHECK(search({"-f", "ids", "grain)"}).exit_code == 0);
+}
