@@ -58,3 +58,22 @@ TEST_CASE("a query read as plain words is an error when it excludes words, not a
     // Without an exclusion, a stray ')' is still plain words (README).
     CHECK(search({"-f", "ids", "grain)"}).exit_code == 0);
 }
+
+TEST_CASE("a batch file that starts with a UTF-8 byte order mark keeps its first qid") {
+    // Editors on Windows save one; it was taken as part of the qid, which then
+    // matched no qrels line in trec_eval.
+    CliResult r = search({"--batch", "-", "-f", "trec", "-n", "1"}, "\xEF\xBB\xBFq1\tsunflower\r\nq2\tsunflower\r\n");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.starts_with("q1 Q0 en/sunflower-oil-exports-odesa.txt 1 "));
+}
+
+TEST_CASE("a batch line with an empty qid, or a qid with a space in a trec run, is an error") {
+    // Both wrote broken runs silently: " Q0 id ..." and "q 2 Q0 id ...".
+    CliResult r = search({"--batch", "-", "-f", "trec", "-n", "1"}, "\tsunflower\nq 2\tsunflower\nq3\tsunflower\n");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == naba::e2e::lines(search({"--batch", "-", "-f", "trec", "-n", "1"}, "q3\tsunflower\n").out)[0] + "\n");
+    CHECK(r.err.find("line 1") != std::string::npos);
+    CHECK(r.err.find("'q 2'") != std::string::npos);
+    // Other formats hold a qid with a space.
+    CHECK(search({"--batch", "-", "-f", "ids"}, "q 2\tsunflower\n").out == "q 2\ten/sunflower-oil-exports-odesa.txt\n");
+}
