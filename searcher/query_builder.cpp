@@ -10,7 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
-#include "query_exclusions.h"
+#include "query_checks.h"
 #include "schema.h"
 #include "text/utf8.h"
 
@@ -23,6 +23,10 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::Que
                                  // a stemmed word searches the written forms the index's
                                  // synonym table lists under "Z" + stem (schema.h)
                                  Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
+// The query's fields, as QueryBuilder's constructor adds them.
+const std::vector<std::string> kFieldNames = {"title", "lang",   "source", "id",    "date",
+                                              "person", "place", "org",    "entity"};
 
 // A wildcard expands to at most this many terms (the most frequent ones), so a
 // query like a* stays fast on a large index instead of failing.
@@ -356,6 +360,10 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
+    // Xapian reads "title:" with nothing after it as the word title.
+    if (const std::string field = field_without_value(query, kFieldNames); !field.empty())
+        throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
+                                       "e.g. " + field + "ceasefire or " + field + "\"two words\"");
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();

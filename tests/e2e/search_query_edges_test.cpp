@@ -77,3 +77,17 @@ TEST_CASE("a batch line with an empty qid, or a qid with a space in a trec run, 
     // Other formats hold a qid with a space.
     CHECK(search({"--batch", "-", "-f", "ids"}, "q 2\tsunflower\n").out == "q 2\ten/sunflower-oil-exports-odesa.txt\n");
 }
+
+TEST_CASE("a field name with nothing right after its colon is an error, not a search for the name") {
+    // 'title: grain' searched the words title and grain; 'person:' the word person.
+    for (const char* query : {"title: sunflower", "person:", "Source: x", "grain lang:"}) {
+        CAPTURE(query);
+        CliResult r = search({"-f", "ids", query});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("nothing right after the colon") != std::string::npos);
+    }
+    // Inside a phrase, and in a headline written in capitals, it is a word as before.
+    CHECK(search({"-c", "\"title: sunflower\""}).exit_code != 2);
+    CHECK(search({"-c", "OIL SOURCE: SUNFLOWER"}).exit_code == 0);
+}

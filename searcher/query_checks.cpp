@@ -1,5 +1,6 @@
-#include "query_exclusions.h"
+#include "query_checks.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 
@@ -53,6 +54,22 @@ std::string minus_as_not(std::string_view query) {
         shift += 3;
     });
     return out;
+}
+
+std::string field_without_value(std::string_view query, const std::vector<std::string>& fields) {
+    std::string found;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos || !found.empty()) return;
+        const std::size_t colon = query.find(':', at);
+        if (colon == std::string_view::npos) return;
+        if (colon + 1 < query.size() && !std::isspace(static_cast<unsigned char>(query[colon + 1]))) return;
+        const std::string_view name = query.substr(at, colon - at);
+        std::string lower;
+        for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool has_lower = std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        if (has_lower && std::find(fields.begin(), fields.end(), lower) != fields.end()) found = std::string(name) + ":";
+    });
+    return found;
 }
 
 bool has_and_not(const Xapian::Query& query) {
