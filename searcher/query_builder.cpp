@@ -12,6 +12,7 @@
 #include "entity_filter.h"
 #include "query_checks.h"
 #include "schema.h"
+#include "syntax_hint.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -368,6 +369,11 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
+    // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
+    const auto hint = find_syntax_problem(normalized);
+    if (hint && (hint->message.starts_with("NEAR") || hint->message.starts_with("ADJ")))
+        throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
     parsed.query = with_stem_groups(parse(normalized));
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves

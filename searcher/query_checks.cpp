@@ -34,14 +34,17 @@ bool is_minus(std::string_view query, std::size_t at) {
 }
 
 bool is_not(std::string_view query, std::size_t at) {
-    return query.substr(at, 3) == "NOT" && (at + 3 == query.size() || std::isspace(static_cast<unsigned char>(query[at + 3])));
+    return query.substr(at, 3) == "NOT" &&
+           (at + 3 == query.size() || std::isspace(static_cast<unsigned char>(query[at + 3])));
 }
 
 }  // namespace
 
 bool has_exclusion(std::string_view query) {
     bool found = false;
-    for_each_chunk(query, [&](std::size_t at) { found |= at != std::string_view::npos && (is_minus(query, at) || is_not(query, at)); });
+    for_each_chunk(query, [&](std::size_t at) {
+        found |= at != std::string_view::npos && (is_minus(query, at) || is_not(query, at));
+    });
     return found;
 }
 
@@ -66,8 +69,10 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
         const std::string_view name = query.substr(at, colon - at);
         std::string lower;
         for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const bool has_lower = std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-        if (has_lower && std::find(fields.begin(), fields.end(), lower) != fields.end()) found = std::string(name) + ":";
+        const bool has_lower =
+            std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        if (has_lower && std::find(fields.begin(), fields.end(), lower) != fields.end())
+            found = std::string(name) + ":";
     });
     return found;
 }

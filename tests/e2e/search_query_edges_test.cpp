@@ -91,3 +91,16 @@ TEST_CASE("a field name with nothing right after its colon is an error, not a se
     CHECK(search({"-c", "\"title: sunflower\""}).exit_code != 2);
     CHECK(search({"-c", "OIL SOURCE: SUNFLOWER"}).exit_code == 0);
 }
+
+TEST_CASE("NEAR or ADJ without a word on one side is an error that says where, like AND") {
+    // Xapian took them as words: 'NEAR/3 grain' searched the phrase "near 3" or grain.
+    for (const char* query : {"NEAR/3 grain", "grain ADJ", "grain NEAR/2"}) {
+        CAPTURE(query);
+        CliResult r = search({"-f", "ids", query});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("needs a word on both sides") != std::string::npos);
+    }
+    CHECK(search({"-c", "grain NEAR/3 corridor"}).exit_code == 0);
+    CHECK(search({"-c", "SUNFLOWER NEAR"}).exit_code == 0);  // capitals: a word
+}
