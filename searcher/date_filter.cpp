@@ -48,7 +48,11 @@ Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
     std::optional<std::string> low, high;
     if (!from.empty() && !(low = bound(from, false))) bad(value);
     if (!to.empty() && !(high = bound(to, true))) bad(value);
-    if (low && high) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *low, *high);
+    if (low && high) {
+        if (*low > *high)
+            throw Xapian::QueryParserError("date:" + value + " ends before it starts; write date:" + to + ".." + from);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *low, *high);
+    }
     if (low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, *low);
     if (high) {
         // Undated documents have an empty value, which sorts first: start at "0".

@@ -10,7 +10,9 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "query_checks.h"
 #include "schema.h"
+#include "syntax_hint.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -22,6 +24,10 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::Que
                                  // a stemmed word searches the written forms the index's
                                  // synonym table lists under "Z" + stem (schema.h)
                                  Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
+// The query's fields, as QueryBuilder's constructor adds them.
+const std::vector<std::string> kFieldNames = {"title", "lang",   "source", "id",    "date",
+                                              "person", "place", "org",    "entity"};
 
 // A wildcard expands to at most this many terms (the most frequent ones), so a
 // query like a* stays fast on a large index instead of failing.
@@ -299,6 +305,22 @@ Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
     }
 }
 
+// Xapian's plain-words reading of a query it cannot parse (with_stem_groups) turns
+// its exclusions into searched words: "-ceasefire" (a '-' with nothing to take from)
+// found the documents with ceasefire, "grain NOT ceasefire)" those with either word.
+// A query that excluded something but came back without an AND_NOT was read so. A
+// '-' alone then means NOT, which Xapian accepts alone; anything else is an error.
+Xapian::Query QueryBuilder::parse(const std::string& normalized) {
+    Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
+    if (!has_exclusion(normalized) || has_and_not(query)) return query;
+    unknown_entities_.clear();  // the field processors run again
+    query = parser_.parse_query(minus_as_not(normalized), kParseFlags);
+    if (has_and_not(query)) return query;
+    throw Xapian::QueryParserError(
+        "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
+        "(is a ')' or '\"' out of place?); correct the query");
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query can never match.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
@@ -339,11 +361,20 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
+    // Xapian reads "title:" with nothing after it as the word title.
+    if (const std::string field = field_without_value(query, kFieldNames); !field.empty())
+        throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
+                                       "e.g. " + field + "ceasefire or " + field + "\"two words\"");
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
-    parsed.query = with_stem_groups(parser_.parse_query(normalized, kParseFlags));
+    // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
+    // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
+    const auto hint = find_syntax_problem(normalized);
+    if (hint && (hint->message.starts_with("NEAR") || hint->message.starts_with("ADJ")))
+        throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
+    parsed.query = with_stem_groups(parse(normalized));
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning

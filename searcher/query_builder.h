@@ -42,6 +42,7 @@ class QueryBuilder {
     void forget_cached();
 
   private:
+    Xapian::Query parse(const std::string& normalized);
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;

@@ -9,6 +9,7 @@ namespace naba::searcher {
 namespace {
 
 constexpr Xapian::doccount kFewResults = 3;
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 }  // namespace
 
@@ -133,20 +134,32 @@ void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& sp
     }
 }
 
+// What makes a batch line unusable, or "": a qid a result line could not be matched
+// by (empty; white space in a trec run, whose columns are space-separated), or no query.
+std::string QueryRunner::batch_line_problem(const QueryLabel& label) const {
+    if (label.qid.empty()) return "the qid before the tab is empty; write qid<TAB>query, or the query alone";
+    if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f") != std::string::npos)
+        return "qid '" + label.qid + "' has a space, which a trec run cannot hold (its columns are space-separated)";
+    if (label.query.find_first_not_of(" \t") == std::string::npos) return "query " + label.qid + ": empty query";
+    return "";
+}
+
 Outcome QueryRunner::run_batch(std::istream& in) {
     bool any_error = false, any_match = false;
     long line_number = 0;
     for (std::string line; std::getline(in, line);) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        // A byte order mark (editors on Windows write one) is not part of the first qid.
+        if (line_number == 1 && line.starts_with(kByteOrderMark)) line.erase(0, kByteOrderMark.size());
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         QueryLabel label{std::to_string(line_number), line, true};
         if (std::size_t tab = line.find('\t'); tab != std::string::npos) {
             label.qid = line.substr(0, tab);
             label.query = line.substr(tab + 1);
         }
-        if (label.query.find_first_not_of(" \t") == std::string::npos) {
-            std::cerr << "naba-search: query " << label.qid << ": empty query (line " << line_number << ")\n";
+        if (std::string problem = batch_line_problem(label); !problem.empty()) {
+            std::cerr << "naba-search: line " << line_number << ": " << problem << "\n";
             any_error = true;
             continue;
         }

@@ -33,6 +33,7 @@ class QueryRunner {
   private:
     // With --facets, `spy` gets a fresh EntityFacetSpy that has seen the whole match set.
     void reopen();
+    std::string batch_line_problem(const QueryLabel& label) const;
     ParsedQuery build_with_retry(const std::string& query);
     SearchPage search_with_retry(const std::string& query, ParsedQuery& parsed, std::unique_ptr<EntityFacetSpy>& spy);
     void print_facets(const QueryLabel& label, const EntityFacetSpy& spy);

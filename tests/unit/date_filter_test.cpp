@@ -27,3 +27,16 @@ TEST_CASE("date: rejects values that are not dates with a message saying what wo
         CHECK_THROWS_AS(p(bad), Xapian::QueryParserError);
     }
 }
+
+TEST_CASE("date: a range that ends before it starts is an error that says how to write it") {
+    // It was an empty query, reported as "has no words to search, only operators".
+    DateFieldProcessor p;
+    std::string message;
+    try {
+        p("2025-05..2025-01");
+    } catch (const Xapian::QueryParserError& e) {
+        message = e.get_msg();
+    }
+    CHECK(message == "date:2025-05..2025-01 ends before it starts; write date:2025-01..2025-05");
+    CHECK(describe("2025-03..2025-03") == "Query(VALUE_RANGE 0 20250301 20250331)");
+}

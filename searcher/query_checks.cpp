@@ -1,0 +1,87 @@
+#include "query_checks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+namespace naba::searcher {
+namespace {
+
+// Calls `visit` with the offset of each white-space separated chunk that starts
+// outside quotes, past any opening parentheses.
+void for_each_chunk(std::string_view query, const std::function<void(std::size_t)>& visit) {
+    bool quoted = false;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        if (std::isspace(static_cast<unsigned char>(query[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end]))) ++end;
+        if (!quoted) visit(query.find_first_not_of('(', i));
+        for (std::size_t k = i; k < end; ++k) quoted ^= query[k] == '"';
+        i = end;
+    }
+}
+
+// A '-' at `at` that marks what follows as excluded (a word, phrase, group or field;
+// not a lone dash or "--").
+bool is_minus(std::string_view query, std::size_t at) {
+    if (at + 1 >= query.size() || query[at] != '-') return false;
+    const auto next = static_cast<unsigned char>(query[at + 1]);
+    return std::isalnum(next) || next >= 0x80 || next == '"' || next == '(';
+}
+
+bool is_not(std::string_view query, std::size_t at) {
+    return query.substr(at, 3) == "NOT" &&
+           (at + 3 == query.size() || std::isspace(static_cast<unsigned char>(query[at + 3])));
+}
+
+}  // namespace
+
+bool has_exclusion(std::string_view query) {
+    bool found = false;
+    for_each_chunk(query, [&](std::size_t at) {
+        found |= at != std::string_view::npos && (is_minus(query, at) || is_not(query, at));
+    });
+    return found;
+}
+
+std::string minus_as_not(std::string_view query) {
+    std::string out(query);
+    std::size_t shift = 0;  // bytes added before the current chunk
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos || !is_minus(query, at)) return;
+        out.replace(at + shift, 1, "NOT ");
+        shift += 3;
+    });
+    return out;
+}
+
+std::string field_without_value(std::string_view query, const std::vector<std::string>& fields) {
+    std::string found;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos || !found.empty()) return;
+        const std::size_t colon = query.find(':', at);
+        if (colon == std::string_view::npos) return;
+        if (colon + 1 < query.size() && !std::isspace(static_cast<unsigned char>(query[colon + 1]))) return;
+        const std::string_view name = query.substr(at, colon - at);
+        std::string lower;
+        for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool has_lower =
+            std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        if (has_lower && std::find(fields.begin(), fields.end(), lower) != fields.end())
+            found = std::string(name) + ":";
+    });
+    return found;
+}
+
+bool has_and_not(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_AND_NOT) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (has_and_not(query.get_subquery(i))) return true;
+    return false;
+}
+
+}  // namespace naba::searcher

@@ -1,0 +1,30 @@
+// Checks of a query's text around Xapian's QueryParser, for what it would otherwise
+// take silently in another sense: exclusions (NOT, a leading '-') lost when it reads a
+// query it cannot parse again as plain words, and field names with no value.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace naba::searcher {
+
+// True when the (normalized) query excludes something outside quotes: a NOT operator,
+// or a word, phrase, group or filter marked with '-'.
+bool has_exclusion(std::string_view query);
+
+// The query with each '-' exclusion written as NOT ("-a -b" -> "NOT a NOT b"), which
+// Xapian accepts alone (FLAG_PURE_NOT) where it cannot parse a '-' alone.
+std::string minus_as_not(std::string_view query);
+
+// True when the parsed query leaves something out (has an AND_NOT).
+bool has_and_not(const Xapian::Query& query);
+
+// The first field name (as written) that has nothing right after its colon ("title:",
+// "title: grain"), which Xapian would search as a word, or "" when there is none. A
+// name written in capitals (a pasted headline's SOURCE:) stays a word.
+std::string field_without_value(std::string_view query, const std::vector<std::string>& fields);
+
+}  // namespace naba::searcher
