@@ -1,0 +1,75 @@
+// naba-index on hostile trees and dumps: unreadable folders, broken links, the same
+// input named twice, lines that fail in a JSONL file that was indexed before. What
+// cannot be read is reported, and nothing already indexed is lost because of it.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Runs naba-index with `args`; as root (who reads every file) as the user nobody, so
+// that permissions apply. `dir`, which holds the inputs and the index, is opened to
+// everyone for that.
+CliResult index_unprivileged(const std::string& dir, std::vector<std::string> args) {
+    if (::geteuid() != 0) return run(NABA_INDEX_BIN, args);
+    REQUIRE(fs::exists("/usr/bin/setpriv"));
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_directory() && (fs::status(entry).permissions() & fs::perms::owner_read) != fs::perms::none)
+            fs::permissions(entry, fs::perms::all);
+    fs::permissions(dir, fs::perms::all);
+    args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", NABA_INDEX_BIN});
+    return run("/usr/bin/setpriv", args);
+}
+
+}  // namespace
+
+TEST_CASE("an unreadable folder is reported, the rest indexed, and no document under it removed") {
+    const std::string dir = temp_dir("unreadable-folder");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a/1.txt", "alpha\n");
+    write_file(in + "/b/2.txt", "bravo\n");
+    write_file(in + "/c/3.txt", "charlie\n");
+    REQUIRE(index_unprivileged(dir, {"--db", db, in}).exit_code == 0);
+
+    fs::permissions(in + "/b", fs::perms::none);
+    CliResult again = index_unprivileged(dir, {"--db", db, "--jobs", "1", in});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "skipped " + in + "/b: cannot read directory"));
+    CHECK(has(again.err, "2 unchanged, 0 removed"));
+
+    // A fresh build (parallel) takes the readable folders too.
+    CliResult fresh = index_unprivileged(dir, {"--db", dir + "/db2", "--jobs", "2", in});
+    fs::permissions(in + "/b", fs::perms::all);
+    CHECK(fresh.exit_code == 1);
+    CHECK(search_ids(db, "*") == Ids{"a/1.txt", "b/2.txt", "c/3.txt"});
+    CHECK(search_ids(dir + "/db2", "*") == Ids{"a/1.txt", "c/3.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a broken or looping symbolic link named like an input is reported, not dropped silently") {
+    const std::string dir = temp_dir("broken-links");
+    const std::string in = dir + "/in";
+    write_file(in + "/good.txt", "good words\n");
+    fs::create_symlink(in + "/nowhere.txt", in + "/dangling.txt");
+    fs::create_symlink(in + "/self.jsonl", in + "/self.jsonl");
+    fs::create_symlink(in + "/nowhere", in + "/other.bin");  // not an input: ignored
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", in});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + in + "/dangling.txt: broken symbolic link"));
+    CHECK(has(r.err, "skipped " + in + "/self.jsonl: broken symbolic link"));
+    CHECK(!has(r.err, "other.bin"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
+    fs::remove_all(dir);
+}
