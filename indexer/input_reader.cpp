@@ -132,7 +132,16 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     if (f.offset < f.bytes.size()) return;
     // Both written after the file's last document, so an interrupted file is read
     // (and pruned) again; the prune is committed with or before the metadata.
-    if (settings_.prune_records && f.indexed_before) batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
+    if (settings_.prune_records && f.indexed_before) {
+        // An unread line may hold an id that is still there: remove nothing then.
+        if (f.skipped_lines == 0) {
+            batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
+        } else {
+            reporter_.warn(f.path, std::to_string(f.skipped_lines) +
+                                       " lines could not be read, so no document of this file is removed "
+                                       "(repair them and run again)");
+        }
+    }
     batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
     ++batch.files;
     jsonl_.reset();
@@ -207,6 +216,7 @@ std::optional<InputReader::Existing> InputReader::existing(const std::string& id
 void InputReader::on_problem(const ReadProblem& problem) {
     const std::string where = location(problem.path, problem.line);
     if (problem.skipped) {
+        if (jsonl_) ++jsonl_->skipped_lines;
         reporter_.skip(where, "malformed JSONL line", problem.message);
     } else {
         reporter_.warn(where, problem.message);

@@ -55,6 +55,7 @@ class InputReader {
         std::uint64_t documents = 0;
         std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
         bool indexed_before = false;               // a metadata entry, or a document from it
+        long skipped_lines = 0;                    // lines that could not be read
     };
 
     bool batch_full(const JobBatch& batch) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <system_error>
+#include <unordered_set>
 
 #include "file_signature.h"
 
@@ -80,6 +81,13 @@ void walk_directory(const fs::path& root, WalkResult& result) {
     result.files.insert(result.files.end(), walk.found.begin(), walk.found.end());
 }
 
+// A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
+// count as replacing itself, and be re-indexed by every re-run.
+void drop_repeats(std::vector<InputFile>& files) {
+    std::unordered_set<std::string> seen;
+    std::erase_if(files, [&](const InputFile& f) { return !seen.insert(canonical_path(f.path) + '\0' + f.id).second; });
+}
+
 }  // namespace
 
 WalkResult walk_inputs(const std::vector<std::string>& arguments) {
@@ -103,6 +111,7 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
             result.problems.push_back({argument, "not a regular file or directory"});
         }
     }
+    drop_repeats(result.files);
     return result;
 }
 

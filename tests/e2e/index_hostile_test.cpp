@@ -73,3 +73,53 @@ TEST_CASE("a broken or looping symbolic link named like an input is reported, no
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a changed JSONL file with lines that cannot be read removes none of its documents") {
+    const std::string dir = temp_dir("prune-bad-lines");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 0);
+    // r2's line was cut short in transit and r3 is gone: r2 is not taken for deleted,
+    // and with a line unread the file cannot say which ids are gone.
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"tw\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:2: not valid JSON"));
+    CHECK(has(r.err, "1 unchanged, 0 removed"));
+    CHECK(has(r.err, "no document of this file is removed"));
+    CHECK(search_ids(db, "*") == Ids{"r1", "r2", "r3"});
+    // Repaired: now the file says what is gone.
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n");
+    CliResult fixed = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(fixed.exit_code == 0);
+    CHECK(has(fixed.err, "2 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"r1", "r2"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a file or folder named twice is indexed once, and a re-run finds it unchanged") {
+    const std::string dir = temp_dir("named-twice");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a b ü.txt", "alpha\n");
+    write_file(dir + "/d.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    const std::vector<std::string> args = {"--db", db, in, in + "/", dir + "/d.jsonl", dir + "/./d.jsonl"};
+    CliResult first = run(NABA_INDEX_BIN, args);
+    CHECK(first.exit_code == 0);
+    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged"));
+    CHECK(!has(first.err, "already appeared"));
+    CliResult again = run(NABA_INDEX_BIN, args);
+    CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged, 0 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a b ü.txt", "j1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("sizes too large to count in bytes are usage errors, not a limit of 0") {
+    const std::string dir = temp_dir("huge-sizes");
+    write_file(dir + "/in/a.txt", "alpha\n");
+    for (const char* option : {"--max-size", "--max-memory"}) {
+        CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", option, "17592186044416", dir + "/in"});
+        CHECK(r.exit_code == 2);
+        CHECK(has(r.err, std::string(option) + " must be between 1 and"));
+    }
+    fs::remove_all(dir);
+}
