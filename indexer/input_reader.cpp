@@ -105,7 +105,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
         batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(sig, entry->second)));
         return;
     }
-    if (!acceptable(where, bytes)) return void(batch.bytes += sig.size);
+    if (!acceptable(where, bytes, bytes.find('\n'))) return void(batch.bytes += sig.size);
     jsonl_.emplace();
     jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->bytes = std::move(bytes);
@@ -181,12 +181,12 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
     return true;
 }
 
-bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
+bool InputReader::acceptable(const std::string& where, const std::string& bytes, std::size_t probe) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }
-    if (bytes.find('\0') != std::string::npos) {
+    if (std::string_view(bytes).substr(0, probe).find('\0') != std::string_view::npos) {
         reporter_.skip(where, "binary", "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)");
         return false;
     }

@@ -66,7 +66,9 @@ class InputReader {
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
                     std::string& bytes);
-    bool acceptable(const std::string& where, const std::string& bytes);
+    // Not empty nor binary: no NUL byte in the first `probe` bytes (a JSONL file's
+    // first line: its other lines are checked one by one).
+    bool acceptable(const std::string& where, const std::string& bytes, std::size_t probe = std::string::npos);
     bool first_time(const std::string& id, const std::string& where);
     std::optional<Existing> existing(const std::string& id);
     void on_problem(const ReadProblem& problem);

@@ -127,6 +127,10 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
         std::string_view line = bytes.substr(0, nl);
         bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        if (line.find('\0') != std::string_view::npos) {  // JSON has no raw NUL; simdjson lets it through
+            problems({path, line_number, "a NUL byte (binary data) in the line; line skipped", true});
+            continue;
+        }
 
         std::size_t bad = 0;
         if (!text::is_valid_utf8(line, &bad)) {

@@ -123,3 +123,17 @@ TEST_CASE("sizes too large to count in bytes are usage errors, not a limit of 0"
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a NUL byte in one JSONL line skips that line; a UTF-16 JSONL file is skipped whole") {
+    const std::string dir = temp_dir("jsonl-nul");
+    const char dump[] = "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"t\0o\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";
+    const char wide[] = "{\0\"\0i\0d\0\"\0:\0\"\0w\0\"\0}\0\n\0";  // UTF-16LE
+    write_file(dir + "/in/dump.jsonl", std::string(dump, sizeof dump - 1));
+    write_file(dir + "/in/wide.jsonl", std::string(wide, sizeof wide - 1));
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:2: a NUL byte"));
+    CHECK(has(r.err, "wide.jsonl: the file contains NUL bytes"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r1", "r3"});
+    fs::remove_all(dir);
+}

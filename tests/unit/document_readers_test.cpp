@@ -142,3 +142,15 @@ TEST_CASE("a lone UTF-16 surrogate escape in a JSONL string is repaired to U+FFF
     CHECK_FALSE(c.problems[0].skipped);
     CHECK(c.problems[0].message.find("surrogate") != std::string::npos);
 }
+
+TEST_CASE("a JSONL line with a NUL byte is skipped and reported with its line number") {
+    Collected c;
+    const char bytes[] = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"t\0wo\"}\n{\"id\":\"c\",\"text\":\"3\"}\n";
+    long n = parse_jsonl(std::string(bytes, sizeof bytes - 1),
+                         "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 2);
+    CHECK(c.problems[0].skipped);
+    CHECK(c.problems[0].message.find("NUL") != std::string::npos);
+}
