@@ -86,23 +86,23 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
     const std::string where = file.path.string();
     const std::string key = jsonl_metadata_key(path);
-    std::optional<std::pair<FileSignature, std::uint64_t>> entry;
+    std::optional<JsonlEntry> entry;
     {
         std::lock_guard lock(db_.mutex);
         entry = decode_jsonl_entry(db_.db.get_metadata(key));
     }
-    if (entry && entry->first.same_stat(sig)) {
+    if (entry && entry->sig.same_stat(sig)) {
         batch.bytes += sig.size;
-        reporter_.counts().unchanged += static_cast<long>(entry->second);
-        return;
+        return unchanged_jsonl(where, *entry);
     }
     std::string bytes;
     if (!read_bytes(file.path, where, sig.size, bytes)) return void(batch.bytes += sig.size);
     sig.hash = content_hash(bytes);
-    if (entry && entry->first.hash == sig.hash) {
+    if (entry && entry->sig.hash == sig.hash) {
         batch.bytes += sig.size;
-        reporter_.counts().unchanged += static_cast<long>(entry->second);
-        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(sig, entry->second)));
+        unchanged_jsonl(where, *entry);
+        entry->sig = sig;
+        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
         return;
     }
     if (!acceptable(where, bytes, bytes.find('\n'))) return void(batch.bytes += sig.size);
@@ -110,6 +110,16 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->bytes = std::move(bytes);
     jsonl_->indexed_before = entry.has_value();
+}
+
+void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {
+    reporter_.counts().unchanged += static_cast<long>(entry.documents);
+    // Its bad lines are still not indexed: said again, and counted, as on the first run.
+    if (entry.skipped_lines)
+        reporter_.skip(where, "malformed JSONL line",
+                       std::to_string(entry.skipped_lines) +
+                           " lines could not be read when it was indexed (unchanged since; see that run)",
+                       static_cast<long>(entry.skipped_lines));
 }
 
 void InputReader::read_jsonl_chunk(JobBatch& batch) {
@@ -142,7 +152,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
                                        "(repair them and run again)");
         }
     }
-    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
+    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry({f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines)})));
     ++batch.files;
     jsonl_.reset();
 }

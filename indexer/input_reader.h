@@ -62,6 +62,7 @@ class InputReader {
     void read_file(const InputFile& file, JobBatch& batch);
     void read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
     void open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
+    void unchanged_jsonl(const std::string& where, const JsonlEntry& entry);
     void read_jsonl_chunk(JobBatch& batch);
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,

@@ -137,3 +137,18 @@ TEST_CASE("a NUL byte in one JSONL line skips that line; a UTF-16 JSONL file is 
     CHECK(search_ids(dir + "/db", "*") == Ids{"r1", "r3"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("an unchanged JSONL file still reports the lines it had to skip, and exits 1") {
+    const std::string dir = temp_dir("unchanged-bad-lines");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{broken\n{\"text\":\"no id\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "dump.jsonl: 2 lines could not be read when it was indexed (unchanged since"));
+    CHECK(has(again.err, "1 unchanged, 0 removed"));
+    CHECK(has(again.err, "malformed JSONL line 2;"));
+    fs::last_write_time(dump, fs::last_write_time(dump) + std::chrono::seconds(10));  // touched only
+    CHECK(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    fs::remove_all(dir);
+}
