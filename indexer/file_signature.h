@@ -42,10 +42,17 @@ std::uint64_t decode_u64(std::string_view bytes);
 void set_file_signature(Xapian::Document& doc, const FileSignature& sig);
 FileSignature file_signature_of(const Xapian::Document& doc);
 
-// The JSONL metadata value: signature and document count, and back (nullopt if
-// the value is not one).
-std::string encode_jsonl_entry(const FileSignature& sig, std::uint64_t documents);
-std::optional<std::pair<FileSignature, std::uint64_t>> decode_jsonl_entry(std::string_view value);
+// What the metadata remembers of a JSONL file read to the end.
+struct JsonlEntry {
+    FileSignature sig;
+    std::uint64_t documents = 0;
+    std::uint64_t skipped_lines = 0;  // so that a re-run of the unchanged file still reports them
+};
+
+// The JSONL metadata value, and back (nullopt if the value is not one; an entry
+// written before skipped lines were kept has none).
+std::string encode_jsonl_entry(const JsonlEntry& entry);
+std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value);
 
 // Absolute, normalized, without a trailing slash: the form stored for paths.
 std::string canonical_path(const std::filesystem::path& path);

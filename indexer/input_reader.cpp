@@ -86,30 +86,40 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
     const std::string where = file.path.string();
     const std::string key = jsonl_metadata_key(path);
-    std::optional<std::pair<FileSignature, std::uint64_t>> entry;
+    std::optional<JsonlEntry> entry;
     {
         std::lock_guard lock(db_.mutex);
         entry = decode_jsonl_entry(db_.db.get_metadata(key));
     }
-    if (entry && entry->first.same_stat(sig)) {
+    if (entry && entry->sig.same_stat(sig)) {
         batch.bytes += sig.size;
-        reporter_.counts().unchanged += static_cast<long>(entry->second);
-        return;
+        return unchanged_jsonl(where, *entry);
     }
     std::string bytes;
     if (!read_bytes(file.path, where, sig.size, bytes)) return void(batch.bytes += sig.size);
     sig.hash = content_hash(bytes);
-    if (entry && entry->first.hash == sig.hash) {
+    if (entry && entry->sig.hash == sig.hash) {
         batch.bytes += sig.size;
-        reporter_.counts().unchanged += static_cast<long>(entry->second);
-        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(sig, entry->second)));
+        unchanged_jsonl(where, *entry);
+        entry->sig = sig;
+        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
         return;
     }
-    if (!acceptable(where, bytes)) return void(batch.bytes += sig.size);
+    if (!acceptable(where, bytes, bytes.find('\n'))) return void(batch.bytes += sig.size);
     jsonl_.emplace();
     jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->bytes = std::move(bytes);
     jsonl_->indexed_before = entry.has_value();
+}
+
+void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {
+    reporter_.counts().unchanged += static_cast<long>(entry.documents);
+    // Its bad lines are still not indexed: said again, and counted, as on the first run.
+    if (entry.skipped_lines)
+        reporter_.skip(where, "malformed JSONL line",
+                       std::to_string(entry.skipped_lines) +
+                           " lines could not be read when it was indexed (unchanged since; see that run)",
+                       static_cast<long>(entry.skipped_lines));
 }
 
 void InputReader::read_jsonl_chunk(JobBatch& batch) {
@@ -132,8 +142,17 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     if (f.offset < f.bytes.size()) return;
     // Both written after the file's last document, so an interrupted file is read
     // (and pruned) again; the prune is committed with or before the metadata.
-    if (settings_.prune_records && f.indexed_before) batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
-    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(f.sig, f.documents)));
+    if (settings_.prune_records && f.indexed_before) {
+        // An unread line may hold an id that is still there: remove nothing then.
+        if (f.skipped_lines == 0) {
+            batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
+        } else {
+            reporter_.warn(f.path, std::to_string(f.skipped_lines) +
+                                       " lines could not be read, so no document of this file is removed "
+                                       "(repair them and run again)");
+        }
+    }
+    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry({f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines)})));
     ++batch.files;
     jsonl_.reset();
 }
@@ -172,12 +191,12 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
     return true;
 }
 
-bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
+bool InputReader::acceptable(const std::string& where, const std::string& bytes, std::size_t probe) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }
-    if (bytes.find('\0') != std::string::npos) {
+    if (std::string_view(bytes).substr(0, probe).find('\0') != std::string_view::npos) {
         reporter_.skip(where, "binary", "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)");
         return false;
     }
@@ -207,6 +226,7 @@ std::optional<InputReader::Existing> InputReader::existing(const std::string& id
 void InputReader::on_problem(const ReadProblem& problem) {
     const std::string where = location(problem.path, problem.line);
     if (problem.skipped) {
+        if (jsonl_) ++jsonl_->skipped_lines;
         reporter_.skip(where, "malformed JSONL line", problem.message);
     } else {
         reporter_.warn(where, problem.message);

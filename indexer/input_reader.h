@@ -55,17 +55,21 @@ class InputReader {
         std::uint64_t documents = 0;
         std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
         bool indexed_before = false;               // a metadata entry, or a document from it
+        long skipped_lines = 0;                    // lines that could not be read
     };
 
     bool batch_full(const JobBatch& batch) const;
     void read_file(const InputFile& file, JobBatch& batch);
     void read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
     void open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
+    void unchanged_jsonl(const std::string& where, const JsonlEntry& entry);
     void read_jsonl_chunk(JobBatch& batch);
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
                     std::string& bytes);
-    bool acceptable(const std::string& where, const std::string& bytes);
+    // Not empty nor binary: no NUL byte in the first `probe` bytes (a JSONL file's
+    // first line: its other lines are checked one by one).
+    bool acceptable(const std::string& where, const std::string& bytes, std::size_t probe = std::string::npos);
     bool first_time(const std::string& id, const std::string& where);
     std::optional<Existing> existing(const std::string& id);
     void on_problem(const ReadProblem& problem);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <system_error>
+#include <unordered_set>
 
 #include "file_signature.h"
 
@@ -25,40 +26,66 @@ bool input_kind_of(const fs::path& path, InputKind& kind) {
 
 namespace {
 
-void walk_directory(const fs::path& root, WalkResult& result) {
+// Where a directory argument's walk puts what it finds.
+struct DirectoryWalk {
+    fs::path root;
+    std::string canonical_root;
     std::vector<InputFile> found;
-    const std::string canonical_root = canonical_path(root);
-    const std::size_t problems_before = result.problems.size();
+    std::vector<fs::path> pending;  // folders still to read
+    bool complete = true;           // every folder could be read
+};
+
+// Sorts one directory entry: a folder to read later, an input file, or neither.
+void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& result) {
     std::error_code ec;
-    // Symlinked directories are not followed, so symlink loops cannot trap the walk.
-    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-    if (ec) {
-        result.problems.push_back({root.string(), "cannot read directory: " + ec.message()});
+    // Symlinked folders are not followed, so symlink loops cannot trap the walk.
+    if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+        // Hidden folders (.git, .cache) are not news collections.
+        if (!entry.path().filename().string().starts_with(".")) walk.pending.push_back(entry.path());
         return;
     }
-    for (; it != end; it.increment(ec)) {
-        if (ec) {
-            result.problems.push_back({it->path().string(), "cannot read: " + ec.message()});
-            ec.clear();
-            continue;
-        }
-        std::error_code type_ec;
-        if (it->is_directory(type_ec)) {
-            // Hidden folders (.git, .cache) are not news collections.
-            if (it->path().filename().string().starts_with(".")) it.disable_recursion_pending();
-            continue;
-        }
-        if (!it->is_regular_file(type_ec)) continue;
-        InputKind kind;
-        if (!input_kind_of(it->path(), kind)) {
-            ++result.ignored;
-            continue;
-        }
-        found.push_back({it->path(), it->path().lexically_relative(root).generic_string(), kind, canonical_root});
+    InputKind kind;
+    const bool input = input_kind_of(entry.path(), kind);
+    ec.clear();
+    if (!entry.is_regular_file(ec)) {
+        // A link to nowhere (or a link loop) named like an input: say so rather than
+        // drop it silently. Folders, and sockets and the like, are no inputs.
+        if (input && (ec || !entry.exists(ec)))
+            result.problems.push_back({entry.path().string(), "broken symbolic link (its target is missing or loops)"});
+        return;
     }
-    if (result.problems.size() == problems_before) result.complete_roots.push_back(canonical_root);
-    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-    result.files.insert(result.files.end(), found.begin(), found.end());
+    if (!input) return void(++result.ignored);
+    walk.found.push_back(
+        {entry.path(), entry.path().lexically_relative(walk.root).generic_string(), kind, walk.canonical_root});
+}
+
+// Reads the folders one at a time (not recursive_directory_iterator, which gives up
+// the whole walk at the first folder it may not read), so an unreadable folder is
+// reported and the walk goes on with the others.
+void walk_directory(const fs::path& root, WalkResult& result) {
+    DirectoryWalk walk{root, canonical_path(root), {}, {root}, true};
+    while (!walk.pending.empty()) {
+        const fs::path dir = std::move(walk.pending.back());
+        walk.pending.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        for (; !ec && it != end; it.increment(ec)) visit(*it, walk, result);
+        if (ec) {
+            result.problems.push_back({dir.string(), "cannot read directory: " + ec.message()});
+            walk.complete = false;
+        }
+    }
+    if (walk.complete) result.complete_roots.push_back(walk.canonical_root);
+    std::sort(walk.found.begin(), walk.found.end(),
+              [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+    result.files.insert(result.files.end(), walk.found.begin(), walk.found.end());
+}
+
+// A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
+// count as replacing itself, and be re-indexed by every re-run.
+void drop_repeats(std::vector<InputFile>& files) {
+    std::unordered_set<std::string> seen;
+    std::erase_if(files, [&](const InputFile& f) { return !seen.insert(canonical_path(f.path) + '\0' + f.id).second; });
 }
 
 }  // namespace
@@ -84,6 +111,7 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
             result.problems.push_back({argument, "not a regular file or directory"});
         }
     }
+    drop_repeats(result.files);
     return result;
 }
 

@@ -28,6 +28,48 @@ std::optional<std::string> scalar_text(od::value value) {
     return std::nullopt;
 }
 
+// The value of the 4 hex digits at line[i..i+4), or -1.
+int hex4(std::string_view line, std::size_t i) {
+    if (i + 4 > line.size()) return -1;
+    int value = 0;
+    for (char c : line.substr(i, 4)) {
+        const int digit = c >= '0' && c <= '9' ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+        if (digit < 0) return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+// Turns each \uD800-\uDFFF escape that is not half of a high+low pair into \uFFFD;
+// returns how many. Text cut in the middle of a UTF-16 pair (an emoji) has them, and
+// simdjson 3.0 (Debian 12) rejects the whole string.
+std::size_t repair_lone_surrogates(std::string& line) {
+    if (line.find("\\ud") == std::string::npos && line.find("\\uD") == std::string::npos) return 0;
+    std::size_t repaired = 0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        if (line[i] != '\\') continue;
+        if (line[i + 1] != 'u') {  // another escape, "\\" included: skip its character
+            ++i;
+            continue;
+        }
+        const int unit = hex4(line, i + 2);
+        const bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+        if (high && line.compare(i + 6, 2, "\\u") == 0) {
+            const int next = hex4(line, i + 8);
+            if (next >= 0xDC00 && next <= 0xDFFF) {  // a pair: leave it
+                i += 11;
+                continue;
+            }
+        }
+        if (high || low) line.replace(i + 2, 4, "FFFD"), ++repaired;
+        i += 1;
+    }
+    return repaired;
+}
+
 // Parses one JSON object into doc; returns an error message or "".
 std::string parse_object(od::parser& parser, const std::string& padded, std::size_t length,
                          schema::StoredDocument& doc, std::string& raw_date) {
@@ -78,12 +120,17 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
     od::parser parser;
     std::string padded;
     long line_number = first_line - 1, delivered = 0;
+    if (first_line == 1 && bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // byte order mark
     while (!bytes.empty()) {
         ++line_number;
         std::size_t nl = bytes.find('\n');
         std::string_view line = bytes.substr(0, nl);
         bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        if (line.find('\0') != std::string_view::npos) {  // JSON has no raw NUL; simdjson lets it through
+            problems({path, line_number, "a NUL byte (binary data) in the line; line skipped", true});
+            continue;
+        }
 
         std::size_t bad = 0;
         if (!text::is_valid_utf8(line, &bad)) {
@@ -91,6 +138,10 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
                                              " of the line; replaced with U+FFFD", false});
         }
         padded = text::repair_utf8(line);
+        if (std::size_t n = repair_lone_surrogates(padded)) {
+            problems({path, line_number, std::to_string(n) + " lone UTF-16 surrogate escapes (\\uD800-\\uDFFF); "
+                                         "replaced with U+FFFD", false});
+        }
         std::size_t length = padded.size();
         padded.append(simdjson::SIMDJSON_PADDING, ' ');
 

@@ -121,8 +121,11 @@ void apply(const RawOptions& raw, Parsed& out) {
     if (raw.no_entities && !raw.gazetteer_files.empty())
         throw po::error("--gazetteer and --no-entities exclude each other");
     if (s.commit.documents < 1) throw po::error("--batch-size must be at least 1");
-    if (raw.max_memory_mb < 1) throw po::error("--max-memory must be at least 1 (MiB)");
-    if (raw.max_mb < 1) throw po::error("--max-size must be at least 1 (MiB)");
+    // 1 MiB to 1 PiB: a count of bytes must not wrap around to a limit of 0.
+    constexpr long kMaxMiB = 1L << 30;
+    const std::string range = " must be between 1 and " + std::to_string(kMaxMiB) + " (MiB)";
+    if (raw.max_memory_mb < 1 || raw.max_memory_mb > kMaxMiB) throw po::error("--max-memory" + range);
+    if (raw.max_mb < 1 || raw.max_mb > kMaxMiB) throw po::error("--max-size" + range);
     if (s.jobs < 0 || s.jobs > 256) throw po::error("--jobs must be between 0 (one per core) and 256");
     if (std::filesystem::is_symlink(s.db_dir) && !std::filesystem::exists(s.db_dir))
         throw po::error("--db " + s.db_dir + " is a symbolic link to a directory that does not exist");

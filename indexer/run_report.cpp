@@ -40,8 +40,8 @@ void Reporter::warn(const std::string& where, const std::string& message) {
     std::cerr << "naba-index: warning: " << where << ": " << message << "\n";
 }
 
-void Reporter::skip(const std::string& where, const std::string& reason, const std::string& detail) {
-    ++counts_.skipped[reason];
+void Reporter::skip(const std::string& where, const std::string& reason, const std::string& detail, long count) {
+    counts_.skipped[reason] += count;
     // Skips are always shown, even with --quiet: they are why the exit status is 1.
     std::lock_guard lock(mutex_);
     clear_progress_line();

@@ -35,7 +35,8 @@ class Reporter {
     Reporter(Verbosity verbosity, bool show_progress);
 
     void warn(const std::string& where, const std::string& message);
-    void skip(const std::string& where, const std::string& reason, const std::string& detail);
+    // `count`: inputs (files or JSONL lines) this one message stands for.
+    void skip(const std::string& where, const std::string& reason, const std::string& detail, long count = 1);
     void document(const char* action, const std::string& id);  // printed with --verbose only
     void note(const std::string& message);                     // printed unless --quiet
 

@@ -125,6 +125,6 @@ TEST_CASE("--max-memory commits early when the uncommitted text passes the cap")
 
     CliResult bad = run(NABA_INDEX_BIN, {"--db", dir + "/x", "--max-memory", "0", dir + "/big.jsonl"});
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err.find("--max-memory must be at least 1") != std::string::npos);
+    CHECK(bad.err.find("--max-memory must be between 1 and") != std::string::npos);
     std::filesystem::remove_all(dir);
 }

@@ -113,3 +113,44 @@ TEST_CASE("invalid UTF-8 in a JSONL line is repaired and reported, not dropped")
     REQUIRE(c.problems.size() == 1);
     CHECK_FALSE(c.problems[0].skipped);
 }
+
+TEST_CASE("a JSONL file's byte order mark, CRLF line ends and a last line without newline are read") {
+    Collected c;
+    long n = parse_jsonl("\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"one\"}\r\n{\"id\":2,\"text\":\"two\"}\r\n{\"id\":\"c\",\"text\":\"3\"}",
+                         "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 3);
+    REQUIRE(c.docs.size() == 3);
+    CHECK(c.docs[0].id == "a");
+    CHECK(c.docs[1].id == "2");
+    CHECK(c.docs[2].text == "3");
+    CHECK(c.problems.empty());
+}
+
+TEST_CASE("a lone UTF-16 surrogate escape in a JSONL string is repaired to U+FFFD and reported") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\",\"text\":\"cut \\ud83d\",\"title\":\"x\\uDC00y\"}\n"
+        "{\"id\":\"b\",\"text\":\"pair \\ud83d\\ude00 and \\\\ud800 as text\"}\n",
+        "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].text == "cut \xEF\xBF\xBD");
+    CHECK(c.docs[0].title == "x\xEF\xBF\xBDy");
+    CHECK(c.docs[1].text == "pair \xF0\x9F\x98\x80 and \\ud800 as text");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 1);
+    CHECK_FALSE(c.problems[0].skipped);
+    CHECK(c.problems[0].message.find("surrogate") != std::string::npos);
+}
+
+TEST_CASE("a JSONL line with a NUL byte is skipped and reported with its line number") {
+    Collected c;
+    const char bytes[] = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"t\0wo\"}\n{\"id\":\"c\",\"text\":\"3\"}\n";
+    long n = parse_jsonl(std::string(bytes, sizeof bytes - 1),
+                         "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 2);
+    CHECK(c.problems[0].skipped);
+    CHECK(c.problems[0].message.find("NUL") != std::string::npos);
+}

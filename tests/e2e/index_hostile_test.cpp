@@ -1,0 +1,154 @@
+// naba-index on hostile trees and dumps: unreadable folders, broken links, the same
+// input named twice, lines that fail in a JSONL file that was indexed before. What
+// cannot be read is reported, and nothing already indexed is lost because of it.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Runs naba-index with `args`; as root (who reads every file) as the user nobody, so
+// that permissions apply. `dir`, which holds the inputs and the index, is opened to
+// everyone for that.
+CliResult index_unprivileged(const std::string& dir, std::vector<std::string> args) {
+    if (::geteuid() != 0) return run(NABA_INDEX_BIN, args);
+    REQUIRE(fs::exists("/usr/bin/setpriv"));
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_directory() && (fs::status(entry).permissions() & fs::perms::owner_read) != fs::perms::none)
+            fs::permissions(entry, fs::perms::all);
+    fs::permissions(dir, fs::perms::all);
+    args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", NABA_INDEX_BIN});
+    return run("/usr/bin/setpriv", args);
+}
+
+}  // namespace
+
+TEST_CASE("an unreadable folder is reported, the rest indexed, and no document under it removed") {
+    const std::string dir = temp_dir("unreadable-folder");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a/1.txt", "alpha\n");
+    write_file(in + "/b/2.txt", "bravo\n");
+    write_file(in + "/c/3.txt", "charlie\n");
+    REQUIRE(index_unprivileged(dir, {"--db", db, in}).exit_code == 0);
+
+    fs::permissions(in + "/b", fs::perms::none);
+    CliResult again = index_unprivileged(dir, {"--db", db, "--jobs", "1", in});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "skipped " + in + "/b: cannot read directory"));
+    CHECK(has(again.err, "2 unchanged, 0 removed"));
+
+    // A fresh build (parallel) takes the readable folders too.
+    CliResult fresh = index_unprivileged(dir, {"--db", dir + "/db2", "--jobs", "2", in});
+    fs::permissions(in + "/b", fs::perms::all);
+    CHECK(fresh.exit_code == 1);
+    CHECK(search_ids(db, "*") == Ids{"a/1.txt", "b/2.txt", "c/3.txt"});
+    CHECK(search_ids(dir + "/db2", "*") == Ids{"a/1.txt", "c/3.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a broken or looping symbolic link named like an input is reported, not dropped silently") {
+    const std::string dir = temp_dir("broken-links");
+    const std::string in = dir + "/in";
+    write_file(in + "/good.txt", "good words\n");
+    fs::create_symlink(in + "/nowhere.txt", in + "/dangling.txt");
+    fs::create_symlink(in + "/self.jsonl", in + "/self.jsonl");
+    fs::create_symlink(in + "/nowhere", in + "/other.bin");  // not an input: ignored
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", in});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + in + "/dangling.txt: broken symbolic link"));
+    CHECK(has(r.err, "skipped " + in + "/self.jsonl: broken symbolic link"));
+    CHECK(!has(r.err, "other.bin"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a changed JSONL file with lines that cannot be read removes none of its documents") {
+    const std::string dir = temp_dir("prune-bad-lines");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 0);
+    // r2's line was cut short in transit and r3 is gone: r2 is not taken for deleted,
+    // and with a line unread the file cannot say which ids are gone.
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"tw\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:2: not valid JSON"));
+    CHECK(has(r.err, "1 unchanged, 0 removed"));
+    CHECK(has(r.err, "no document of this file is removed"));
+    CHECK(search_ids(db, "*") == Ids{"r1", "r2", "r3"});
+    // Repaired: now the file says what is gone.
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n");
+    CliResult fixed = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(fixed.exit_code == 0);
+    CHECK(has(fixed.err, "2 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"r1", "r2"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a file or folder named twice is indexed once, and a re-run finds it unchanged") {
+    const std::string dir = temp_dir("named-twice");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a b ü.txt", "alpha\n");
+    write_file(dir + "/d.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    const std::vector<std::string> args = {"--db", db, in, in + "/", dir + "/d.jsonl", dir + "/./d.jsonl"};
+    CliResult first = run(NABA_INDEX_BIN, args);
+    CHECK(first.exit_code == 0);
+    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged"));
+    CHECK(!has(first.err, "already appeared"));
+    CliResult again = run(NABA_INDEX_BIN, args);
+    CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged, 0 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a b ü.txt", "j1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("sizes too large to count in bytes are usage errors, not a limit of 0") {
+    const std::string dir = temp_dir("huge-sizes");
+    write_file(dir + "/in/a.txt", "alpha\n");
+    for (const char* option : {"--max-size", "--max-memory"}) {
+        CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", option, "17592186044416", dir + "/in"});
+        CHECK(r.exit_code == 2);
+        CHECK(has(r.err, std::string(option) + " must be between 1 and"));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a NUL byte in one JSONL line skips that line; a UTF-16 JSONL file is skipped whole") {
+    const std::string dir = temp_dir("jsonl-nul");
+    const char dump[] = "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"t\0o\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";
+    const char wide[] = "{\0\"\0i\0d\0\"\0:\0\"\0w\0\"\0}\0\n\0";  // UTF-16LE
+    write_file(dir + "/in/dump.jsonl", std::string(dump, sizeof dump - 1));
+    write_file(dir + "/in/wide.jsonl", std::string(wide, sizeof wide - 1));
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:2: a NUL byte"));
+    CHECK(has(r.err, "wide.jsonl: the file contains NUL bytes"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r1", "r3"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an unchanged JSONL file still reports the lines it had to skip, and exits 1") {
+    const std::string dir = temp_dir("unchanged-bad-lines");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{broken\n{\"text\":\"no id\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "dump.jsonl: 2 lines could not be read when it was indexed (unchanged since"));
+    CHECK(has(again.err, "1 unchanged, 0 removed"));
+    CHECK(has(again.err, "malformed JSONL line 2;"));
+    fs::last_write_time(dump, fs::last_write_time(dump) + std::chrono::seconds(10));  // touched only
+    CHECK(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    fs::remove_all(dir);
+}
