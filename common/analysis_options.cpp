@@ -36,6 +36,10 @@ void apply(AnalysisOptions& o, const std::string& entry) {
         if (name == "name-keys") return void(o.name_keys = parse_number(name, value));
         if (name == "arabic-root") return void(o.arabic_root = parse_number(name, value));
         if (name == "proximity") return void(o.proximity = parse_number(name, value));
+        if (name == "window-bonus") return void(o.window_bonus = o.window_bonus_latin = parse_number(name, value));
+        if (name == "english-window-bonus") return void(o.window_bonus_latin = parse_number(name, value));
+        if (name == "window-words") return void(o.window_words = static_cast<unsigned>(parse_number(name, value)));
+        if (name == "window-depth") return void(o.window_depth = static_cast<unsigned>(parse_number(name, value)));
         if (name == "proximity-window") return void(o.proximity_window = static_cast<unsigned>(parse_number(name, value)));
         if (name == "arabic-stemmer" && (value == "light10" || value == "snowball" || value == "none"))
             return void(o.arabic_stemmer = value);

@@ -42,6 +42,16 @@ struct AnalysisOptions {
     double exact_forms = 0.3;       // weight of the exact-form bonus; 0 turns it off
     double proximity = 0;           // weight of the near-pair bonus; 0 turns it off
     unsigned proximity_window = 8; // NEAR window of the pair bonus, in words
+    // Window bonus (searcher/window_bonus.h): the first `window_depth` hits of a
+    // query in relevance order are re-ranked by the share of the query's weight found
+    // within `window_words` consecutive words, each score times 1 + bonus x share. Per
+    // language like b: on for English (Latin-script) queries, where every English set
+    // gained or held; off for Arabic and mixed ones, where XQuAD gained and Arabic news
+    // lost (bench/RESULTS.md, ablation).
+    double window_bonus = 0;
+    double window_bonus_latin = 0.5;
+    unsigned window_words = 15;
+    unsigned window_depth = 10;
     // Root-like Arabic stem (stem/arabic_root.h) as an extra term: indexed when > 0,
     // and at query time the weight of the Arabic words' root terms. Weight 1: a root
     // is searched like a word of its own; its lower IDF (a root is shared by many

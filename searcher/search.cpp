@@ -1,8 +1,11 @@
 #include "search.h"
 
+#include <algorithm>
+
 #include "analysis_options.h"
 #include "text/script.h"
 #include "text/utf8.h"
+#include "window_bonus.h"
 
 namespace naba::searcher {
 namespace {
@@ -40,14 +43,45 @@ bool has_arabic_wildcard(const Xapian::Query& query) {
     return false;
 }
 
+// Any Arabic term or wildcard pattern makes a query Arabic for the per-language
+// settings (analysis_options.h); prefixed terms (roots, n-grams) count too.
+bool is_arabic_query(const Xapian::Query& query) {
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+        if (has_arabic_letter(*t)) return true;
+    return has_arabic_wildcard(query);
+}
+
+struct Ranked {
+    double score;
+    Xapian::MSetIterator item;
+};
+
+// The hits of `mset` in order, the first `depth` of them re-ranked by the window
+// bonus (window_bonus.h). A stable sort: hits the bonus does not separate keep
+// Xapian's order.
+std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& mset,
+                              double bonus) {
+    std::vector<Ranked> ranked;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it.get_weight(), it});
+    if (bonus <= 0) return ranked;
+    const AnalysisOptions& options = analysis_options();
+    const QueryWords words(db, query);
+    if (words.size() < 2) return ranked;  // one word: no window to measure
+    const std::size_t depth = std::min<std::size_t>(ranked.size(), options.window_depth);
+    std::vector<Xapian::docid> docs;
+    for (std::size_t i = 0; i < depth; ++i) docs.push_back(*ranked[i].item);
+    const std::vector<double> shares = words.window_shares(docs, options.window_words);
+    for (std::size_t i = 0; i < depth; ++i) ranked[i].score *= 1 + bonus * shares[i];
+    std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth),
+                     [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+    return ranked;
+}
+
 }  // namespace
 
-// Why the two differ: analysis_options.h. Prefixed terms (roots, n-grams) count too.
 double length_normalization(const Xapian::Query& query) {
     const AnalysisOptions& options = analysis_options();
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-        if (has_arabic_letter(*t)) return options.bm25_b;
-    return has_arabic_wildcard(query) ? options.bm25_b : options.bm25_b_latin;
+    return is_arabic_query(query) ? options.bm25_b : options.bm25_b_latin;
 }
 
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
@@ -71,16 +105,24 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
     const bool whole_set = request.exact_total || request.facet_spy;
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
-    const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(first + size, 1);
-    Xapian::MSet mset = enquire.get_mset(first, size, check);
+    // The window bonus re-ranks the first window_depth hits, so a page among them is
+    // cut from those hits re-ranked; pages after them are Xapian's order as it is.
+    const double bonus = is_arabic_query(query) ? options.window_bonus : options.window_bonus_latin;
+    const bool rerank = bonus > 0 && request.sort == SortOrder::relevance && size > 0 && first < options.window_depth;
+    const Xapian::doccount from = rerank ? 0 : first;
+    const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
+    const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
+    Xapian::MSet mset = enquire.get_mset(from, count, check);
+    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0);
     SearchPage page;
     page.total = mset.get_matches_estimated();
     page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     long rank = request.offset;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    for (std::size_t i = first - from; i < ranked.size() && i < first - from + size; ++i) {
+        const Xapian::MSetIterator& it = ranked[i].item;
         Hit hit;
         hit.rank = ++rank;
-        hit.score = it.get_weight();
+        hit.score = ranked[i].score;
         hit.doc = schema::deserialize(it.get_document().get_data());
         if (request.snippets) {
             const SnippetStyle& style = *request.snippets;

@@ -52,7 +52,7 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
 
 // BM25's length normalization b for a query: analysis_options().bm25_b when any of
 // its terms or wildcard patterns has an Arabic letter (Arabic and mixed queries),
-// bm25_b_latin otherwise.
+// bm25_b_latin otherwise. The window bonus (window_bonus.h) is chosen the same way.
 double length_normalization(const Xapian::Query& query);
 
 }  // namespace naba::searcher

@@ -18,7 +18,7 @@
 namespace {
 
 std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std::string>>& docs,
-                                    const std::string& query) {
+                                    const std::string& query, long offset = 0, long limit = 10) {
     naba::Analyzer analyzer;
     // On disk: Xapian's in-memory backend has no synonym table, which holds the stems.
     const auto dir = std::filesystem::temp_directory_path() / ("naba-ranking-" + std::to_string(::getpid()));
@@ -38,7 +38,8 @@ std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std
     naba::searcher::EntityCatalog catalog(db, analyzer);
     naba::searcher::QueryBuilder queries(analyzer, db, catalog);
     naba::searcher::SearchRequest request;
-    request.limit = 10;
+    request.offset = offset;
+    request.limit = limit;
     auto page = naba::searcher::run_search(db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query,
                                            request);
     std::vector<std::string> ids;
@@ -102,4 +103,35 @@ TEST_CASE("a query Xapian cannot parse still finds the other forms of its words"
           std::vector<std::string>{"form"});
     CHECK(ranked_ids({{"other", "the weather was fine"}, {"form", "بدأت المفاوضون اليوم"}}, "المفاوضات )") ==
           std::vector<std::string>{"form"});
+}
+
+namespace {
+
+// Two documents with the same words, one with the query's words side by side, one with
+// them at its two ends: BM25 cannot tell them apart. Documents without the words give
+// the words an IDF.
+std::vector<std::pair<std::string, std::string>> near_and_far(const std::string& a, const std::string& b,
+                                                              const std::string& filler) {
+    std::string middle;
+    for (int i = 0; i < 20; ++i) middle += filler + " ";
+    return {{"far", a + " " + middle + b}, {"near", a + " " + b + " " + middle}, {"other1", filler},
+            {"other2", filler + " " + filler}, {"other3", filler}, {"other4", filler}};
+}
+
+}  // namespace
+
+TEST_CASE("an English query's words close together rank a document above one with them far apart") {
+    CHECK(ranked_ids(near_and_far("grain", "corridor", "weather"), "grain corridor", 0, 2) ==
+          std::vector<std::string>{"near", "far"});
+}
+
+TEST_CASE("pages within the re-ranked first hits follow the re-ranked order") {
+    const auto docs = near_and_far("grain", "corridor", "weather");
+    CHECK(ranked_ids(docs, "grain corridor", 0, 1) == std::vector<std::string>{"near"});
+    CHECK(ranked_ids(docs, "grain corridor", 1, 1) == std::vector<std::string>{"far"});
+}
+
+TEST_CASE("an Arabic query keeps BM25's order: the window bonus lost on Arabic news") {
+    CHECK(ranked_ids(near_and_far("الممر", "الحبوب", "الطقس"), "الممر الحبوب", 0, 2) ==
+          std::vector<std::string>{"far", "near"});
 }
