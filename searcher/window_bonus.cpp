@@ -16,13 +16,14 @@ bool is_text_form(const std::string& term) {
 }  // namespace
 
 QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query) : db_(db) {
+    add_excluded(query);
     add_groups(query);  // first, so that a form met alone (the exact-form bonus) joins its group
     add_terms(query);
-    idf_.assign(keys_.size(), 0);
-    std::vector<Xapian::doccount> frequency(keys_.size(), 0);
+    idf_.assign(words_.size(), 0);
+    std::vector<Xapian::doccount> frequency(words_.size(), 0);
     for (const auto& [form, word] : forms_) frequency[word] = std::max(frequency[word], db_.get_termfreq(form));
     const double documents = db_.get_doccount();
-    for (std::size_t w = 0; w < keys_.size(); ++w) {
+    for (std::size_t w = 0; w < words_.size(); ++w) {
         // The group's most frequent form stands for it: close to the group's own
         // count, and the IDFs only weigh the words against each other.
         if (frequency[w] > 0) idf_[w] = std::max(0.0, std::log(documents / frequency[w]));
@@ -31,10 +32,24 @@ QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query) :
 }
 
 std::size_t QueryWords::word_of(const std::string& key) {
-    auto it = std::find(keys_.begin(), keys_.end(), key);
-    if (it != keys_.end()) return static_cast<std::size_t>(it - keys_.begin());
-    keys_.push_back(key);
-    return keys_.size() - 1;
+    return words_.try_emplace(key, words_.size()).first->second;
+}
+
+void QueryWords::add_form(const std::string& form, std::size_t word) {
+    if (!excluded_.contains(form) && known_forms_.insert(form).second) forms_.emplace_back(form, word);
+}
+
+// A document never holds what an AND_NOT excludes, so such a word, counted, would only
+// lower every document's share. The exact-form bonus (query_builder.cpp) lists the
+// excluded words' forms too: they are left out wherever they are.
+void QueryWords::add_excluded(const Xapian::Query& query) {
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Xapian::Query part = query.get_subquery(i);
+        if (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0)
+            excluded_.insert(part.get_terms_begin(), part.get_terms_end());
+        else
+            add_excluded(part);
+    }
 }
 
 void QueryWords::add_groups(const Xapian::Query& query) {
@@ -43,9 +58,10 @@ void QueryWords::add_groups(const Xapian::Query& query) {
         for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
             if ((*t).starts_with('Z')) key = *t;
         if (!key.empty()) {
+            if (excluded_.contains(key)) return;
             const std::size_t word = word_of(key);
             for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
-                if (is_text_form(*t)) forms_.emplace_back(*t, word);
+                if (is_text_form(*t)) add_form(*t, word);
             return;
         }
     }
@@ -55,8 +71,8 @@ void QueryWords::add_groups(const Xapian::Query& query) {
 void QueryWords::add_terms(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
-        const bool known = std::any_of(forms_.begin(), forms_.end(), [&](const auto& f) { return f.first == term; });
-        if (is_text_form(term) && !known) forms_.emplace_back(term, word_of(term));
+        if (is_text_form(term) && !known_forms_.contains(term) && !excluded_.contains(term))
+            add_form(term, word_of(term));
         return;
     }
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) add_terms(query.get_subquery(i));

@@ -13,6 +13,8 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -25,7 +27,7 @@ class QueryWords {
     // The words of a parsed query: each stem group (OP_SYNONYM around a "Z" stem key)
     // is one word, written as any of its forms; any other free-text term is a word of
     // its own. Prefixed terms (title, roots, n-grams, filters) have no positions in
-    // the text and are left out.
+    // the text and are left out, as are the words an AND_NOT excludes.
     QueryWords(const Xapian::Database& db, const Xapian::Query& query);
 
     std::size_t size() const { return idf_.size(); }
@@ -35,13 +37,18 @@ class QueryWords {
     std::vector<double> window_shares(const std::vector<Xapian::docid>& docs, unsigned window) const;
 
   private:
+    void add_excluded(const Xapian::Query& query);
     void add_groups(const Xapian::Query& query);
     void add_terms(const Xapian::Query& query);
     std::size_t word_of(const std::string& key);
+    void add_form(const std::string& form, std::size_t word);
 
+    // Hashed, so that a query of thousands of words is read in linear time.
     const Xapian::Database& db_;
-    std::vector<std::string> keys_;                           // one per word
-    std::vector<std::pair<std::string, std::size_t>> forms_;  // written form, its word
+    std::unordered_map<std::string, std::size_t> words_;      // stem key or term -> its word
+    std::vector<std::pair<std::string, std::size_t>> forms_;  // written form, its word; each form once
+    std::unordered_set<std::string> known_forms_;             // the forms in forms_
+    std::unordered_set<std::string> excluded_;                // terms under an AND_NOT's excluded side
     std::vector<double> idf_;                                 // one per word
     double idf_total_ = 0;
 };
