@@ -19,6 +19,13 @@ double parse_number(const std::string& name, const std::string& value) {
     return v;
 }
 
+// A width in words: a window narrower than one word has nothing in it.
+unsigned parse_width(const std::string& name, const std::string& value) {
+    const double v = parse_number(name, value);
+    if (v < 1) throw std::runtime_error("NABA_ANALYSIS: " + name + " needs a number >= 1, not '" + value + "'");
+    return static_cast<unsigned>(v);
+}
+
 void apply(AnalysisOptions& o, const std::string& entry) {
     const auto eq = entry.find('=');
     const std::string name = entry.substr(0, eq);
@@ -38,7 +45,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
         if (name == "proximity") return void(o.proximity = parse_number(name, value));
         if (name == "window-bonus") return void(o.window_bonus = o.window_bonus_latin = parse_number(name, value));
         if (name == "english-window-bonus") return void(o.window_bonus_latin = parse_number(name, value));
-        if (name == "window-words") return void(o.window_words = static_cast<unsigned>(parse_number(name, value)));
+        if (name == "window-words") return void(o.window_words = parse_width(name, value));
         if (name == "window-depth") return void(o.window_depth = static_cast<unsigned>(parse_number(name, value)));
         if (name == "proximity-window") return void(o.proximity_window = static_cast<unsigned>(parse_number(name, value)));
         if (name == "arabic-stemmer" && (value == "light10" || value == "snowball" || value == "none"))

@@ -47,3 +47,10 @@ TEST_CASE("an unknown or malformed NABA_ANALYSIS entry is an error naming it") {
         }
     }
 }
+
+TEST_CASE("a window of no words is an error: the window bonus needs at least one") {
+    // best_window_weight (searcher/window_bonus.h) reads past its occurrences with a window of 0.
+    CHECK_THROWS_AS(parse_analysis_options("window-words=0"), std::runtime_error);
+    CHECK_THROWS_AS(parse_analysis_options("window-words=0.5"), std::runtime_error);
+    CHECK(parse_analysis_options("window-words=1").window_words == 1);
+}
