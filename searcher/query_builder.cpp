@@ -25,10 +25,6 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::Que
                                  // synonym table lists under "Z" + stem (schema.h)
                                  Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
-// The query's fields, as QueryBuilder's constructor adds them.
-const std::vector<std::string> kFieldNames = {"title", "lang",   "source", "id",    "date",
-                                              "person", "place", "org",    "entity"};
-
 // A wildcard expands to at most this many terms (the most frequent ones), so a
 // query like a* stays fast on a large index instead of failing.
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
@@ -340,17 +336,19 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     : analyzer_(analyzer), db_(db), synonym_weights_(db) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
-    parser_.add_prefix("title", std::string(schema::kTitlePrefix));
-    parser_.add_boolean_prefix("lang", std::string(schema::kLangPrefix));
-    parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
-    parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
-    parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    // Each field is named once, here: field_without_value checks the same list.
+    auto field = [this](const char* name) { return field_names_.emplace_back(name); };
+    parser_.add_prefix(field("title"), std::string(schema::kTitlePrefix));
+    parser_.add_boolean_prefix(field("lang"), std::string(schema::kLangPrefix));
+    parser_.add_boolean_prefix(field("source"), std::string(schema::kSourcePrefix));
+    parser_.add_boolean_prefix(field("id"), (new IdFieldProcessor)->release());
+    parser_.add_boolean_prefix(field("date"), (new DateFieldProcessor)->release());
     using entities::EntityType;
-    for (auto [field, type] : {std::pair<const char*, std::optional<EntityType>>{"person", EntityType::person},
-                               {"place", EntityType::place},
-                               {"org", EntityType::org},
-                               {"entity", std::nullopt}}) {
-        parser_.add_boolean_prefix(field, (new EntityFieldProcessor(catalog, type, unknown_entities_))->release());
+    for (auto [name, type] : {std::pair<const char*, std::optional<EntityType>>{"person", EntityType::person},
+                              {"place", EntityType::place},
+                              {"org", EntityType::org},
+                              {"entity", std::nullopt}}) {
+        parser_.add_boolean_prefix(field(name), (new EntityFieldProcessor(catalog, type, unknown_entities_))->release());
     }
     parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
@@ -362,7 +360,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
         return parsed;
     }
     // Xapian reads "title:" with nothing after it as the word title.
-    if (const std::string field = field_without_value(query, kFieldNames); !field.empty())
+    if (const std::string field = field_without_value(query, field_names_); !field.empty())
         throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
                                        "e.g. " + field + "ceasefire or " + field + "\"two words\"");
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);

@@ -61,6 +61,7 @@ class QueryBuilder {
     const Analyzer& analyzer_;
     const Xapian::Database& db_;
     Xapian::QueryParser parser_;
+    std::vector<std::string> field_names_;  // the fields given to parser_, as written in a query
     SynonymWeights synonym_weights_;
     mutable std::unordered_map<std::string, std::vector<std::string>> stem_forms_;  // by stem key
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
