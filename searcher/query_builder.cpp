@@ -11,6 +11,7 @@
 #include "date_filter.h"
 #include "entity_filter.h"
 #include "query_checks.h"
+#include "query_walk.h"
 #include "schema.h"
 #include "syntax_hint.h"
 #include "text/utf8.h"
@@ -278,27 +279,13 @@ Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) c
 // parameterless operators around words are walked: the plain-words parse builds no
 // others.
 Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
-    switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM: {
-            const std::string key = *query.get_terms_begin();
-            if (key.size() < 2 || key[0] != 'Z' || stem_forms(key).size() < 2) return query;
-            const std::vector<std::string>& forms = stem_forms(key);
-            return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-        }
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_XOR: {
-            std::vector<Xapian::Query> parts;
-            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-                parts.push_back(with_stem_groups(query.get_subquery(i)));
-            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-        }
-        default:
-            return query;
-    }
+    return rebuild_parts(query, [this](const Xapian::Query& part) {
+        if (part.get_type() != Xapian::Query::LEAF_TERM) return part;
+        const std::string key = *part.get_terms_begin();
+        if (key.size() < 2 || key[0] != 'Z') return part;
+        const std::vector<std::string>& forms = stem_forms(key);
+        return forms.size() < 2 ? part : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    });
 }
 
 // Xapian's plain-words reading of a query it cannot parse (with_stem_groups) turns

@@ -6,6 +6,7 @@
 #include <queue>
 
 #include "analysis_options.h"
+#include "query_walk.h"
 
 namespace naba::searcher {
 
@@ -145,22 +146,9 @@ Xapian::Query SynonymWeights::exact(const Xapian::Query& synonym) const {
 }
 
 Xapian::Query SynonymWeights::exact_all(const Xapian::Query& query) const {
-    switch (query.get_type()) {
-        case Xapian::Query::OP_SYNONYM:
-            return exact(query);
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_XOR: {
-            std::vector<Xapian::Query> parts;
-            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(exact_all(query.get_subquery(i)));
-            return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-        }
-        default:
-            return query;
-    }
+    return rebuild_parts(query, [this](const Xapian::Query& part) {
+        return part.get_type() == Xapian::Query::OP_SYNONYM ? exact(part) : part;
+    });
 }
 
 }  // namespace naba::searcher
