@@ -291,17 +291,31 @@ Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
 // Xapian's plain-words reading of a query it cannot parse (with_stem_groups) turns
 // its exclusions into searched words: "-ceasefire" (a '-' with nothing to take from)
 // found the documents with ceasefire, "grain NOT ceasefire)" those with either word.
-// A query that excluded something but came back without an AND_NOT was read so. A
-// '-' alone then means NOT, which Xapian accepts alone; anything else is an error.
+// A query that excluded something but came back without an AND_NOT, as its plain
+// words, was read so. A '-' alone then means NOT, which Xapian accepts alone;
+// anything else is an error.
 Xapian::Query QueryBuilder::parse(const std::string& normalized) {
     Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
-    if (!has_exclusion(normalized) || has_and_not(query)) return query;
+    if (!has_exclusion(normalized) || has_and_not(query) || !plain_words(normalized, query)) return query;
     unknown_entities_.clear();  // the field processors run again
     query = parser_.parse_query(minus_as_not(normalized), kParseFlags);
-    if (has_and_not(query)) return query;
+    if (has_and_not(query) || !plain_words(minus_as_not(normalized), query)) return query;
     throw Xapian::QueryParserError(
         "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
         "(is a ')' or '\"' out of place?); correct the query");
+}
+
+// Whether `parsed` is QueryParser's reading of `text` as plain words: the query it
+// gives with the flags it keeps for that reading. An exclusion can also vanish from
+// a query that parsed: Xapian drops a NOT of what matches nothing (an entity filter
+// of an unknown name), and such a query is no plain-words reading.
+bool QueryBuilder::plain_words(const std::string& text, const Xapian::Query& parsed) {
+    constexpr unsigned kPlainWordsFlags =
+        kParseFlags & (Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_NO_POSITIONS);
+    const std::vector<std::string> unknown = unknown_entities_;  // the field processors run again
+    const bool same = parser_.parse_query(text, kPlainWordsFlags).get_description() == parsed.get_description();
+    unknown_entities_ = unknown;
+    return same;
 }
 
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop

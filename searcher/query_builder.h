@@ -43,6 +43,7 @@ class QueryBuilder {
 
   private:
     Xapian::Query parse(const std::string& normalized);
+    bool plain_words(const std::string& text, const Xapian::Query& parsed);
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;

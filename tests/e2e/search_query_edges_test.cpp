@@ -59,6 +59,16 @@ TEST_CASE("a query read as plain words is an error when it excludes words, not a
     CHECK(search({"-f", "ids", "grain)"}).exit_code == 0);
 }
 
+TEST_CASE("excluding an entity no document mentions leaves the query's other words as they are") {
+    // The entity filter of a name it cannot resolve matches nothing, so Xapian drops
+    // the NOT: that was taken for a query read as plain words, an error.
+    const Ids grain = sample_ids("grain");
+    REQUIRE(!grain.empty());
+    CHECK(ids_for("grain NOT place:atlantisxyz") == grain);
+    CHECK(ids_for("grain -place:atlantisxyz") == grain);
+    CHECK(ids_for("-place:atlantisxyz") == sample_ids("*"));
+}
+
 TEST_CASE("a batch file that starts with a UTF-8 byte order mark keeps its first qid") {
     // Editors on Windows save one; it was taken as part of the qid, which then
     // matched no qrels line in trec_eval.
