@@ -1,0 +1,32 @@
+// The JSONL file entry kept in the index metadata: what it remembers, and that an
+// entry written by an older naba-index is still read.
+#include <doctest/doctest.h>
+
+#include "file_signature.h"
+
+using namespace naba::indexer;
+
+TEST_CASE("a JSONL metadata entry gives back its signature, documents and skipped lines") {
+    JsonlEntry entry;
+    entry.sig.size = 1234, entry.sig.mtime_ns = 987654321, entry.sig.hash = 42;
+    entry.documents = 7, entry.skipped_lines = 2;
+    const auto back = decode_jsonl_entry(encode_jsonl_entry(entry));
+    REQUIRE(back);
+    CHECK(back->sig.size == 1234);
+    CHECK(back->sig.mtime_ns == 987654321);
+    CHECK(back->sig.hash == 42);
+    CHECK(back->documents == 7);
+    CHECK(back->skipped_lines == 2);
+}
+
+TEST_CASE("an entry from before skipped lines were kept is still read, as none skipped") {
+    // Size, mtime, hash and documents: 32 bytes, so that an older index's files are
+    // not all read and hashed again.
+    const std::string old = encode_u64(1234) + encode_u64(987654321) + encode_u64(42) + encode_u64(7);
+    const auto back = decode_jsonl_entry(old);
+    REQUIRE(back);
+    CHECK(back->sig.size == 1234);
+    CHECK(back->documents == 7);
+    CHECK(back->skipped_lines == 0);
+    CHECK_FALSE(decode_jsonl_entry(old.substr(0, 31)));
+}
