@@ -21,9 +21,10 @@ namespace {
 constexpr const char* kUsage = R"(Usage: naba-search [OPTIONS] QUERY...
        naba-search [OPTIONS] --batch FILE
 
-Searches a Naba index, best matches first (BM25). Arabic and English words are
-normalized and stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds
-"talk". Query syntax (Xapian):
+Searches a Naba index, best matches first (BM25; for English queries the first ten
+are re-ranked by how close together the query's words are, see README). Arabic and
+English words are normalized and stemmed as at indexing time, so كتاب finds وبالكتاب
+and "talks" finds "talk". Query syntax (Xapian):
   ceasefire talks            either word (default operator OR; see --default-op)
   "prisoner exchange"        phrase (words exactly as written, in order)
   odesa AND grain            both;  grain NOT odesa   the first without the second
