@@ -1,5 +1,7 @@
 // JSON Lines input, parsed with simdjson's On-Demand API one line at a time so that
 // a malformed line is reported with its number and the rest of the file still loads.
+#include <algorithm>
+
 #include <simdjson.h>
 
 #include "date.h"
@@ -93,6 +95,10 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
         auto text = scalar_text(value);
         if (key == "id") {
             if (!text || text->empty()) return "\"id\" must be a non-empty string or a number";
+            // Ids are printed one per line (--format ids, trec, text): a line break or
+            // tab in one would split it into several ids for the scripts that read them.
+            if (std::any_of(text->begin(), text->end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7f; }))
+                return "\"id\" contains a control character (a tab or line break): ids must fit on one line";
             doc.id = *text, has_id = true;
         } else if (key == "text") {
             if (!text) return "\"text\" must be a string";

@@ -154,3 +154,20 @@ TEST_CASE("a JSONL line with a NUL byte is skipped and reported with its line nu
     CHECK(c.problems[0].skipped);
     CHECK(c.problems[0].message.find("NUL") != std::string::npos);
 }
+
+TEST_CASE("a JSONL id with a tab or line break is reported and skipped: ids are printed one per line") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\\nb\",\"text\":\"x\"}\n"
+        "{\"id\":\"c\\td\",\"text\":\"x\"}\n"
+        "{\"id\":\"e f\",\"text\":\"spaces are fine\"}\n",
+        "/ids.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 1);
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].line == 1);
+    CHECK(c.problems[1].line == 2);
+    CHECK(c.problems[0].message.find("control character") != std::string::npos);
+    CHECK(c.problems[0].skipped);
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].id == "e f");
+}
