@@ -111,7 +111,8 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
             result.problems.push_back({argument, "not a regular file or directory"});
         }
     }
-    drop_repeats(result.files);
+    // One argument cannot name a file twice: its walk lists each file once.
+    if (arguments.size() > 1) drop_repeats(result.files);
     return result;
 }
 

@@ -298,8 +298,9 @@ Xapian::Query QueryBuilder::parse(const std::string& normalized) {
     Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
     if (!has_exclusion(normalized) || has_and_not(query) || !plain_words(normalized, query)) return query;
     unknown_entities_.clear();  // the field processors run again
-    query = parser_.parse_query(minus_as_not(normalized), kParseFlags);
-    if (has_and_not(query) || !plain_words(minus_as_not(normalized), query)) return query;
+    const std::string with_not = minus_as_not(normalized);
+    query = parser_.parse_query(with_not, kParseFlags);
+    if (has_and_not(query) || !plain_words(with_not, query)) return query;
     throw Xapian::QueryParserError(
         "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
         "(is a ')' or '\"' out of place?); correct the query");
