@@ -47,10 +47,13 @@ struct JsonlEntry {
     FileSignature sig;
     std::uint64_t documents = 0;
     std::uint64_t skipped_lines = 0;  // so that a re-run of the unchanged file still reports them
+    // The line limit (--max-size, bytes) that some lines were skipped for exceeding; 0
+    // when none was. A run with a higher limit reads the unchanged file again.
+    std::uint64_t long_line_limit = 0;
 };
 
 // The JSONL metadata value, and back (nullopt if the value is not one; an entry
-// written before skipped lines were kept has none).
+// written before skipped lines or the line limit were kept has none).
 std::string encode_jsonl_entry(const JsonlEntry& entry);
 std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value);
 

@@ -7,6 +7,16 @@
 
 namespace naba::indexer {
 namespace fs = std::filesystem;
+namespace {
+
+// About this much of a JSONL file (whole lines) per step, so that a batch fills in
+// steps and a stop request is seen within a few hundred documents.
+constexpr std::size_t kJsonlRunBytes = 256u << 10;
+
+constexpr const char* kUnreadable = "cannot read the file (permissions?)";
+constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
+
+}  // namespace
 
 InputReader::InputReader(const std::vector<InputFile>& files, SharedDatabase& db, Reporter& reporter,
                          const ReaderSettings& settings)
@@ -91,24 +101,31 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
         std::lock_guard lock(db_.mutex);
         entry = decode_jsonl_entry(db_.db.get_metadata(key));
     }
-    if (entry && entry->sig.same_stat(sig)) {
+    // Lines were skipped as too long, and the limit is higher now: read it again.
+    const bool limit_raised = entry && entry->long_line_limit != 0 && settings_.max_file_bytes > entry->long_line_limit;
+    if (entry && entry->sig.same_stat(sig) && !limit_raised) {
         batch.bytes += sig.size;
         return unchanged_jsonl(where, *entry);
     }
-    std::string bytes;
-    if (!read_bytes(file.path, where, sig.size, bytes)) return void(batch.bytes += sig.size);
-    sig.hash = content_hash(bytes);
-    if (entry && entry->sig.hash == sig.hash) {
-        batch.bytes += sig.size;
-        unchanged_jsonl(where, *entry);
-        entry->sig = sig;
-        batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
-        return;
+    if (entry && !limit_raised) {
+        // Touched since: a first read only hashes it, so that an unchanged file costs
+        // no parsing (and keeps nothing in memory).
+        std::optional<std::uint64_t> hash = hash_file(file.path);
+        if (!hash) return reporter_.skip(where, "unreadable", kUnreadable);
+        if (*hash == entry->sig.hash) {
+            batch.bytes += sig.size;
+            unchanged_jsonl(where, *entry);
+            entry->sig = sig;
+            entry->sig.hash = *hash;
+            batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
+            return;
+        }
     }
-    if (!acceptable(where, bytes, bytes.find('\n'))) return void(batch.bytes += sig.size);
+    auto lines = std::make_unique<LineChunkReader>(file.path, kJsonlRunBytes, settings_.max_file_bytes);
+    if (!lines->is_open()) return reporter_.skip(where, "unreadable", kUnreadable);
     jsonl_.emplace();
-    jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
-    jsonl_->bytes = std::move(bytes);
+    jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
+    jsonl_->lines = std::move(lines);
     jsonl_->indexed_before = entry.has_value();
 }
 
@@ -124,36 +141,63 @@ void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& en
 
 void InputReader::read_jsonl_chunk(JobBatch& batch) {
     JsonlFile& f = *jsonl_;
-    // About 256 KiB of whole lines per call, so the batch fills in steps and a stop
-    // request is seen within a few hundred documents.
-    std::size_t end = std::min(f.bytes.size(), f.offset + (256u << 10));
-    if (end < f.bytes.size()) {
-        std::size_t nl = f.bytes.find('\n', end);
-        end = nl == std::string::npos ? f.bytes.size() : nl + 1;
+    LineRun run;
+    if (!f.lines->next(run)) return finish_jsonl(batch);
+    if (run.too_long) {
+        f.long_line_limit = settings_.max_file_bytes;
+        on_problem({f.path, f.next_line++,
+                    "the line is longer than " + std::to_string(settings_.max_file_bytes >> 20) +
+                        " MiB (raise the limit with --max-size); line skipped",
+                    true});
+        return;
     }
-    std::string_view chunk(f.bytes.data() + f.offset, end - f.offset);
-    ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
-    parse_jsonl(
-        chunk, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,
-        f.next_line);
-    for (char c : chunk) f.next_line += (c == '\n');
-    batch.bytes += chunk.size();
-    f.offset = end;
-    if (f.offset < f.bytes.size()) return;
-    // Both written after the file's last document, so an interrupted file is read
-    // (and pruned) again; the prune is committed with or before the metadata.
-    if (settings_.prune_records && f.indexed_before) {
-        // An unread line may hold an id that is still there: remove nothing then.
-        if (f.skipped_lines == 0) {
-            batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
-        } else {
-            reporter_.warn(f.path, std::to_string(f.skipped_lines) +
-                                       " lines could not be read, so no document of this file is removed "
-                                       "(repair them and run again)");
+    if (f.first_run) {
+        f.first_run = false;
+        // NULs in the first line: not JSONL at all (UTF-16 text, or binary data).
+        std::string_view first(run.text);
+        first = first.substr(0, first.find('\n'));
+        if (first.find('\0') != std::string_view::npos) {
+            reporter_.skip(f.where, "binary", kBinary);
+            ++batch.files;
+            jsonl_.reset();
+            return;
         }
     }
-    batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry({f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines)})));
+    batch.bytes += run.text.size();
+    f.has_content = f.has_content || run.text.find_first_not_of(" \t\r\n") != std::string::npos;
+    ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
+    parse_jsonl(
+        run.text, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,
+        f.next_line);
+    for (char c : run.text) f.next_line += (c == '\n');
+}
+
+void InputReader::finish_jsonl(JobBatch& batch) {
+    JsonlFile& f = *jsonl_;
     ++batch.files;
+    if (f.lines->failed()) {
+        reporter_.skip(f.where, "unreadable",
+                       "reading failed at line " + std::to_string(f.next_line) +
+                           "; the lines before it are indexed, run again to read the rest");
+    } else if (!f.has_content) {
+        reporter_.skip(f.where, "empty", "the file is empty");
+    } else {
+        f.sig.hash = f.lines->hash();
+        // Both written after the file's last document, so an interrupted file is read
+        // (and pruned) again; the prune is committed with or before the metadata.
+        if (settings_.prune_records && f.indexed_before) {
+            // An unread line may hold an id that is still there: remove nothing then.
+            if (f.skipped_lines == 0) {
+                batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
+            } else {
+                reporter_.warn(f.path, std::to_string(f.skipped_lines) +
+                                           " lines could not be read, so no document of this file is removed "
+                                           "(repair them and run again)");
+            }
+        }
+        const JsonlEntry entry{f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines), f.long_line_limit};
+        batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(entry)));
+    }
     jsonl_.reset();
 }
 
@@ -183,7 +227,7 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
     std::ostringstream buffer;
     if (!in || !(buffer << in.rdbuf()) || in.bad()) {
         if (size != 0) {
-            reporter_.skip(where, "unreadable", "cannot read the file (permissions?)");
+            reporter_.skip(where, "unreadable", kUnreadable);
             return false;
         }
     }
@@ -191,13 +235,13 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
     return true;
 }
 
-bool InputReader::acceptable(const std::string& where, const std::string& bytes, std::size_t probe) {
+bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }
-    if (std::string_view(bytes).substr(0, probe).find('\0') != std::string_view::npos) {
-        reporter_.skip(where, "binary", "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)");
+    if (bytes.find('\0') != std::string::npos) {
+        reporter_.skip(where, "binary", kBinary);
         return false;
     }
     return true;

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -14,12 +15,13 @@
 #include "document_readers.h"
 #include "index_job.h"
 #include "input_walker.h"
+#include "line_chunk_reader.h"
 #include "run_report.h"
 
 namespace naba::indexer {
 
 struct ReaderSettings {
-    std::uintmax_t max_file_bytes = 64u << 20;
+    std::uintmax_t max_file_bytes = 64u << 20;  // text files; and each JSONL line
     std::size_t batch_documents = 64;         // jobs per batch handed to the pipeline
     std::size_t batch_bytes = 1u << 20;       // or this many input bytes, whichever first
     const std::atomic<int>* stop = nullptr;   // non-zero: stop at the next document
@@ -47,15 +49,17 @@ class InputReader {
         long line = 0;  // JSONL record: its line when it was indexed
     };
     struct JsonlFile {
-        std::string path, root, key;
+        std::string where, path, root, key;
         FileSignature sig;
-        std::string bytes;
-        std::size_t offset = 0;
+        std::unique_ptr<LineChunkReader> lines;  // read a run of lines at a time
+        bool first_run = true;
+        bool has_content = false;  // a line that is not blank
         long next_line = 1;
         std::uint64_t documents = 0;
         std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
         bool indexed_before = false;               // a metadata entry, or a document from it
         long skipped_lines = 0;                    // lines that could not be read
+        std::uint64_t long_line_limit = 0;         // the limit, if a line was over it
     };
 
     bool batch_full(const JobBatch& batch) const;
@@ -64,12 +68,12 @@ class InputReader {
     void open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
     void unchanged_jsonl(const std::string& where, const JsonlEntry& entry);
     void read_jsonl_chunk(JobBatch& batch);
+    void finish_jsonl(JobBatch& batch);
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
                     std::string& bytes);
-    // Not empty nor binary: no NUL byte in the first `probe` bytes (a JSONL file's
-    // first line: its other lines are checked one by one).
-    bool acceptable(const std::string& where, const std::string& bytes, std::size_t probe = std::string::npos);
+    // A text file that is neither empty nor binary (no NUL byte).
+    bool acceptable(const std::string& where, const std::string& bytes);
     bool first_time(const std::string& id, const std::string& where);
     std::optional<Existing> existing(const std::string& id);
     void on_problem(const ReadProblem& problem);

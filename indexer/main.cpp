@@ -84,7 +84,7 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
         ("max-memory", po::value(&raw.max_memory_mb)->default_value(64),
          "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
         ("max-size", po::value(&raw.max_mb)->default_value(64),
-         "skip text files larger than this many MiB; e.g. --max-size 256")
+         "skip text files larger than this many MiB, and JSONL lines longer; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "analysis threads (default 0: one per core); e.g. -j 1")
         ("no-delete", po::bool_switch(&raw.no_delete),

@@ -152,3 +152,23 @@ TEST_CASE("an unchanged JSONL file still reports the lines it had to skip, and e
     CHECK(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a JSONL line over --max-size is skipped with its line number, and the records around it are indexed") {
+    const std::string dir = temp_dir("jsonl-long-line");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    const std::string huge = "{\"id\":\"big\",\"text\":\"" + std::string((1u << 20) + 10, 'x') + "\"}\n";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n" + huge + "{\"id\":\"r3\",\"text\":\"three\"}\n");
+    for (const char* jobs : {"1", "2"}) {  // the single writer and the parallel build
+        fs::remove_all(db);
+        CliResult r = run(NABA_INDEX_BIN, {"--db", db, "--jobs", jobs, "--max-size", "1", dump});
+        CHECK(r.exit_code == 1);
+        CHECK(has(r.err, "dump.jsonl:2: the line is longer than 1 MiB (raise the limit with --max-size)"));
+        CHECK(search_ids(db, "*") == Ids{"r1", "r3"});
+    }
+    // With a higher limit the unchanged file is read again: the long record is added,
+    // the two already there are unchanged.
+    CliResult raised = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump});
+    CHECK(raised.exit_code == 0);
+    CHECK(search_ids(db, "*") == Ids{"big", "r1", "r3"});
+    fs::remove_all(dir);
+}

@@ -6,10 +6,10 @@
 
 using namespace naba::indexer;
 
-TEST_CASE("a JSONL metadata entry gives back its signature, documents and skipped lines") {
+TEST_CASE("a JSONL metadata entry gives back its signature, documents, skipped lines and line limit") {
     JsonlEntry entry;
     entry.sig.size = 1234, entry.sig.mtime_ns = 987654321, entry.sig.hash = 42;
-    entry.documents = 7, entry.skipped_lines = 2;
+    entry.documents = 7, entry.skipped_lines = 2, entry.long_line_limit = 1u << 20;
     const auto back = decode_jsonl_entry(encode_jsonl_entry(entry));
     REQUIRE(back);
     CHECK(back->sig.size == 1234);
@@ -17,6 +17,7 @@ TEST_CASE("a JSONL metadata entry gives back its signature, documents and skippe
     CHECK(back->sig.hash == 42);
     CHECK(back->documents == 7);
     CHECK(back->skipped_lines == 2);
+    CHECK(back->long_line_limit == 1u << 20);
 }
 
 TEST_CASE("an entry from before skipped lines were kept is still read, as none skipped") {
@@ -29,4 +30,9 @@ TEST_CASE("an entry from before skipped lines were kept is still read, as none s
     CHECK(back->documents == 7);
     CHECK(back->skipped_lines == 0);
     CHECK_FALSE(decode_jsonl_entry(old.substr(0, 31)));
+    // With skipped lines (40 bytes) but no line limit.
+    const auto forty = decode_jsonl_entry(old + encode_u64(3));
+    REQUIRE(forty);
+    CHECK(forty->skipped_lines == 3);
+    CHECK(forty->long_line_limit == 0);
 }
