@@ -135,6 +135,15 @@ std::string bounded_term(std::string_view prefix, std::string_view text);
 // The unique-id term for an external id.
 inline std::string id_term(std::string_view id) { return bounded_term(kIdPrefix, id); }
 
+// Ids are printed one per line (naba-search --format ids, trec, text): an id with a
+// control character (a tab or line break) would split into several for the scripts
+// that read them, so naba-index does not take one.
+inline bool id_fits_one_line(std::string_view id) {
+    for (char c : id)
+        if ((c >= 0 && c < 0x20) || c == 0x7f) return false;
+    return true;
+}
+
 // --- document data ---------------------------------------------------------------
 // An entity as stored with a document: type name, id and display name.
 struct StoredEntity {

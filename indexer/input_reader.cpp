@@ -66,6 +66,10 @@ void InputReader::read_file(const InputFile& file, JobBatch& batch) {
 
 void InputReader::read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
     const std::string where = file.path.string();
+    if (!schema::id_fits_one_line(file.id))
+        return reporter_.skip(where, "unusable name",
+                              "the file name has a tab or line break, which its id cannot (ids are printed one "
+                              "per line): rename the file");
     std::optional<Existing> old;
     const bool first = first_time(file.id, where);
     if (first) old = existing(file.id);

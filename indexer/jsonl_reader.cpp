@@ -13,6 +13,8 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 // Reads a scalar as text: strings unescaped, numbers as written; nullopt otherwise.
 std::optional<std::string> scalar_text(od::value value) {
     od::json_type type;
@@ -95,9 +97,7 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
         auto text = scalar_text(value);
         if (key == "id") {
             if (!text || text->empty()) return "\"id\" must be a non-empty string or a number";
-            // Ids are printed one per line (--format ids, trec, text): a line break or
-            // tab in one would split it into several ids for the scripts that read them.
-            if (std::any_of(text->begin(), text->end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7f; }))
+            if (!schema::id_fits_one_line(*text))
                 return "\"id\" contains a control character (a tab or line break): ids must fit on one line";
             doc.id = *text, has_id = true;
         } else if (key == "text") {
@@ -116,6 +116,8 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
     if (json.current_location().get(trailing) == simdjson::SUCCESS) return "extra content after the JSON object";
     if (!has_id) return "no \"id\" field";
     if (!has_text) return "no \"text\" field";
+    // Nothing to search (an empty text file is skipped too); a headline alone is kept.
+    if (is_blank(doc.text) && is_blank(doc.title)) return "\"text\" is empty and there is no title";
     return "";
 }
 

@@ -109,7 +109,7 @@ TEST_CASE("--facets counts each entity over the whole match set, most frequent f
     CHECK(q.out.find(R"("type":"person","id":"p:steve-witkoff","name":"Steve Witkoff","count":6})") != std::string::npos);
 }
 
-TEST_CASE("ids as facets print them work as filters; wildcards in entity filters are explained") {
+TEST_CASE("ids as facets print them work as filters, wildcards in entity filters are explained") {
     CHECK(sample_ids("person:p:volodymyr-zelensky") == kZelensky);
     CHECK(sample_ids("entity:p:steve-witkoff") == kWitkoff);
     CliResult wild = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "person:zel*"});

@@ -124,7 +124,7 @@ TEST_CASE("sizes too large to count in bytes are usage errors, not a limit of 0"
     fs::remove_all(dir);
 }
 
-TEST_CASE("a NUL byte in one JSONL line skips that line; a UTF-16 JSONL file is skipped whole") {
+TEST_CASE("a NUL byte in one JSONL line skips that line, a UTF-16 JSONL file is skipped whole") {
     const std::string dir = temp_dir("jsonl-nul");
     const char dump[] = "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"t\0o\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";
     const char wide[] = "{\0\"\0i\0d\0\"\0:\0\"\0w\0\"\0}\0\n\0";  // UTF-16LE
@@ -170,5 +170,28 @@ TEST_CASE("a JSONL line over --max-size is skipped with its line number, and the
     CliResult raised = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump});
     CHECK(raised.exit_code == 0);
     CHECK(search_ids(db, "*") == Ids{"big", "r1", "r3"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL record with empty text and no title is skipped, a headline with empty text is kept") {
+    const std::string dir = temp_dir("jsonl-empty-text");
+    write_file(dir + "/dump.jsonl",
+               "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"blank\",\"text\":\"  \\n \"}\n"
+               "{\"id\":\"headline\",\"title\":\"Talks resume\",\"text\":\"\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/dump.jsonl"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:2: \"text\" is empty and there is no title; line skipped"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"headline", "r1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a text file whose name has a line break is skipped with the reason, not indexed under a broken id") {
+    const std::string dir = temp_dir("newline-name");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    write_file(dir + "/in/bad\nname.txt", "bravo\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "the file name has a tab or line break"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }

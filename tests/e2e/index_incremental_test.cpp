@@ -106,7 +106,7 @@ TEST_CASE("only documents from the same directory argument are removed") {
     fs::remove_all(dir);
 }
 
-TEST_CASE("an unchanged JSONL file is skipped whole; a changed one re-indexes only changed records") {
+TEST_CASE("an unchanged JSONL file is skipped whole, a changed one re-indexes only changed records") {
     std::string dir = temp_dir("jsonl-incremental");
     const std::string db = dir + "/db", file = dir + "/news.jsonl";
     write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n{\"id\":\"n2\",\"text\":\"bravo\"}\n");
@@ -124,7 +124,7 @@ TEST_CASE("an unchanged JSONL file is skipped whole; a changed one re-indexes on
     fs::remove_all(dir);
 }
 
-TEST_CASE("dropping the first records of a dump re-indexes nothing; the others get their new line numbers") {
+TEST_CASE("dropping the first records of a dump re-indexes nothing, the others get their new line numbers") {
     // The daily-dump pattern: yesterday's oldest records go, new ones are appended.
     std::string dir = temp_dir("jsonl-moved");
     const std::string db = dir + "/db", file = dir + "/dump.jsonl";

@@ -111,7 +111,7 @@ TEST_CASE("ambiguous aliases need context") {
     CHECK(tags("صور من غزة") == V{"غزة=l:gaza-strip"});  // صور (pictures) is not Tyre
 }
 
-TEST_CASE("people who share a first name stay apart; a first name alone is nothing") {
+TEST_CASE("people who share a first name stay apart, a first name alone is nothing") {
     CHECK(tags("Sergei Lavrov and Sergei Shoigu") ==
           V{"Sergei Lavrov=p:sergei-lavrov", "Sergei Shoigu=p:sergei-shoigu"});
     CHECK(tags("Sergei said") == V{});

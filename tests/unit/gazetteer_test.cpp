@@ -68,7 +68,7 @@ TEST_CASE("malformed gazetteer lines are reported as FILE:LINE: reason") {
     CHECK(error_of("p:x\tperson\tX\t\t\np:x\tperson\tY\t\t\n") == "user.tsv:2: duplicate id 'p:x' in the same file");
 }
 
-TEST_CASE("a later file's entry with an existing id adds aliases; a type clash is an error") {
+TEST_CASE("a later file's entry with an existing id adds aliases, a type clash is an error") {
     Gazetteer g = Gazetteer::builtin();
     std::size_t before = g.entities().size();
     g.add_tsv("p:vladimir-putin\tperson\tV. Putin\t\tPutain|~Vova\nl:atlantis\tplace\tAtlantis\t\t\n", "mine.tsv");
