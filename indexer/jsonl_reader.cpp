@@ -1,6 +1,5 @@
 // JSON Lines input, parsed with simdjson's On-Demand API one line at a time so that
 // a malformed line is reported with its number and the rest of the file still loads.
-#include <algorithm>
 
 #include <simdjson.h>
 
