@@ -100,8 +100,11 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);
     }
-    const auto first = static_cast<Xapian::doccount>(request.offset);
-    const auto size = static_cast<Xapian::doccount>(request.limit);
+    // No page holds more than the index does: clamping keeps --offset and -n (longs)
+    // inside Xapian's 32-bit counts, where -n 4294967297 was cut to 1.
+    const Xapian::doccount documents = db.get_doccount();
+    const auto first = static_cast<Xapian::doccount>(std::min<long>(request.offset, documents));
+    const auto size = static_cast<Xapian::doccount>(std::min<long>(request.limit, documents));
     // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
     const bool whole_set = request.exact_total || request.facet_spy;
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
