@@ -1,4 +1,6 @@
 // naba-search: ranked search over a Naba index, one query or a batch.
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -45,8 +47,14 @@ int exit_code(Outcome outcome) {
 int search(const SearchOptions& options) {
     std::ifstream batch_file;
     if (!options.batch_file.empty() && options.batch_file != "-") {
+        // An ifstream opens a folder too, and then reads no line from it.
+        std::error_code ec;
+        if (fs::is_directory(options.batch_file, ec))
+            return fail("--batch " + options.batch_file + " is a folder; give a file with one query per line");
         batch_file.open(options.batch_file);
-        if (!batch_file) return fail("cannot read --batch file " + options.batch_file + " (does it exist?)");
+        if (!batch_file)
+            return fail("cannot read --batch file " + options.batch_file + ": " + std::strerror(errno) +
+                        "; give a file with one query per line, or - for stdin");
     }
     Xapian::Database db = open_index(options.db_dir);
     auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});

@@ -31,3 +31,14 @@ TEST_CASE("a limit or offset beyond 32 bits pages like any large number") {
     CHECK(past.exit_code == 0);
     CHECK(past.out.empty());
 }
+
+TEST_CASE("a batch file that is a folder is an error, not a batch with no matches") {
+    // An ifstream opens a folder and then reads nothing: exit 1, silently.
+    const std::string folder = naba::e2e::temp_dir("batch-folder");
+    CliResult r = search({"--batch", folder});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is a folder") != std::string::npos);
+    CliResult missing = search({"--batch", folder + "/none.tsv"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("No such file") != std::string::npos);
+}
