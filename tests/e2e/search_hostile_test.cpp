@@ -2,6 +2,9 @@
 // what the index can hold, huge queries, batch files that are not files, indexes it
 // may not read. Each must get a right answer or a clear error, never a wrong page.
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "cli_runner.h"
 
@@ -41,4 +44,36 @@ TEST_CASE("a batch file that is a folder is an error, not a batch with no matche
     CliResult missing = search({"--batch", folder + "/none.tsv"});
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("No such file") != std::string::npos);
+}
+
+TEST_CASE("an index that cannot be read is reported as such, not as another tool's") {
+    // Xapian cannot tell an unreadable folder from one that holds no index: naba-search
+    // said "is not a Naba index". Root reads everything, so the search runs as nobody.
+    const std::string db = naba::e2e::temp_dir("unreadable-index") + "/db";
+    std::filesystem::copy(NABA_SAMPLE_DB, db);
+    auto search_as_user = [&](const std::string& query) {
+        std::vector<std::string> args = {"--db", db, "-f", "ids", query};
+        if (::geteuid() != 0) return run(NABA_SEARCH_BIN, args);
+        args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", NABA_SEARCH_BIN});
+        return run("setpriv", args);
+    };
+    REQUIRE(search_as_user("ceasefire").exit_code == 0);
+    std::filesystem::permissions(db, std::filesystem::perms::none);
+    CliResult folder = search_as_user("ceasefire");
+    std::filesystem::permissions(db, std::filesystem::perms::owner_all);
+    CHECK(folder.exit_code == 2);
+    CHECK(folder.err.find("Permission denied") != std::string::npos);
+    CHECK(folder.err.find("not a Naba index") == std::string::npos);
+    std::filesystem::permissions(db + "/postlist.glass", std::filesystem::perms::none);
+    CliResult file = search_as_user("ceasefire");
+    CHECK(file.exit_code == 2);
+    CHECK(file.err.find("Permission denied") != std::string::npos);
+    CHECK(file.err.find("not a Naba index") == std::string::npos);
+    // A parent folder that may not be searched: the index's existence is unknown.
+    const std::string parent = std::filesystem::path(db).parent_path().string();
+    std::filesystem::permissions(parent, std::filesystem::perms::owner_all);
+    CliResult above = search_as_user("ceasefire");
+    std::filesystem::permissions(parent, std::filesystem::perms::all);
+    CHECK(above.exit_code == 2);
+    CHECK(above.err.find("cannot read the index at " + db + ": Permission denied") != std::string::npos);
 }
