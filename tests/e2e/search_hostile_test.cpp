@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli_runner.h"
@@ -76,4 +77,30 @@ TEST_CASE("an index that cannot be read is reported as such, not as another tool
     std::filesystem::permissions(parent, std::filesystem::perms::all);
     CHECK(above.exit_code == 2);
     CHECK(above.err.find("cannot read the index at " + db + ": Permission denied") != std::string::npos);
+}
+
+TEST_CASE("a query of more than 10000 words is an error for that query alone") {
+    // Xapian's matcher takes time quadratic in the words of a query: 50,000 words took
+    // over a minute, and a script's runaway line could hold millions.
+    auto words = [](int n, const std::string& word) {
+        std::string q;
+        for (int i = 0; i < n; ++i) q += (i ? " " : "") + word;
+        return q;
+    };
+    const std::string input =
+        "long\t" + words(50000, "grain") + "\nlimit\t" + words(10000, "grain") + "\nshort\tgrain\n";
+    CliResult r = search({"--batch", "-", "-f", "ids", "-n", "1"}, input);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("query long: 50000 words; a query may have at most 10000") != std::string::npos);
+    CHECK(r.err.find("query limit:") == std::string::npos);
+    const std::vector<std::string> out = lines(r.out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].starts_with("limit\t"));
+    CHECK(out[1].starts_with("short\t"));
+    // Runs of letters are words, however they are joined (Xapian reads this as a phrase).
+    std::string joined = words(10001, "grain");
+    std::replace(joined.begin(), joined.end(), ' ', '-');
+    CliResult one_chunk = search({"-f", "ids", joined});
+    CHECK(one_chunk.exit_code == 2);
+    CHECK(one_chunk.err.find("naba-search: 10001 words; a query may have") != std::string::npos);
 }
