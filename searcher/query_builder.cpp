@@ -30,6 +30,9 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::Que
 // query like a* stays fast on a large index instead of failing.
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 
+// Xapian's limit on the length of a term.
+constexpr std::size_t kMaxTermBytes = 245;
+
 // id:VALUE goes through schema::id_term, so ids too long to be a term verbatim
 // (stored hashed) are found as well.
 class IdFieldProcessor : public Xapian::FieldProcessor {
@@ -404,6 +407,10 @@ std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    // The spelling data holds index terms, at most 245 bytes, and Xapian's look-up
+    // for a word takes time and memory quadratic in its length (100,000 letters: 20
+    // s, 600 MB): a longer word has no correction to find.
+    if (longest_word_bytes(normalized) > kMaxTermBytes) return "";
     try {
         parser_.parse_query(normalized, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError&) {

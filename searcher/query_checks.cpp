@@ -91,6 +91,19 @@ std::size_t word_count(std::string_view query) {
     return words;
 }
 
+std::size_t longest_word_bytes(std::string_view query) {
+    std::size_t longest = 0, start = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < query.size();) {
+        const std::size_t at = i;
+        const bool word_char = text::is_word_char(text::next_code_point(query, i));
+        if (word_char && !in_word) start = at;
+        if (word_char) longest = std::max(longest, i - start);
+        in_word = word_char;
+    }
+    return longest;
+}
+
 bool has_and_not(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::OP_AND_NOT) return true;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
