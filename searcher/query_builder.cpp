@@ -14,6 +14,7 @@
 #include "query_walk.h"
 #include "schema.h"
 #include "syntax_hint.h"
+#include "text/script.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -44,6 +45,18 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return s;
+}
+
+// A query word without the quotes, parentheses or +/- written against it.
+std::string word_core(std::string_view chunk) {
+    std::size_t start = std::string_view::npos, end = 0;
+    for (std::size_t i = 0; i < chunk.size();) {
+        const std::size_t at = i;
+        if (!text::is_word_char(text::next_code_point(chunk, i))) continue;
+        if (start == std::string_view::npos) start = at;
+        end = i;
+    }
+    return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
 }
 
 // A free-text term: no field prefix (it starts with a lower-case or non-ASCII byte).
@@ -434,7 +447,7 @@ std::string QueryBuilder::keep_stop_words(const std::string& normalized, const s
     bool changed = false;
     std::string result;
     for (std::size_t i = 0; i < after.size(); ++i) {
-        if (after[i] != before[i] && analyzer_.is_stop_word(before[i])) after[i] = before[i];
+        if (after[i] != before[i] && analyzer_.is_stop_word(word_core(before[i]))) after[i] = before[i];
         changed |= after[i] != before[i];
         result += (i ? " " : "") + after[i];
     }
