@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "cli_runner.h"
 
@@ -115,4 +116,22 @@ TEST_CASE("a word longer than any term gets no spelling look-up, which never end
                       "q1\t" + word + "\n");
     CHECK(r.exit_code == 1);
     CHECK(r.err.empty());
+}
+
+TEST_CASE("text output shows a document's control characters as nothing a terminal obeys") {
+    // An indexed title or text may hold escape sequences (one clears the screen),
+    // line breaks, or the bytes the text printer marked matched words with.
+    const std::string dir = naba::e2e::temp_dir("control-chars");
+    std::ofstream(dir + "/in.jsonl")
+        << R"({"id":"c1","title":"\u001b[31mRed\u001b[0m title\nsecond line","text":)"
+        << R"("Truce text \u0001 between \u0002 marks \u001b[2J and a ceasefire here.","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--color", "never", "ceasefire"});
+    REQUIRE(r.exit_code == 0);
+    for (char c : r.out) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+    CHECK(r.out.find("1. [31mRed[0m title second line\n") != std::string::npos);
+    CHECK(r.out.find("Truce text between marks [2J and a **ceasefire** here.") != std::string::npos);
+    // The machine formats keep the stored text as it is (json escapes it).
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "json", "ceasefire"}).out.find(R"(\u001b[31mRed)") !=
+          std::string::npos);
 }
