@@ -135,3 +135,10 @@ TEST_CASE("text output shows a document's control characters as nothing a termin
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "json", "ceasefire"}).out.find(R"(\u001b[31mRed)") !=
           std::string::npos);
 }
+
+TEST_CASE("an empty --db is a usage error that says so") {
+    // It was "no index at ; build one with: naba-index --db  PATH...".
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", "", "ceasefire"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--db needs a directory") != std::string::npos);
+}
