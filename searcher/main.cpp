@@ -1,4 +1,8 @@
 // naba-search: ranked search over a Naba index, one query or a batch.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,11 +27,21 @@ int fail(const std::string& message) {
 }
 
 Xapian::Database open_index(const std::string& dir) {
-    if (!fs::exists(dir))
+    std::error_code ec;
+    const bool exists = fs::exists(dir, ec);
+    if (!ec && !exists)
         throw std::runtime_error("no index at " + dir + "; build one with: naba-index --db " + dir + " PATH...");
+    // Xapian cannot tell a folder it may not read from one without an index.
+    if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
+        ec = std::error_code(errno, std::generic_category());
+    if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
     try {
         return Xapian::Database(dir);
     } catch (const Xapian::DatabaseOpeningError& e) {
+        // An errno (a file of the index that may not be read) is no sign of another tool.
+        if (const char* why = e.get_error_string(); why && *why)
+            throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
+                                     "); check its permissions");
         throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
                                  "); point --db at a directory made by naba-index");
     }
@@ -45,8 +59,14 @@ int exit_code(Outcome outcome) {
 int search(const SearchOptions& options) {
     std::ifstream batch_file;
     if (!options.batch_file.empty() && options.batch_file != "-") {
+        // An ifstream opens a folder too, and then reads no line from it.
+        std::error_code ec;
+        if (fs::is_directory(options.batch_file, ec))
+            return fail("--batch " + options.batch_file + " is a folder; give a file with one query per line");
         batch_file.open(options.batch_file);
-        if (!batch_file) return fail("cannot read --batch file " + options.batch_file + " (does it exist?)");
+        if (!batch_file)
+            return fail("cannot read --batch file " + options.batch_file + ": " + std::strerror(errno) +
+                        "; give a file with one query per line, or - for stdin");
     }
     Xapian::Database db = open_index(options.db_dir);
     auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});

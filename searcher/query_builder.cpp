@@ -14,6 +14,7 @@
 #include "query_walk.h"
 #include "schema.h"
 #include "syntax_hint.h"
+#include "text/script.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -30,6 +31,9 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::Que
 // query like a* stays fast on a large index instead of failing.
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 
+// Xapian's limit on the length of a term.
+constexpr std::size_t kMaxTermBytes = 245;
+
 // id:VALUE goes through schema::id_term, so ids too long to be a term verbatim
 // (stored hashed) are found as well.
 class IdFieldProcessor : public Xapian::FieldProcessor {
@@ -41,6 +45,18 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return s;
+}
+
+// A query word without the quotes, parentheses or +/- written against it.
+std::string word_core(std::string_view chunk) {
+    std::size_t start = std::string_view::npos, end = 0;
+    for (std::size_t i = 0; i < chunk.size();) {
+        const std::size_t at = i;
+        if (!text::is_word_char(text::next_code_point(chunk, i))) continue;
+        if (start == std::string_view::npos) start = at;
+        end = i;
+    }
+    return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
 }
 
 // A free-text term: no field prefix (it starts with a lower-case or non-ASCII byte).
@@ -404,6 +420,10 @@ std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    // The spelling data holds index terms, at most 245 bytes, and Xapian's look-up
+    // for a word takes time and memory quadratic in its length (100,000 letters: 20
+    // s, 600 MB): a longer word has no correction to find.
+    if (longest_word_bytes(normalized) > kMaxTermBytes) return "";
     try {
         parser_.parse_query(normalized, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError&) {
@@ -427,7 +447,7 @@ std::string QueryBuilder::keep_stop_words(const std::string& normalized, const s
     bool changed = false;
     std::string result;
     for (std::size_t i = 0; i < after.size(); ++i) {
-        if (after[i] != before[i] && analyzer_.is_stop_word(before[i])) after[i] = before[i];
+        if (after[i] != before[i] && analyzer_.is_stop_word(word_core(before[i]))) after[i] = before[i];
         changed |= after[i] != before[i];
         result += (i ? " " : "") + after[i];
     }

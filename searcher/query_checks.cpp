@@ -4,6 +4,9 @@
 #include <cctype>
 #include <functional>
 
+#include "text/script.h"
+#include "text/utf8.h"
+
 namespace naba::searcher {
 namespace {
 
@@ -75,6 +78,30 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
             found = std::string(name) + ":";
     });
     return found;
+}
+
+std::size_t word_count(std::string_view query) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < query.size();) {
+        const bool word_char = text::is_word_char(text::next_code_point(query, i));
+        words += word_char && !in_word;
+        in_word = word_char;
+    }
+    return words;
+}
+
+std::size_t longest_word_bytes(std::string_view query) {
+    std::size_t longest = 0, start = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < query.size();) {
+        const std::size_t at = i;
+        const bool word_char = text::is_word_char(text::next_code_point(query, i));
+        if (word_char && !in_word) start = at;
+        if (word_char) longest = std::max(longest, i - start);
+        in_word = word_char;
+    }
+    return longest;
 }
 
 bool has_and_not(const Xapian::Query& query) {

@@ -27,4 +27,11 @@ bool has_and_not(const Xapian::Query& query);
 // name written in capitals (a pasted headline's SOURCE:) stays a word.
 std::string field_without_value(std::string_view query, const std::vector<std::string>& fields);
 
+// Words of a query: runs of word characters (text::is_word_char), as QueryParser
+// splits them, however they are joined ("a-b-c" is three), operators included.
+std::size_t word_count(std::string_view query);
+
+// Bytes of the query's longest word (as word_count counts words).
+std::size_t longest_word_bytes(std::string_view query);
+
 }  // namespace naba::searcher

@@ -1,5 +1,6 @@
 #include "query_runner.h"
 
+#include "query_checks.h"
 #include "syntax_hint.h"
 
 #include <chrono>
@@ -9,6 +10,9 @@ namespace naba::searcher {
 namespace {
 
 constexpr Xapian::doccount kFewResults = 3;
+// Xapian's matcher takes time quadratic in a query's words: 10,000 words of Arabic
+// text take seconds, 50,000 over a minute.
+constexpr std::size_t kMaxQueryWords = 10000;
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 }  // namespace
@@ -62,6 +66,11 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
 Outcome QueryRunner::run(const QueryLabel& label) {
     const auto started = std::chrono::steady_clock::now();
     const std::string where = label.batch ? "query " + label.qid + ": " : "";
+    if (const std::size_t words = word_count(label.query); words > kMaxQueryWords) {
+        std::cerr << "naba-search: " << where << words << " words; a query may have at most "
+                  << kMaxQueryWords << ", so shorten it\n";
+        return Outcome::error;
+    }
     ParsedQuery parsed;
     try {
         parsed = build_with_retry(label.query);

@@ -10,22 +10,43 @@
 namespace naba::searcher {
 namespace {
 
-// Snippets are shown on one line: runs of white space become one space.
-std::string one_line(const std::string& text) {
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Bytes of the control character (C0, DEL, or C1 in UTF-8) at text[i], or 0.
+std::size_t control_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) return 1;
+    const bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9f;
+    return c1 ? 2 : 0;
+}
+
+// Runs of white space become one space; with drop_controls, control characters are
+// left out too (not from a snippet: the text printer's marks are two of them).
+std::string squeeze(std::string_view text, bool drop_controls) {
     std::string out;
     out.reserve(text.size());
     bool space = false;
-    for (char c : text) {
-        bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-        if (is_space) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_space(text[i])) {
             space = !out.empty();
+            continue;
+        }
+        if (std::size_t n = drop_controls ? control_at(text, i) : 0) {
+            i += n - 1;
             continue;
         }
         if (space) out += ' ';
         space = false;
-        out += c;
+        out += text[i];
     }
     return out;
+}
+
+bool has_control(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (control_at(text, i) && !is_space(text[i])) return true;
+    return false;
 }
 
 bool has_arabic_letter(std::string_view s) {
@@ -79,6 +100,8 @@ std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& q
 
 }  // namespace
 
+std::string one_line(std::string_view text) { return squeeze(text, true); }
+
 double length_normalization(const Xapian::Query& query) {
     const AnalysisOptions& options = analysis_options();
     return is_arabic_query(query) ? options.bm25_b : options.bm25_b_latin;
@@ -100,8 +123,11 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);
     }
-    const auto first = static_cast<Xapian::doccount>(request.offset);
-    const auto size = static_cast<Xapian::doccount>(request.limit);
+    // No page holds more than the index does: clamping keeps --offset and -n (longs)
+    // inside Xapian's 32-bit counts, where -n 4294967297 was cut to 1.
+    const Xapian::doccount documents = db.get_doccount();
+    const auto first = static_cast<Xapian::doccount>(std::min<long>(request.offset, documents));
+    const auto size = static_cast<Xapian::doccount>(std::min<long>(request.limit, documents));
     // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
     const bool whole_set = request.exact_total || request.facet_spy;
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
@@ -126,14 +152,20 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         hit.doc = schema::deserialize(it.get_document().get_data());
         if (request.snippets) {
             const SnippetStyle& style = *request.snippets;
-            const std::string& text = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
+            const std::string& stored = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
+            // A control character of the text (an escape sequence a terminal would obey,
+            // or one of the text printer's marks) is no part of a snippet.
+            std::string cleaned;
+            if (has_control(stored)) cleaned = one_line(stored);
+            const std::string& text = cleaned.empty() ? stored : cleaned;
             // Every window of the text is weighed by its query terms. Xapian's background
             // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the
             // cost of a look-up in the index for each of them: a quarter of a query's
             // time with snippets (bench/RESULTS.md, "Search speed").
             hit.snippet =
-                one_line(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                      style.highlight_start, style.highlight_end, "…"));
+                squeeze(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                     style.highlight_start, style.highlight_end, "…"),
+                        false);
         }
         page.hits.push_back(std::move(hit));
     }

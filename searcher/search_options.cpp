@@ -190,6 +190,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     } catch (const po::error& e) {
         throw std::invalid_argument(e.what());
     }
+    if (out.db_dir.empty()) throw std::invalid_argument("--db needs a directory, e.g. --db ./naba-db");
     if (out.limit < 0) throw std::invalid_argument("--limit must be 0 or more");
     if (out.offset < 0) throw std::invalid_argument("--offset must be 0 or more");
     if (default_op != "or" && default_op != "and")

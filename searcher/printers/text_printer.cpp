@@ -32,7 +32,8 @@ class TextPrinter : public Printer {
 
     void hit(const QueryLabel&, const Hit& hit) override {
         const auto& d = hit.doc;
-        out_ << hit.rank << ". " << isolate_rtl_runs(d.title.empty() ? "(untitled)" : d.title) << "\n";
+        const std::string title = one_line(d.title);  // a terminal would obey its control characters
+        out_ << hit.rank << ". " << isolate_rtl_runs(title.empty() ? "(untitled)" : title) << "\n";
         out_ << "   " << d.id;
         if (!d.date.empty()) out_ << " | " << d.date;
         if (!d.lang.empty()) out_ << " | " << d.lang;

@@ -125,4 +125,9 @@ TEST_CASE("a misspelt query that finds nothing gets a did-you-mean on stderr, in
 TEST_CASE("did-you-mean leaves stop words alone (what is not corrected to wheat)") {
     CHECK(search({"-f", "ids", "what minehuntr"}).err.find("did you mean: what minehunter") != std::string::npos);
     CHECK(search({"-f", "ids", "ماذا الدلافن"}).err.find("did you mean: ماذا الدلافين") != std::string::npos);
+    // A quote or parenthesis against a stop word hid it: "the ceasfire" became "time ceasefire".
+    CHECK(search({"-f", "ids", "\"the minehuntr\""}).err.find("did you mean: \"the minehunter\"") !=
+          std::string::npos);
+    CHECK(search({"-f", "ids", "(what minehuntr)"}).err.find("did you mean: (what minehunter)") != std::string::npos);
+    CHECK(search({"-f", "ids", "\"في الدلافن\""}).err.find("did you mean: \"في الدلافين\"") != std::string::npos);
 }

@@ -1,0 +1,144 @@
+// naba-search given what a careless script or a hostile user gives it: numbers past
+// what the index can hold, huge queries, batch files that are not files, indexes it
+// may not read. Each must get a right answer or a clear error, never a wrong page.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::lines;
+using naba::e2e::run;
+
+namespace {
+
+CliResult search(const std::vector<std::string>& args, const std::string& input = "") {
+    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
+    all.insert(all.end(), args.begin(), args.end());
+    return run(NABA_SEARCH_BIN, all, input);
+}
+
+}  // namespace
+
+TEST_CASE("a limit or offset beyond 32 bits pages like any large number") {
+    // Xapian counts in 32 bits: -n 4294967297 showed 1 hit, --offset 4294967296 the
+    // first hits again (ranked 4294967297...).
+    const std::vector<std::string> all = lines(search({"-f", "ids", "-n", "1000", "*"}).out);
+    REQUIRE(all.size() > 10);
+    CHECK(lines(search({"-f", "ids", "-n", "4294967297", "*"}).out) == all);
+    const std::vector<std::string> rest(all.begin() + 4, all.end());
+    CHECK(lines(search({"-f", "ids", "--offset", "4", "-n", "4294967295", "*"}).out) == rest);
+    CliResult past = search({"-f", "ids", "--offset", "4294967296", "-n", "2", "*"});
+    CHECK(past.exit_code == 0);
+    CHECK(past.out.empty());
+}
+
+TEST_CASE("a batch file that is a folder is an error, not a batch with no matches") {
+    // An ifstream opens a folder and then reads nothing: exit 1, silently.
+    const std::string folder = naba::e2e::temp_dir("batch-folder");
+    CliResult r = search({"--batch", folder});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is a folder") != std::string::npos);
+    CliResult missing = search({"--batch", folder + "/none.tsv"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("No such file") != std::string::npos);
+}
+
+TEST_CASE("an index that cannot be read is reported as such, not as another tool's") {
+    // Xapian cannot tell an unreadable folder from one that holds no index: naba-search
+    // said "is not a Naba index". Root reads everything, so the search runs as nobody.
+    const std::string db = naba::e2e::temp_dir("unreadable-index") + "/db";
+    std::filesystem::copy(NABA_SAMPLE_DB, db);
+    auto search_as_user = [&](const std::string& query) {
+        std::vector<std::string> args = {"--db", db, "-f", "ids", query};
+        if (::geteuid() != 0) return run(NABA_SEARCH_BIN, args);
+        args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", NABA_SEARCH_BIN});
+        return run("setpriv", args);
+    };
+    REQUIRE(search_as_user("ceasefire").exit_code == 0);
+    std::filesystem::permissions(db, std::filesystem::perms::none);
+    CliResult folder = search_as_user("ceasefire");
+    std::filesystem::permissions(db, std::filesystem::perms::owner_all);
+    CHECK(folder.exit_code == 2);
+    CHECK(folder.err.find("Permission denied") != std::string::npos);
+    CHECK(folder.err.find("not a Naba index") == std::string::npos);
+    std::filesystem::permissions(db + "/postlist.glass", std::filesystem::perms::none);
+    CliResult file = search_as_user("ceasefire");
+    CHECK(file.exit_code == 2);
+    CHECK(file.err.find("Permission denied") != std::string::npos);
+    CHECK(file.err.find("not a Naba index") == std::string::npos);
+    // A parent folder that may not be searched: the index's existence is unknown.
+    const std::string parent = std::filesystem::path(db).parent_path().string();
+    std::filesystem::permissions(parent, std::filesystem::perms::owner_all);
+    CliResult above = search_as_user("ceasefire");
+    std::filesystem::permissions(parent, std::filesystem::perms::all);
+    CHECK(above.exit_code == 2);
+    CHECK(above.err.find("cannot read the index at " + db + ": Permission denied") != std::string::npos);
+}
+
+TEST_CASE("a query of more than 10000 words is an error for that query alone") {
+    // Xapian's matcher takes time quadratic in the words of a query: 50,000 words took
+    // over a minute, and a script's runaway line could hold millions.
+    auto words = [](int n, const std::string& word) {
+        std::string q;
+        for (int i = 0; i < n; ++i) q += (i ? " " : "") + word;
+        return q;
+    };
+    const std::string input =
+        "long\t" + words(50000, "grain") + "\nlimit\t" + words(10000, "grain") + "\nshort\tgrain\n";
+    CliResult r = search({"--batch", "-", "-f", "ids", "-n", "1"}, input);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("query long: 50000 words; a query may have at most 10000") != std::string::npos);
+    CHECK(r.err.find("query limit:") == std::string::npos);
+    const std::vector<std::string> out = lines(r.out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].starts_with("limit\t"));
+    CHECK(out[1].starts_with("short\t"));
+    // Runs of letters are words, however they are joined (Xapian reads this as a phrase).
+    std::string joined = words(10001, "grain");
+    std::replace(joined.begin(), joined.end(), ' ', '-');
+    CliResult one_chunk = search({"-f", "ids", joined});
+    CHECK(one_chunk.exit_code == 2);
+    CHECK(one_chunk.err.find("naba-search: 10001 words; a query may have") != std::string::npos);
+}
+
+TEST_CASE("a word longer than any term gets no spelling look-up, which never ended") {
+    // Xapian's spelling look-up is quadratic in a word's length: 100,000 letters took
+    // 24 s and 600 MB, 200,000 over a minute. No term is that long, so there is nothing
+    // to correct. The limit is wide: this takes milliseconds now.
+    std::string word;
+    for (int i = 0; i < 200000; ++i) word += "ب";
+    CliResult r = run("timeout", {"20", NABA_SEARCH_BIN, "--db", NABA_SAMPLE_DB, "--batch", "-", "-f", "ids"},
+                      "q1\t" + word + "\n");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("text output shows a document's control characters as nothing a terminal obeys") {
+    // An indexed title or text may hold escape sequences (one clears the screen),
+    // line breaks, or the bytes the text printer marked matched words with.
+    const std::string dir = naba::e2e::temp_dir("control-chars");
+    std::ofstream(dir + "/in.jsonl")
+        << R"({"id":"c1","title":"\u001b[31mRed\u001b[0m title\nsecond line","text":)"
+        << R"("Truce text \u0001 between \u0002 marks \u001b[2J and a ceasefire here.","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--color", "never", "ceasefire"});
+    REQUIRE(r.exit_code == 0);
+    for (char c : r.out) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+    CHECK(r.out.find("1. [31mRed[0m title second line\n") != std::string::npos);
+    CHECK(r.out.find("Truce text between marks [2J and a **ceasefire** here.") != std::string::npos);
+    // The machine formats keep the stored text as it is (json escapes it).
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "json", "ceasefire"}).out.find(R"(\u001b[31mRed)") !=
+          std::string::npos);
+}
+
+TEST_CASE("an empty --db is a usage error that says so") {
+    // It was "no index at ; build one with: naba-index --db  PATH...".
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", "", "ceasefire"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--db needs a directory") != std::string::npos);
+}
