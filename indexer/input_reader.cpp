@@ -13,6 +13,11 @@ namespace {
 // steps and a stop request is seen within a few hundred documents.
 constexpr std::size_t kJsonlRunBytes = 256u << 10;
 
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// A file's text without its UTF-8 byte order mark, which is no content.
+std::string_view without_bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s; }
+
 constexpr const char* kUnreadable = "cannot read the file (permissions?)";
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
@@ -93,7 +98,11 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         bytes = text::repair_utf8(bytes);
     }
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
-    batch.jobs.push_back(text_job(parse_text_document(bytes, file.id, path, problems), sig, file.root));
+    schema::StoredDocument doc = parse_text_document(bytes, file.id, path, problems);
+    // A header alone: nothing to search (as for a JSONL record); a headline alone is kept.
+    if (is_blank(doc.text) && is_blank(doc.title))
+        return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
+    batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
     batch.jobs.back().is_new = first && !old;
 }
 
@@ -240,7 +249,7 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
 }
 
 bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
-    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (is_blank(without_bom(bytes))) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }

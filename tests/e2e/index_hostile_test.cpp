@@ -195,3 +195,20 @@ TEST_CASE("a text file whose name has a line break is skipped with the reason, n
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a text file with no words (a byte order mark, or a header alone) is skipped as empty, a headline kept") {
+    const std::string dir = temp_dir("wordless-text");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    write_file(dir + "/in/bom.txt", "\xEF\xBB\xBF");
+    write_file(dir + "/in/bom-blank.txt", "\xEF\xBB\xBF\n \n\r\n");
+    write_file(dir + "/in/header-only.txt", "Title: \nSource: Naba desk\n\n  \n");
+    write_file(dir + "/in/headline.txt", "Title: Talks resume\n\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/bom.txt: the file is empty"));
+    CHECK(has(r.err, "skipped " + dir + "/in/bom-blank.txt: the file is empty"));
+    CHECK(has(r.err, "skipped " + dir + "/in/header-only.txt: the file has no text and no title"));
+    CHECK(has(r.err, "skipped 3: empty 3;"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt", "headline.txt"});
+    fs::remove_all(dir);
+}
