@@ -177,7 +177,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
         }
     }
     batch.bytes += run.text.size();
-    f.has_content = f.has_content || run.text.find_first_not_of(" \t\r\n") != std::string::npos;
+    f.has_content = f.has_content || !is_blank(f.next_line == 1 ? without_bom(run.text) : run.text);
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     parse_jsonl(
         run.text, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,

@@ -212,3 +212,14 @@ TEST_CASE("a text file with no words (a byte order mark, or a header alone) is s
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt", "headline.txt"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a JSONL file of a byte order mark and blank lines is skipped as empty, like one of blank lines") {
+    const std::string dir = temp_dir("jsonl-bom-blank");
+    write_file(dir + "/in/good.jsonl", "{\"id\":\"r1\",\"text\":\"one\"}\n");
+    write_file(dir + "/in/bom.jsonl", "\xEF\xBB\xBF\n\r\n  \n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/bom.jsonl: the file is empty"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r1"});
+    fs::remove_all(dir);
+}
