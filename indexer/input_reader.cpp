@@ -158,6 +158,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     if (!f.lines->next(run)) return finish_jsonl(batch);
     if (run.too_long) {
         f.long_line_limit = settings_.max_file_bytes;
+        f.has_content = true;  // not an empty file: its metadata keeps the skip for re-runs
         on_problem({f.path, f.next_line++,
                     "the line is longer than " + std::to_string(settings_.max_file_bytes >> 20) +
                         " MiB (raise the limit with --max-size); line skipped",

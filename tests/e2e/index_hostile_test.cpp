@@ -223,3 +223,20 @@ TEST_CASE("a JSONL file of a byte order mark and blank lines is skipped as empty
     CHECK(search_ids(dir + "/db", "*") == Ids{"r1"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, and a re-run does not read it again") {
+    const std::string dir = temp_dir("jsonl-only-long-line");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"big\",\"text\":\"" + std::string((1u << 20) + 10, 'x') + "\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:1: the line is longer than 1 MiB"));
+    CHECK_FALSE(has(r.err, "empty"));
+    CHECK(has(r.err, "skipped 1: malformed JSONL line 1;"));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "1 lines could not be read when it was indexed (unchanged since"));
+    CHECK(run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump}).exit_code == 0);
+    CHECK(search_ids(db, "*") == Ids{"big"});
+    fs::remove_all(dir);
+}
