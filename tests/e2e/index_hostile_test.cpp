@@ -240,3 +240,21 @@ TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, 
     CHECK(search_ids(db, "*") == Ids{"big"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a JSONL file named itself and through its folder is read once, and stays under its folder") {
+    const std::string dir = temp_dir("jsonl-named-and-walked");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/sub/d.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    CliResult first = run(NABA_INDEX_BIN, {"--db", db, in + "/sub/d.jsonl", in});
+    CHECK(first.exit_code == 0);
+    CHECK(!has(first.err, "already appeared"));
+    CHECK(has(first.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged"));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, in, in + "/sub/d.jsonl"});
+    CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 1 unchanged, 0 removed"));
+    // Its documents belong to the folder: the file gone from it, they go too.
+    fs::remove(in + "/sub/d.jsonl");
+    CliResult gone = run(NABA_INDEX_BIN, {"--db", db, in});
+    CHECK(has(gone.err, "1 removed"));
+    CHECK(search_ids(db, "*").empty());
+    fs::remove_all(dir);
+}
