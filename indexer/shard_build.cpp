@@ -101,6 +101,7 @@ void ShardedBuild::add(JobBatch&& batch) {
 
 void ShardedBuild::run_shard(Shard& shard) {
     Batch batch;
+    bool input_ended = false;  // the end-of-input marker was taken
     try {
         // A shard is thrown away if the run dies, so neither fsync (DB_NO_SYNC) nor
         // copy-on-write blocks (DB_DANGEROUS: update in place) buy anything.
@@ -109,7 +110,10 @@ void ShardedBuild::run_shard(Shard& shard) {
         PendingBatch pending(limits_);
         for (;;) {
             shard.queue.pop(batch);
-            if (!batch) break;
+            if (!batch) {
+                input_ended = true;
+                break;
+            }
             write_batch(db, worker, pending, shard, *batch);
         }
         // Stem synonyms in one pass at the end (a shard is read only once complete);
@@ -123,9 +127,12 @@ void ShardedBuild::run_shard(Shard& shard) {
         db.close();
     } catch (...) {
         shard.error = std::current_exception();
-        // Keep taking batches so that add() never waits on a dead shard.
-        do shard.queue.pop(batch);
-        while (batch);
+        // Keep taking batches so that add() never waits on a dead shard — unless
+        // the input had ended (a failed commit): no more will come.
+        while (!input_ended) {
+            shard.queue.pop(batch);
+            input_ended = !batch;
+        }
     }
 }
 

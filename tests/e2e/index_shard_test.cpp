@@ -169,3 +169,17 @@ TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
     CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a shard that fails after its last batch ends the run with status 2 instead of hanging") {
+    // Few open files allowed: the shards open their tables only when they commit,
+    // after the reader's last batch, and fail there.
+    const std::string dir = temp_dir("shard-fails-at-end");
+    const std::string db = dir + "/db";
+    write_file(dir + "/in/d.jsonl", generated_jsonl(200));
+    const std::string script = "ulimit -n 60 && exec timeout -k 5 60 \"$0\" --db \"$1\" --jobs 16 \"$2\"";
+    CliResult r = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, dir + "/in"});
+    CHECK(r.exit_code == 2);  // timeout(1) exits 124 on a hang
+    CHECK(committed_documents(db) == 0);  // the empty index is still there, and opens
+    CHECK(!fs::exists(db + ".naba-build"));
+    fs::remove_all(dir);
+}
