@@ -26,6 +26,21 @@ constexpr std::ptrdiff_t kQueuedBatches = 4;
 // documents took 12 s of CPU against 17 s for 2000 (bench/RESULTS.md).
 constexpr long kShardFlushDocuments = 250;
 
+// Under DB_DANGEROUS a write that fails (disk full, too many open files) comes out
+// as "cancel() not supported under Xapian::DB_DANGEROUS", its cause dropped: `cause`
+// (errno as the exception arrived) says it again.
+std::exception_ptr with_cause(std::exception_ptr error, int cause, const std::string& shard_path) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Xapian::InvalidOperationError& e) {
+        if (e.get_msg().find("DB_DANGEROUS") == std::string::npos) return error;
+        return std::make_exception_ptr(Xapian::DatabaseError(
+            "cannot write the shard " + shard_path + (cause ? ": " + std::system_category().message(cause) : "")));
+    } catch (...) {
+        return error;
+    }
+}
+
 }  // namespace
 
 void exchange_directories(const std::string& a, const std::string& b) {
@@ -126,7 +141,8 @@ void ShardedBuild::run_shard(Shard& shard) {
         db.commit();
         db.close();
     } catch (...) {
-        shard.error = std::current_exception();
+        const int cause = errno;  // the failed write's (closing the shard on the way out fails alike)
+        shard.error = with_cause(std::current_exception(), cause, shard.path);
         // Keep taking batches so that add() never waits on a dead shard — unless
         // the input had ended (a failed commit): no more will come.
         while (!input_ended) {

@@ -183,3 +183,22 @@ TEST_CASE("a shard that fails after its last batch ends the run with status 2 in
     CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("a parallel build that fills the disk says that the disk is full") {
+    // A small tmpfs, mounted in a mount namespace of its own (root only: skipped otherwise).
+    const std::string dir = temp_dir("shard-disk-full");
+    fs::create_directories(dir + "/mnt");
+    write_file(dir + "/in/d.jsonl", generated_jsonl(20000));
+    const std::string script =
+        "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
+        "exec timeout -k 5 120 \"$0\" --db \"$1/db\" --jobs 2 \"$2\"";
+    CliResult r = run("/usr/bin/unshare", {"-m", "/bin/sh", "-c", script, NABA_INDEX_BIN, dir + "/mnt", dir + "/in"});
+    if (r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
+        MESSAGE("no tmpfs could be mounted (not root): the disk-full case is not checked");
+    } else {
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("No space left on device") != std::string::npos);
+        CHECK(r.err.find("DB_DANGEROUS") == std::string::npos);
+    }
+    fs::remove_all(dir);
+}
