@@ -167,10 +167,15 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     }
     if (f.first_run) {
         f.first_run = false;
-        // NULs in the first line: not JSONL at all (UTF-16 text, or binary data).
+        // NULs in a first line that does not start as a UTF-8 JSON object: not JSONL
+        // at all (UTF-16 text, "{\0" or "\0{", or binary data). A stray NUL inside the
+        // first record skips that line only, as in any other line.
         std::string_view first(run.text);
-        first = first.substr(0, first.find('\n'));
-        if (first.find('\0') != std::string_view::npos) {
+        first = without_bom(first.substr(0, first.find('\n')));
+        const std::size_t start = first.find_first_not_of(" \t\r");
+        const bool object = start != std::string_view::npos && first[start] == '{' &&
+                            first.substr(start + 1, 1) != std::string_view("\0", 1);
+        if (!object && first.find('\0') != std::string_view::npos) {
             reporter_.skip(f.where, "binary", kBinary);
             ++batch.files;
             jsonl_.reset();

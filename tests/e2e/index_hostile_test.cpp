@@ -258,3 +258,17 @@ TEST_CASE("a JSONL file named itself and through its folder is read once, and st
     CHECK(search_ids(db, "*").empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a stray NUL byte in the first JSONL record skips that line, not the whole dump") {
+    const std::string dir = temp_dir("jsonl-nul-first");
+    const char dump[] = "{\"id\":\"r1\",\"text\":\"o\0ne\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";
+    const char wide_be[] = "\0{\0\"\0i\0d\0\"\0:\0\"\0w\0\"\0}\0\n";  // UTF-16BE
+    write_file(dir + "/in/dump.jsonl", std::string(dump, sizeof dump - 1));
+    write_file(dir + "/in/wide.jsonl", std::string(wide_be, sizeof wide_be - 1));
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:1: a NUL byte"));
+    CHECK(has(r.err, "wide.jsonl: the file contains NUL bytes"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r2", "r3"});
+    fs::remove_all(dir);
+}
