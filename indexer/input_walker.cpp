@@ -48,10 +48,14 @@ void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& re
     const bool input = input_kind_of(entry.path(), kind);
     ec.clear();
     if (!entry.is_regular_file(ec)) {
-        // A link to nowhere (or a link loop) named like an input: say so rather than
-        // drop it silently. Folders, and sockets and the like, are no inputs.
-        if (input && (ec || !entry.exists(ec)))
+        // A link to nowhere (or a link loop), or a pipe, socket or device, named like
+        // an input: say so rather than drop it silently (and never open it: a pipe
+        // would block). A linked folder is not followed.
+        if (input && (ec || !entry.exists(ec))) {
             result.problems.push_back({entry.path().string(), "broken symbolic link (its target is missing or loops)"});
+        } else if (input && !entry.is_directory(ec)) {
+            result.problems.push_back({entry.path().string(), "not a regular file (a pipe, socket or device); not read"});
+        }
         return;
     }
     if (!input) return void(++result.ignored);

@@ -3,6 +3,7 @@
 // cannot be read is reported, and nothing already indexed is lost because of it.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -270,5 +271,20 @@ TEST_CASE("a stray NUL byte in the first JSONL record skips that line, not the w
     CHECK(has(r.err, "dump.jsonl:1: a NUL byte"));
     CHECK(has(r.err, "wide.jsonl: the file contains NUL bytes"));
     CHECK(search_ids(dir + "/db", "*") == Ids{"r2", "r3"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a pipe or socket named like an input is reported, not read (no hang) and not dropped silently") {
+    const std::string dir = temp_dir("special-files");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    REQUIRE(::mkfifo((dir + "/in/pipe.txt").c_str(), 0644) == 0);
+    REQUIRE(::mkfifo((dir + "/in/pipe.jsonl").c_str(), 0644) == 0);
+    REQUIRE(::mkfifo((dir + "/in/other-pipe").c_str(), 0644) == 0);  // not named like an input: ignored
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/pipe.txt: not a regular file"));
+    CHECK(has(r.err, "skipped " + dir + "/in/pipe.jsonl: not a regular file"));
+    CHECK(!has(r.err, "other-pipe"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }
