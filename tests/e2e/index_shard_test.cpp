@@ -193,7 +193,7 @@ TEST_CASE("a parallel build that fills the disk says that the disk is full") {
         "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
         "exec timeout -k 5 120 \"$0\" --db \"$1/db\" --jobs 2 \"$2\"";
     CliResult r = run("/usr/bin/unshare", {"-m", "/bin/sh", "-c", script, NABA_INDEX_BIN, dir + "/mnt", dir + "/in"});
-    if (r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
+    if (!fs::exists("/usr/bin/unshare") || r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
         MESSAGE("no tmpfs could be mounted (not root): the disk-full case is not checked");
     } else {
         CHECK(r.exit_code == 2);
