@@ -59,6 +59,9 @@ std::string detect_language(std::string_view text) {
 std::string canonical_language(std::string_view lang) {
     std::string l(lang);
     std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // A language tag with a region or script (en-US, ar_EG: what web pages declare)
+    // is filed under its language, or lang:en would miss it.
+    if (const std::size_t dash = l.find_first_of("-_"); dash == 2 || dash == 3) l.resize(dash);
     if (l == "ar" || l == "ara" || l == "arabic" || l == "العربية") return "ar";
     if (l == "en" || l == "eng" || l == "english") return "en";
     if (l == "mixed" || l == "ar,en" || l == "en,ar" || l == "ar+en" || l == "bilingual") return "mixed";

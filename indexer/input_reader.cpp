@@ -13,6 +13,11 @@ namespace {
 // steps and a stop request is seen within a few hundred documents.
 constexpr std::size_t kJsonlRunBytes = 256u << 10;
 
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// A file's text without its UTF-8 byte order mark, which is no content.
+std::string_view without_bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s; }
+
 constexpr const char* kUnreadable = "cannot read the file (permissions?)";
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
@@ -93,7 +98,11 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         bytes = text::repair_utf8(bytes);
     }
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
-    batch.jobs.push_back(text_job(parse_text_document(bytes, file.id, path, problems), sig, file.root));
+    schema::StoredDocument doc = parse_text_document(bytes, file.id, path, problems);
+    // A header alone: nothing to search (as for a JSONL record); a headline alone is kept.
+    if (is_blank(doc.text) && is_blank(doc.title))
+        return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
+    batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
     batch.jobs.back().is_new = first && !old;
 }
 
@@ -149,6 +158,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     if (!f.lines->next(run)) return finish_jsonl(batch);
     if (run.too_long) {
         f.long_line_limit = settings_.max_file_bytes;
+        f.has_content = true;  // not an empty file: its metadata keeps the skip for re-runs
         on_problem({f.path, f.next_line++,
                     "the line is longer than " + std::to_string(settings_.max_file_bytes >> 20) +
                         " MiB (raise the limit with --max-size); line skipped",
@@ -157,10 +167,15 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     }
     if (f.first_run) {
         f.first_run = false;
-        // NULs in the first line: not JSONL at all (UTF-16 text, or binary data).
+        // NULs in a first line that does not start as a UTF-8 JSON object: not JSONL
+        // at all (UTF-16 text, "{\0" or "\0{", or binary data). A stray NUL inside the
+        // first record skips that line only, as in any other line.
         std::string_view first(run.text);
-        first = first.substr(0, first.find('\n'));
-        if (first.find('\0') != std::string_view::npos) {
+        first = without_bom(first.substr(0, first.find('\n')));
+        const std::size_t start = first.find_first_not_of(" \t\r");
+        const bool object = start != std::string_view::npos && first[start] == '{' &&
+                            first.substr(start + 1, 1) != std::string_view("\0", 1);
+        if (!object && first.find('\0') != std::string_view::npos) {
             reporter_.skip(f.where, "binary", kBinary);
             ++batch.files;
             jsonl_.reset();
@@ -168,7 +183,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
         }
     }
     batch.bytes += run.text.size();
-    f.has_content = f.has_content || run.text.find_first_not_of(" \t\r\n") != std::string::npos;
+    f.has_content = f.has_content || !is_blank(f.next_line == 1 ? without_bom(run.text) : run.text);
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     parse_jsonl(
         run.text, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,
@@ -240,7 +255,7 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
 }
 
 bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
-    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (is_blank(without_bom(bytes))) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }

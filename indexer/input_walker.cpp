@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <system_error>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "file_signature.h"
 
@@ -48,10 +48,14 @@ void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& re
     const bool input = input_kind_of(entry.path(), kind);
     ec.clear();
     if (!entry.is_regular_file(ec)) {
-        // A link to nowhere (or a link loop) named like an input: say so rather than
-        // drop it silently. Folders, and sockets and the like, are no inputs.
-        if (input && (ec || !entry.exists(ec)))
+        // A link to nowhere (or a link loop), or a pipe, socket or device, named like
+        // an input: say so rather than drop it silently (and never open it: a pipe
+        // would block). A linked folder is not followed.
+        if (input && (ec || !entry.exists(ec))) {
             result.problems.push_back({entry.path().string(), "broken symbolic link (its target is missing or loops)"});
+        } else if (input && !entry.is_directory(ec)) {
+            result.problems.push_back({entry.path().string(), "not a regular file (a pipe, socket or device); not read"});
+        }
         return;
     }
     if (!input) return void(++result.ignored);
@@ -82,10 +86,22 @@ void walk_directory(const fs::path& root, WalkResult& result) {
 }
 
 // A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
-// count as replacing itself, and be re-indexed by every re-run.
+// count as replacing itself, and be re-indexed by every re-run. A JSONL file is one
+// input however it was named (its records carry their ids); it keeps the folder it
+// was found under, so that its documents go when it leaves that folder.
 void drop_repeats(std::vector<InputFile>& files) {
-    std::unordered_set<std::string> seen;
-    std::erase_if(files, [&](const InputFile& f) { return !seen.insert(canonical_path(f.path) + '\0' + f.id).second; });
+    std::unordered_map<std::string, std::size_t> first;  // key -> index in `kept`
+    std::vector<InputFile> kept;
+    for (InputFile& f : files) {
+        const std::string key = canonical_path(f.path) + '\0' + (f.kind == InputKind::jsonl ? "" : f.id);
+        const auto [it, added] = first.emplace(key, kept.size());
+        if (added) {
+            kept.push_back(std::move(f));
+        } else if (kept[it->second].root.empty()) {
+            kept[it->second].root = f.root;
+        }
+    }
+    files = std::move(kept);
 }
 
 }  // namespace

@@ -227,13 +227,17 @@ int main(int argc, char** argv) {
     try {
         return index(parsed);
     } catch (const Xapian::DatabaseLockError& e) {
-        // Xapian reports a lock file it may not create as a lock failure too.
-        if (::access(parsed.settings.db_dir.c_str(), W_OK) != 0) {
+        // Xapian reports a lock file it may not create as a lock failure too, and a
+        // lock it could not take for want of file handles (a shard's, with many --jobs).
+        if (e.get_msg().find("already locked") != std::string::npos) {
+            std::cerr << "naba-index: " << parsed.settings.db_dir
+                      << " is locked by another naba-index run; wait for it to finish, then run again\n";
+        } else if (::access(parsed.settings.db_dir.c_str(), W_OK) != 0) {
             std::cerr << "naba-index: no permission to write the index at " << parsed.settings.db_dir
                       << " (run as its owner, or index into another --db)\n";
         } else {
-            std::cerr << "naba-index: " << parsed.settings.db_dir
-                      << " is locked by another naba-index run; wait for it to finish, then run again\n";
+            std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": "
+                      << e.get_description() << "\n";
         }
     } catch (const Xapian::DatabaseError& e) {
         std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": "

@@ -26,6 +26,21 @@ constexpr std::ptrdiff_t kQueuedBatches = 4;
 // documents took 12 s of CPU against 17 s for 2000 (bench/RESULTS.md).
 constexpr long kShardFlushDocuments = 250;
 
+// Under DB_DANGEROUS a write that fails (disk full, too many open files) comes out
+// as "cancel() not supported under Xapian::DB_DANGEROUS", its cause dropped: `cause`
+// (errno as the exception arrived) says it again.
+std::exception_ptr with_cause(std::exception_ptr error, int cause, const std::string& shard_path) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Xapian::InvalidOperationError& e) {
+        if (e.get_msg().find("DB_DANGEROUS") == std::string::npos) return error;
+        return std::make_exception_ptr(Xapian::DatabaseError(
+            "cannot write the shard " + shard_path + (cause ? ": " + std::system_category().message(cause) : "")));
+    } catch (...) {
+        return error;
+    }
+}
+
 }  // namespace
 
 void exchange_directories(const std::string& a, const std::string& b) {
@@ -101,6 +116,7 @@ void ShardedBuild::add(JobBatch&& batch) {
 
 void ShardedBuild::run_shard(Shard& shard) {
     Batch batch;
+    bool input_ended = false;  // the end-of-input marker was taken
     try {
         // A shard is thrown away if the run dies, so neither fsync (DB_NO_SYNC) nor
         // copy-on-write blocks (DB_DANGEROUS: update in place) buy anything.
@@ -109,7 +125,10 @@ void ShardedBuild::run_shard(Shard& shard) {
         PendingBatch pending(limits_);
         for (;;) {
             shard.queue.pop(batch);
-            if (!batch) break;
+            if (!batch) {
+                input_ended = true;
+                break;
+            }
             write_batch(db, worker, pending, shard, *batch);
         }
         // Stem synonyms in one pass at the end (a shard is read only once complete);
@@ -122,10 +141,14 @@ void ShardedBuild::run_shard(Shard& shard) {
         db.commit();
         db.close();
     } catch (...) {
-        shard.error = std::current_exception();
-        // Keep taking batches so that add() never waits on a dead shard.
-        do shard.queue.pop(batch);
-        while (batch);
+        const int cause = errno;  // the failed write's (closing the shard on the way out fails alike)
+        shard.error = with_cause(std::current_exception(), cause, shard.path);
+        // Keep taking batches so that add() never waits on a dead shard — unless
+        // the input had ended (a failed commit): no more will come.
+        while (!input_ended) {
+            shard.queue.pop(batch);
+            input_ended = !batch;
+        }
     }
 }
 

@@ -36,12 +36,17 @@ bool is_known_key(const std::string& key) {
     return key == "title" || key == "date" || key == "source" || key == "url" || key == "lang";
 }
 
-// Splits the first line off `rest` (without its "\n" or "\r\n").
+// Splits the first line off `rest` (without its "\n", "\r\n" or "\r": files saved
+// with old Mac line ends would otherwise be one line, all of it the title).
 std::string_view take_line(std::string_view& rest) {
-    std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t end = rest.find_first_of("\r\n");
+    std::string_view line = rest.substr(0, end);
+    if (end == std::string_view::npos) {
+        rest = std::string_view();
+    } else {
+        const bool crlf = rest[end] == '\r' && rest.substr(end + 1).starts_with('\n');
+        rest.remove_prefix(end + (crlf ? 2 : 1));
+    }
     return line;
 }
 

@@ -3,6 +3,7 @@
 // cannot be read is reported, and nothing already indexed is lost because of it.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -192,6 +193,98 @@ TEST_CASE("a text file whose name has a line break is skipped with the reason, n
     CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
     CHECK(r.exit_code == 1);
     CHECK(has(r.err, "the file name has a tab or line break"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a text file with no words (a byte order mark, or a header alone) is skipped as empty, a headline kept") {
+    const std::string dir = temp_dir("wordless-text");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    write_file(dir + "/in/bom.txt", "\xEF\xBB\xBF");
+    write_file(dir + "/in/bom-blank.txt", "\xEF\xBB\xBF\n \n\r\n");
+    write_file(dir + "/in/header-only.txt", "Title: \nSource: Naba desk\n\n  \n");
+    write_file(dir + "/in/headline.txt", "Title: Talks resume\n\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/bom.txt: the file is empty"));
+    CHECK(has(r.err, "skipped " + dir + "/in/bom-blank.txt: the file is empty"));
+    CHECK(has(r.err, "skipped " + dir + "/in/header-only.txt: the file has no text and no title"));
+    CHECK(has(r.err, "skipped 3: empty 3;"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt", "headline.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL file of a byte order mark and blank lines is skipped as empty, like one of blank lines") {
+    const std::string dir = temp_dir("jsonl-bom-blank");
+    write_file(dir + "/in/good.jsonl", "{\"id\":\"r1\",\"text\":\"one\"}\n");
+    write_file(dir + "/in/bom.jsonl", "\xEF\xBB\xBF\n\r\n  \n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/bom.jsonl: the file is empty"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, and a re-run does not read it again") {
+    const std::string dir = temp_dir("jsonl-only-long-line");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"big\",\"text\":\"" + std::string((1u << 20) + 10, 'x') + "\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:1: the line is longer than 1 MiB"));
+    CHECK_FALSE(has(r.err, "empty"));
+    CHECK(has(r.err, "skipped 1: malformed JSONL line 1;"));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "1 lines could not be read when it was indexed (unchanged since"));
+    CHECK(run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump}).exit_code == 0);
+    CHECK(search_ids(db, "*") == Ids{"big"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL file named itself and through its folder is read once, and stays under its folder") {
+    const std::string dir = temp_dir("jsonl-named-and-walked");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/sub/d.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    CliResult first = run(NABA_INDEX_BIN, {"--db", db, in + "/sub/d.jsonl", in});
+    CHECK(first.exit_code == 0);
+    CHECK(!has(first.err, "already appeared"));
+    CHECK(has(first.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged"));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, in, in + "/sub/d.jsonl"});
+    CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 1 unchanged, 0 removed"));
+    // Its documents belong to the folder: the file gone from it, they go too.
+    fs::remove(in + "/sub/d.jsonl");
+    CliResult gone = run(NABA_INDEX_BIN, {"--db", db, in});
+    CHECK(has(gone.err, "1 removed"));
+    CHECK(search_ids(db, "*").empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stray NUL byte in the first JSONL record skips that line, not the whole dump") {
+    const std::string dir = temp_dir("jsonl-nul-first");
+    const char dump[] = "{\"id\":\"r1\",\"text\":\"o\0ne\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";
+    const char wide_be[] = "\0{\0\"\0i\0d\0\"\0:\0\"\0w\0\"\0}\0\n";  // UTF-16BE
+    write_file(dir + "/in/dump.jsonl", std::string(dump, sizeof dump - 1));
+    write_file(dir + "/in/wide.jsonl", std::string(wide_be, sizeof wide_be - 1));
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "dump.jsonl:1: a NUL byte"));
+    CHECK(has(r.err, "wide.jsonl: the file contains NUL bytes"));
+    CHECK(search_ids(dir + "/db", "*") == Ids{"r2", "r3"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a pipe or socket named like an input is reported, not read (no hang) and not dropped silently") {
+    const std::string dir = temp_dir("special-files");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    REQUIRE(::mkfifo((dir + "/in/pipe.txt").c_str(), 0644) == 0);
+    REQUIRE(::mkfifo((dir + "/in/pipe.jsonl").c_str(), 0644) == 0);
+    REQUIRE(::mkfifo((dir + "/in/other-pipe").c_str(), 0644) == 0);  // not named like an input: ignored
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + dir + "/in/pipe.txt: not a regular file"));
+    CHECK(has(r.err, "skipped " + dir + "/in/pipe.jsonl: not a regular file"));
+    CHECK(!has(r.err, "other-pipe"));
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }

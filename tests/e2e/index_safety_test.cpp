@@ -85,6 +85,20 @@ TEST_CASE("a second writer on a locked index fails at once with a clear message"
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a lock that fails for another reason than a second writer says that reason") {
+    // As on a file system without locking: Xapian cannot take the lock, but nobody holds it.
+    std::string dir = temp_dir("lock-fails");
+    write_file(dir + "/a.txt", "alpha\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/a.txt"}).exit_code == 0);
+    std::filesystem::remove(dir + "/db/flintlock");
+    std::filesystem::create_directory(dir + "/db/flintlock");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/a.txt"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("locked by another") == std::string::npos);
+    CHECK(r.err.find("Unable to get write lock on " + dir + "/db") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("searches during a run each see one committed revision: whole batches, never fewer than before") {
     Fixture f("concurrent");
     pid_t pid = f.start();

@@ -169,3 +169,36 @@ TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
     CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a shard that fails after its last batch ends the run with status 2 instead of hanging") {
+    // Few open files allowed: the shards open their tables only when they commit,
+    // after the reader's last batch, and fail there.
+    const std::string dir = temp_dir("shard-fails-at-end");
+    const std::string db = dir + "/db";
+    write_file(dir + "/in/d.jsonl", generated_jsonl(200));
+    const std::string script = "ulimit -n 60 && exec timeout -k 5 60 \"$0\" --db \"$1\" --jobs 16 \"$2\"";
+    CliResult r = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, dir + "/in"});
+    CHECK(r.exit_code == 2);  // timeout(1) exits 124 on a hang
+    CHECK(committed_documents(db) == 0);  // the empty index is still there, and opens
+    CHECK(!fs::exists(db + ".naba-build"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a parallel build that fills the disk says that the disk is full") {
+    // A small tmpfs, mounted in a mount namespace of its own (root only: skipped otherwise).
+    const std::string dir = temp_dir("shard-disk-full");
+    fs::create_directories(dir + "/mnt");
+    write_file(dir + "/in/d.jsonl", generated_jsonl(20000));
+    const std::string script =
+        "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
+        "exec timeout -k 5 120 \"$0\" --db \"$1/db\" --jobs 2 \"$2\"";
+    CliResult r = run("/usr/bin/unshare", {"-m", "/bin/sh", "-c", script, NABA_INDEX_BIN, dir + "/mnt", dir + "/in"});
+    if (!fs::exists("/usr/bin/unshare") || r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
+        MESSAGE("no tmpfs could be mounted (not root): the disk-full case is not checked");
+    } else {
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("No space left on device") != std::string::npos);
+        CHECK(r.err.find("DB_DANGEROUS") == std::string::npos);
+    }
+    fs::remove_all(dir);
+}

@@ -59,6 +59,15 @@ TEST_CASE("canonical_language maps common spellings to codes") {
     CHECK(canonical_language("fr") == "fr");
 }
 
+TEST_CASE("canonical_language files a language tag with a region (en-US, ar_EG) under its language") {
+    CHECK(canonical_language("en-US") == "en");
+    CHECK(canonical_language("EN_gb") == "en");
+    CHECK(canonical_language("ar-SA") == "ar");
+    CHECK(canonical_language("ar_EG") == "ar");
+    CHECK(canonical_language("fr-FR") == "fr");
+    CHECK(canonical_language("zh-Hant-TW") == "zh");
+}
+
 TEST_CASE("with a tagger, each distinct entity becomes a filter term, a facet line and a stored entry") {
     naba::Analyzer analyzer;
     naba::entities::Gazetteer gazetteer = naba::entities::Gazetteer::builtin();

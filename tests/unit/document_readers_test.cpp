@@ -64,6 +64,16 @@ TEST_CASE("headers with CRLF line ends and a byte order mark are read") {
     CHECK(d.lang == "ar");
 }
 
+TEST_CASE("a text file with CR-only line ends (old Mac) has its header read and its first line as title") {
+    Collected c;
+    StoredDocument d = parse_text_document("Source: Wire\r\rTalks resume\rin Riyadh\r", "m.txt", "/m.txt", c.problem_sink());
+    CHECK(d.source == "Wire");
+    CHECK(d.title == "Talks resume");
+    CHECK(d.text == "Talks resume\rin Riyadh\r");
+    StoredDocument plain = parse_text_document("Talks resume\rin Riyadh\r", "p.txt", "/p.txt", c.problem_sink());
+    CHECK(plain.title == "Talks resume");
+}
+
 TEST_CASE("JSONL lines become documents with their own ids") {
     Collected c;
     long n = parse_jsonl(
