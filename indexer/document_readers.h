@@ -20,6 +20,7 @@ struct ReadProblem {
     long line = 0;
     std::string message;
     bool skipped = false;  // true when the document (or line) was not indexed
+    std::string reason = "malformed JSONL line";  // the run summary's reason, when skipped
 };
 using ProblemSink = std::function<void(const ReadProblem&)>;
 using DocumentSink = std::function<void(schema::StoredDocument&&)>;

@@ -162,7 +162,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
         on_problem({f.path, f.next_line++,
                     "the line is longer than " + std::to_string(settings_.max_file_bytes >> 20) +
                         " MiB (raise the limit with --max-size); line skipped",
-                    true});
+                    true, "too large"});
         return;
     }
     if (f.first_run) {
@@ -290,7 +290,7 @@ void InputReader::on_problem(const ReadProblem& problem) {
     const std::string where = location(problem.path, problem.line);
     if (problem.skipped) {
         if (jsonl_) ++jsonl_->skipped_lines;
-        reporter_.skip(where, "malformed JSONL line", problem.message);
+        reporter_.skip(where, problem.reason, problem.message);
     } else {
         reporter_.warn(where, problem.message);
     }

@@ -115,8 +115,6 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
     if (json.current_location().get(trailing) == simdjson::SUCCESS) return "extra content after the JSON object";
     if (!has_id) return "no \"id\" field";
     if (!has_text) return "no \"text\" field";
-    // Nothing to search (an empty text file is skipped too); a headline alone is kept.
-    if (is_blank(doc.text) && is_blank(doc.title)) return "\"text\" is empty and there is no title";
     return "";
 }
 
@@ -157,6 +155,11 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
         std::string error = parse_object(parser, padded, length, doc, raw_date);
         if (!error.empty()) {
             problems({path, line_number, error + "; line skipped", true});
+            continue;
+        }
+        // Nothing to search (an empty text file is skipped too); a headline alone is kept.
+        if (is_blank(doc.text) && is_blank(doc.title)) {
+            problems({path, line_number, "\"text\" is empty and there is no title; line skipped", true, "empty"});
             continue;
         }
         if (!raw_date.empty()) {

@@ -164,6 +164,7 @@ TEST_CASE("a JSONL line over --max-size is skipped with its line number, and the
         CliResult r = run(NABA_INDEX_BIN, {"--db", db, "--jobs", jobs, "--max-size", "1", dump});
         CHECK(r.exit_code == 1);
         CHECK(has(r.err, "dump.jsonl:2: the line is longer than 1 MiB (raise the limit with --max-size)"));
+        CHECK(has(r.err, "skipped 1: too large 1;"));
         CHECK(search_ids(db, "*") == Ids{"r1", "r3"});
     }
     // With a higher limit the unchanged file is read again: the long record is added,
@@ -182,6 +183,7 @@ TEST_CASE("a JSONL record with empty text and no title is skipped, a headline wi
     CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/dump.jsonl"});
     CHECK(r.exit_code == 1);
     CHECK(has(r.err, "dump.jsonl:2: \"text\" is empty and there is no title; line skipped"));
+    CHECK(has(r.err, "skipped 1: empty 1;"));  // not "malformed": the line was valid JSON
     CHECK(search_ids(dir + "/db", "*") == Ids{"headline", "r1"});
     fs::remove_all(dir);
 }
@@ -233,7 +235,7 @@ TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, 
     CHECK(r.exit_code == 1);
     CHECK(has(r.err, "dump.jsonl:1: the line is longer than 1 MiB"));
     CHECK_FALSE(has(r.err, "empty"));
-    CHECK(has(r.err, "skipped 1: malformed JSONL line 1;"));
+    CHECK(has(r.err, "skipped 1: too large 1;"));
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
     CHECK(again.exit_code == 1);
     CHECK(has(again.err, "1 lines could not be read when it was indexed (unchanged since"));
