@@ -127,6 +127,7 @@ void apply(const RawOptions& raw, Parsed& out) {
     if (raw.max_memory_mb < 1 || raw.max_memory_mb > kMaxMiB) throw po::error("--max-memory" + range);
     if (raw.max_mb < 1 || raw.max_mb > kMaxMiB) throw po::error("--max-size" + range);
     if (s.jobs < 0 || s.jobs > 256) throw po::error("--jobs must be between 0 (one per core) and 256");
+    if (s.db_dir.empty()) throw po::error("--db needs a directory (an empty NABA_DB means the default)");
     if (std::filesystem::is_symlink(s.db_dir) && !std::filesystem::exists(s.db_dir))
         throw po::error("--db " + s.db_dir + " is a symbolic link to a directory that does not exist");
     if (raw.quiet && raw.verbose) throw po::error("--quiet and --verbose exclude each other");

@@ -155,7 +155,7 @@ TEST_CASE("hostile inputs: symlink loops, oversized and unreadable files, bad re
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("an absurd --jobs and a --db link to nowhere are usage errors, not crashes") {
+TEST_CASE("an absurd --jobs, an empty --db and a --db link to nowhere are usage errors, not crashes") {
     std::string dir = temp_dir("bad-db");
     write(dir + "/in/a.txt", "text\n");
     CliResult jobs = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--jobs", "100000", dir + "/in"});
@@ -165,6 +165,9 @@ TEST_CASE("an absurd --jobs and a --db link to nowhere are usage errors, not cra
     CliResult link = run(NABA_INDEX_BIN, {"--db", dir + "/link", dir + "/in"});
     CHECK(link.exit_code == 2);
     CHECK(link.err.find("symbolic link to a directory that does not exist") != std::string::npos);
+    CliResult empty = run(NABA_INDEX_BIN, {"--db", "", dir + "/in"});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.err.find("--db needs a directory") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
 
