@@ -45,7 +45,7 @@ std::string serialize(const StoredDocument& doc) {
 StoredDocument deserialize(std::string_view data) {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
-        throw std::runtime_error("document data is not a Naba record (index built by another tool?)");
+        throw std::runtime_error("document data is not a Naba record: this index was not built by naba-index (build one with naba-index)");
     }
     auto str = [&](const char* key) { return j.value(key, std::string()); };
     StoredDocument doc;

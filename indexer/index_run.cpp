@@ -1,5 +1,6 @@
 #include "index_run.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <thread>
@@ -26,7 +27,9 @@ namespace {
 
 int thread_count(int requested) {
     if (requested > 0) return requested;
-    unsigned cores = std::thread::hardware_concurrency();
+    // As many as an explicit --jobs may ask for: each thread of a fresh build holds a
+    // shard database open (file handles).
+    const unsigned cores = std::min(std::thread::hardware_concurrency(), 256u);
     return cores ? static_cast<int>(cores) : 1;
 }
 
