@@ -188,6 +188,21 @@ TEST_CASE("a JSONL record with empty text and no title is skipped, a headline wi
     fs::remove_all(dir);
 }
 
+TEST_CASE("a JSONL record with empty text does not keep the records gone from the file in the index") {
+    // Its id was read, so it cannot be one of the removed records (an unreadable line could).
+    const std::string dir = temp_dir("jsonl-empty-text-prune");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"e\",\"text\":\"\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    write_file(dump, "{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"e\",\"text\":\"\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(r.exit_code == 1);
+    CHECK(!has(r.err, "no document of this file is removed"));
+    CHECK(has(r.err, "1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"r2"});
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a text file whose name has a line break is skipped with the reason, not indexed under a broken id") {
     const std::string dir = temp_dir("newline-name");
     write_file(dir + "/in/good.txt", "alpha\n");
