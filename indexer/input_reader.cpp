@@ -147,11 +147,12 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
 
 void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {
     reporter_.counts().unchanged += static_cast<long>(entry.documents);
-    // Its bad lines are still not indexed: said again, and counted, as on the first run.
+    // Its skipped lines are still not indexed: said again, and counted, as on the first
+    // run. Only their number was kept (malformed, too large or empty), not the reasons.
     if (entry.skipped_lines)
-        reporter_.skip(where, "malformed JSONL line",
+        reporter_.skip(where, "JSONL line skipped before",
                        std::to_string(entry.skipped_lines) +
-                           " lines could not be read when it was indexed (unchanged since; see that run)",
+                           " lines were skipped when it was indexed (unchanged since; see that run)",
                        static_cast<long>(entry.skipped_lines));
 }
 
