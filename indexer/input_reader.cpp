@@ -1,5 +1,6 @@
 #include "input_reader.h"
 
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -22,7 +23,11 @@ std::string_view without_bom(std::string_view s) { return s.starts_with("\xEF\xB
 // alike; a headline alone is kept.
 bool nothing_to_search(const schema::StoredDocument& doc) { return is_blank(doc.text) && is_blank(doc.title); }
 
-constexpr const char* kUnreadable = "cannot read the file (permissions?)";
+// Why a file could not be opened or read: the system's reason (`error`, an errno
+// value taken right after the failure), which is not always permissions.
+std::string unreadable(int error) {
+    return error ? "cannot read the file: " + std::generic_category().message(error) : "cannot read the file";
+}
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
 }  // namespace
@@ -126,8 +131,9 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     if (entry && !limit_raised) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
+        errno = 0;
         std::optional<std::uint64_t> hash = hash_file(file.path);
-        if (!hash) return reporter_.skip(where, "unreadable", kUnreadable);
+        if (!hash) return reporter_.skip(where, "unreadable", unreadable(errno));
         if (*hash == entry->sig.hash) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
@@ -137,8 +143,9 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
             return;
         }
     }
+    errno = 0;
     auto lines = std::make_unique<LineChunkReader>(file.path, kJsonlRunBytes, settings_.max_file_bytes);
-    if (!lines->is_open()) return reporter_.skip(where, "unreadable", kUnreadable);
+    if (!lines->is_open()) return reporter_.skip(where, "unreadable", unreadable(errno));
     jsonl_.emplace();
     jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->lines = std::move(lines);
@@ -253,11 +260,12 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
 }
 
 bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {
+    errno = 0;
     std::ifstream in(file, std::ios::binary);
     std::ostringstream buffer;
     if (!in || !(buffer << in.rdbuf()) || in.bad()) {
         if (size != 0) {
-            reporter_.skip(where, "unreadable", kUnreadable);
+            reporter_.skip(where, "unreadable", unreadable(errno));
             return false;
         }
     }

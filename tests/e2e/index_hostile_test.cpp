@@ -306,3 +306,28 @@ TEST_CASE("a pipe or socket named like an input is reported, not read (no hang) 
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a text or JSONL file that may not be read is reported with the system's reason") {
+    // The reason given is the system's, not a guess: it is not always permissions
+    // (too many open files, an I/O error).
+    const std::string dir = temp_dir("unreadable-files");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    write_file(dir + "/in/locked.txt", "bravo\n");
+    write_file(dir + "/in/locked.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    fs::permissions(dir + "/in/locked.txt", fs::perms::none);
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::none);
+    CliResult r = index_unprivileged(dir, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "locked.txt: cannot read the file: Permission denied"));
+    CHECK(has(r.err, "locked.jsonl: cannot read the file: Permission denied"));
+    CHECK(has(r.err, "skipped 2: unreadable 2;"));
+    // A JSONL file indexed before, touched: the read that hashes it fails alike.
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::owner_read | fs::perms::others_read);
+    REQUIRE(index_unprivileged(dir, {"--db", dir + "/db2", dir + "/in/locked.jsonl"}).exit_code == 0);
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::none);
+    fs::last_write_time(dir + "/in/locked.jsonl", fs::last_write_time(dir + "/in/locked.jsonl") + std::chrono::seconds(10));
+    CliResult again = index_unprivileged(dir, {"--db", dir + "/db2", dir + "/in/locked.jsonl"});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "locked.jsonl: cannot read the file: Permission denied"));
+    fs::remove_all(dir);
+}
