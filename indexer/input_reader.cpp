@@ -1,5 +1,6 @@
 #include "input_reader.h"
 
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -18,7 +19,15 @@ bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std
 // A file's text without its UTF-8 byte order mark, which is no content.
 std::string_view without_bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s; }
 
-constexpr const char* kUnreadable = "cannot read the file (permissions?)";
+// A document with nothing to search is skipped, from a text file or a JSONL line
+// alike; a headline alone is kept.
+bool nothing_to_search(const schema::StoredDocument& doc) { return is_blank(doc.text) && is_blank(doc.title); }
+
+// Why a file could not be opened or read: the system's reason (`error`, an errno
+// value taken right after the failure), which is not always permissions.
+std::string unreadable(int error) {
+    return error ? "cannot read the file: " + std::generic_category().message(error) : "cannot read the file";
+}
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
 }  // namespace
@@ -99,8 +108,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
     }
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     schema::StoredDocument doc = parse_text_document(bytes, file.id, path, problems);
-    // A header alone: nothing to search (as for a JSONL record); a headline alone is kept.
-    if (is_blank(doc.text) && is_blank(doc.title))
+    if (nothing_to_search(doc))
         return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
     batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
     batch.jobs.back().is_new = first && !old;
@@ -123,8 +131,9 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     if (entry && !limit_raised) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
+        errno = 0;
         std::optional<std::uint64_t> hash = hash_file(file.path);
-        if (!hash) return reporter_.skip(where, "unreadable", kUnreadable);
+        if (!hash) return reporter_.skip(where, "unreadable", unreadable(errno));
         if (*hash == entry->sig.hash) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
@@ -134,8 +143,9 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
             return;
         }
     }
+    errno = 0;
     auto lines = std::make_unique<LineChunkReader>(file.path, kJsonlRunBytes, settings_.max_file_bytes);
-    if (!lines->is_open()) return reporter_.skip(where, "unreadable", kUnreadable);
+    if (!lines->is_open()) return reporter_.skip(where, "unreadable", unreadable(errno));
     jsonl_.emplace();
     jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->lines = std::move(lines);
@@ -144,11 +154,12 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
 
 void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {
     reporter_.counts().unchanged += static_cast<long>(entry.documents);
-    // Its bad lines are still not indexed: said again, and counted, as on the first run.
+    // Its skipped lines are still not indexed: said again, and counted, as on the first
+    // run. Only their number was kept (malformed, too large or empty), not the reasons.
     if (entry.skipped_lines)
-        reporter_.skip(where, "malformed JSONL line",
+        reporter_.skip(where, "JSONL line skipped before",
                        std::to_string(entry.skipped_lines) +
-                           " lines could not be read when it was indexed (unchanged since; see that run)",
+                           " lines were skipped when it was indexed (unchanged since; see that run)",
                        static_cast<long>(entry.skipped_lines));
 }
 
@@ -206,10 +217,10 @@ void InputReader::finish_jsonl(JobBatch& batch) {
         // (and pruned) again; the prune is committed with or before the metadata.
         if (settings_.prune_records && f.indexed_before) {
             // An unread line may hold an id that is still there: remove nothing then.
-            if (f.skipped_lines == 0) {
+            if (f.unread_lines == 0) {
                 batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
             } else {
-                reporter_.warn(f.path, std::to_string(f.skipped_lines) +
+                reporter_.warn(f.path, std::to_string(f.unread_lines) +
                                            " lines could not be read, so no document of this file is removed "
                                            "(repair them and run again)");
             }
@@ -222,9 +233,16 @@ void InputReader::finish_jsonl(JobBatch& batch) {
 
 void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch) {
     JsonlFile& f = *jsonl_;
+    if (settings_.prune_records) f.id_terms.insert(schema::id_term(doc.id));
+    if (nothing_to_search(doc)) {
+        // Its id was read, so unlike an unreadable line it does not hold back the prune
+        // of the file's other documents (one it had before stays, as for a text file).
+        ++f.skipped_lines;
+        return reporter_.skip(location(doc.path, doc.line), "empty",
+                              "\"text\" is empty and there is no title; line skipped");
+    }
     ++f.documents;
     const std::uint64_t hash = record_hash(doc);
-    if (settings_.prune_records) f.id_terms.insert(schema::id_term(doc.id));
     bool is_new = false;
     if (first_time(doc.id, location(doc.path, doc.line))) {
         std::optional<Existing> old = existing(doc.id);
@@ -242,11 +260,12 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
 }
 
 bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {
+    errno = 0;
     std::ifstream in(file, std::ios::binary);
     std::ostringstream buffer;
     if (!in || !(buffer << in.rdbuf()) || in.bad()) {
         if (size != 0) {
-            reporter_.skip(where, "unreadable", kUnreadable);
+            reporter_.skip(where, "unreadable", unreadable(errno));
             return false;
         }
     }
@@ -289,7 +308,7 @@ std::optional<InputReader::Existing> InputReader::existing(const std::string& id
 void InputReader::on_problem(const ReadProblem& problem) {
     const std::string where = location(problem.path, problem.line);
     if (problem.skipped) {
-        if (jsonl_) ++jsonl_->skipped_lines;
+        if (jsonl_) ++jsonl_->skipped_lines, ++jsonl_->unread_lines;
         reporter_.skip(where, problem.reason, problem.message);
     } else {
         reporter_.warn(where, problem.message);

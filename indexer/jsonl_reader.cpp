@@ -12,8 +12,6 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
 // Reads a scalar as text: strings unescaped, numbers as written; nullopt otherwise.
 std::optional<std::string> scalar_text(od::value value) {
     od::json_type type;
@@ -155,11 +153,6 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
         std::string error = parse_object(parser, padded, length, doc, raw_date);
         if (!error.empty()) {
             problems({path, line_number, error + "; line skipped", true});
-            continue;
-        }
-        // Nothing to search (an empty text file is skipped too); a headline alone is kept.
-        if (is_blank(doc.text) && is_blank(doc.title)) {
-            problems({path, line_number, "\"text\" is empty and there is no title; line skipped", true, "empty"});
             continue;
         }
         if (!raw_date.empty()) {

@@ -24,7 +24,7 @@ struct LineRun {
 class LineChunkReader {
   public:
     // `chunk_bytes`: about how much one run holds; `max_line_bytes`: longer lines are
-    // skipped. Check is_open() (errno-style message in error()).
+    // skipped. Check is_open() (when false, errno says why).
     LineChunkReader(const std::filesystem::path& path, std::size_t chunk_bytes, std::size_t max_line_bytes);
     ~LineChunkReader();
     LineChunkReader(const LineChunkReader&) = delete;

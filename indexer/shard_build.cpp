@@ -92,7 +92,7 @@ void ShardedBuild::stop_threads() {
 
 void ShardedBuild::rethrow_shard_error() {
     for (auto& shard : shards_)
-        if (shard->error) std::rethrow_exception(shard->error);
+        if (shard->failed.load(std::memory_order_acquire)) std::rethrow_exception(shard->error);
 }
 
 void ShardedBuild::add(JobBatch&& batch) {
@@ -143,6 +143,7 @@ void ShardedBuild::run_shard(Shard& shard) {
     } catch (...) {
         const int cause = errno;  // the failed write's (closing the shard on the way out fails alike)
         shard.error = with_cause(std::current_exception(), cause, shard.path);
+        shard.failed.store(true, std::memory_order_release);
         // Keep taking batches so that add() never waits on a dead shard — unless
         // the input had ended (a failed commit): no more will come.
         while (!input_ended) {

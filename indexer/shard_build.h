@@ -23,6 +23,7 @@
 // bounds memory, not durability.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -66,6 +67,8 @@ class ShardedBuild {
         tbb::concurrent_bounded_queue<Batch> queue;
         std::thread thread;
         std::exception_ptr error;
+        // Set once `error` is written: add() looks while the shard's thread may be writing it.
+        std::atomic<bool> failed = false;
         long added = 0, replaced = 0;
     };
 

@@ -98,6 +98,23 @@ std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& q
     return ranked;
 }
 
+std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& doc, const SnippetStyle& style,
+                       const Analyzer& analyzer) {
+    const std::string& stored = doc.text.empty() ? doc.title : doc.text;
+    // A control character of the text (an escape sequence a terminal would obey, or
+    // one of the text printer's marks) is no part of a snippet.
+    std::string cleaned;
+    if (has_control(stored)) cleaned = squeeze(stored, true);
+    const std::string& text = cleaned.empty() ? stored : cleaned;
+    // Every window of the text is weighed by its query terms. Xapian's background
+    // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the cost
+    // of a look-up in the index for each of them: a quarter of a query's time with
+    // snippets (bench/RESULTS.md, "Search speed").
+    return squeeze(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                style.highlight_start, style.highlight_end, "…"),
+                   false);
+}
+
 }  // namespace
 
 std::string one_line(std::string_view text) { return squeeze(text, true); }
@@ -150,23 +167,7 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         hit.rank = ++rank;
         hit.score = ranked[i].score;
         hit.doc = schema::deserialize(it.get_document().get_data());
-        if (request.snippets) {
-            const SnippetStyle& style = *request.snippets;
-            const std::string& stored = hit.doc.text.empty() ? hit.doc.title : hit.doc.text;
-            // A control character of the text (an escape sequence a terminal would obey,
-            // or one of the text printer's marks) is no part of a snippet.
-            std::string cleaned;
-            if (has_control(stored)) cleaned = one_line(stored);
-            const std::string& text = cleaned.empty() ? stored : cleaned;
-            // Every window of the text is weighed by its query terms. Xapian's background
-            // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the
-            // cost of a look-up in the index for each of them: a quarter of a query's
-            // time with snippets (bench/RESULTS.md, "Search speed").
-            hit.snippet =
-                squeeze(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                     style.highlight_start, style.highlight_end, "…"),
-                        false);
-        }
+        if (request.snippets) hit.snippet = snippet_of(mset, hit.doc, *request.snippets, analyzer);
         page.hits.push_back(std::move(hit));
     }
     return page;

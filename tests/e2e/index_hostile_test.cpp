@@ -146,9 +146,9 @@ TEST_CASE("an unchanged JSONL file still reports the lines it had to skip, and e
     REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, dump});
     CHECK(again.exit_code == 1);
-    CHECK(has(again.err, "dump.jsonl: 2 lines could not be read when it was indexed (unchanged since"));
+    CHECK(has(again.err, "dump.jsonl: 2 lines were skipped when it was indexed (unchanged since"));
     CHECK(has(again.err, "1 unchanged, 0 removed"));
-    CHECK(has(again.err, "malformed JSONL line 2;"));
+    CHECK(has(again.err, "JSONL line skipped before 2;"));
     fs::last_write_time(dump, fs::last_write_time(dump) + std::chrono::seconds(10));  // touched only
     CHECK(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
     fs::remove_all(dir);
@@ -185,6 +185,21 @@ TEST_CASE("a JSONL record with empty text and no title is skipped, a headline wi
     CHECK(has(r.err, "dump.jsonl:2: \"text\" is empty and there is no title; line skipped"));
     CHECK(has(r.err, "skipped 1: empty 1;"));  // not "malformed": the line was valid JSON
     CHECK(search_ids(dir + "/db", "*") == Ids{"headline", "r1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a JSONL record with empty text does not keep the records gone from the file in the index") {
+    // Its id was read, so it cannot be one of the removed records (an unreadable line could).
+    const std::string dir = temp_dir("jsonl-empty-text-prune");
+    const std::string db = dir + "/db", dump = dir + "/dump.jsonl";
+    write_file(dump, "{\"id\":\"r1\",\"text\":\"one\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"e\",\"text\":\"\"}\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dump}).exit_code == 1);
+    write_file(dump, "{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"e\",\"text\":\"\"}\n");
+    CliResult r = run(NABA_INDEX_BIN, {"--db", db, dump});
+    CHECK(r.exit_code == 1);
+    CHECK(!has(r.err, "no document of this file is removed"));
+    CHECK(has(r.err, "1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"r2"});
     fs::remove_all(dir);
 }
 
@@ -238,7 +253,8 @@ TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, 
     CHECK(has(r.err, "skipped 1: too large 1;"));
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
     CHECK(again.exit_code == 1);
-    CHECK(has(again.err, "1 lines could not be read when it was indexed (unchanged since"));
+    CHECK(has(again.err, "1 lines were skipped when it was indexed (unchanged since"));
+    CHECK(!has(again.err, "malformed"));  // the reason is not known any more: none is made up
     CHECK(run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump}).exit_code == 0);
     CHECK(search_ids(db, "*") == Ids{"big"});
     fs::remove_all(dir);
@@ -288,5 +304,30 @@ TEST_CASE("a pipe or socket named like an input is reported, not read (no hang) 
     CHECK(has(r.err, "skipped " + dir + "/in/pipe.jsonl: not a regular file"));
     CHECK(!has(r.err, "other-pipe"));
     CHECK(search_ids(dir + "/db", "*") == Ids{"good.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a text or JSONL file that may not be read is reported with the system's reason") {
+    // The reason given is the system's, not a guess: it is not always permissions
+    // (too many open files, an I/O error).
+    const std::string dir = temp_dir("unreadable-files");
+    write_file(dir + "/in/good.txt", "alpha\n");
+    write_file(dir + "/in/locked.txt", "bravo\n");
+    write_file(dir + "/in/locked.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n");
+    fs::permissions(dir + "/in/locked.txt", fs::perms::none);
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::none);
+    CliResult r = index_unprivileged(dir, {"--db", dir + "/db", dir + "/in"});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "locked.txt: cannot read the file: Permission denied"));
+    CHECK(has(r.err, "locked.jsonl: cannot read the file: Permission denied"));
+    CHECK(has(r.err, "skipped 2: unreadable 2;"));
+    // A JSONL file indexed before, touched: the read that hashes it fails alike.
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::owner_read | fs::perms::others_read);
+    REQUIRE(index_unprivileged(dir, {"--db", dir + "/db2", dir + "/in/locked.jsonl"}).exit_code == 0);
+    fs::permissions(dir + "/in/locked.jsonl", fs::perms::none);
+    fs::last_write_time(dir + "/in/locked.jsonl", fs::last_write_time(dir + "/in/locked.jsonl") + std::chrono::seconds(10));
+    CliResult again = index_unprivileged(dir, {"--db", dir + "/db2", dir + "/in/locked.jsonl"});
+    CHECK(again.exit_code == 1);
+    CHECK(has(again.err, "locked.jsonl: cannot read the file: Permission denied"));
     fs::remove_all(dir);
 }

@@ -171,14 +171,24 @@ TEST_CASE("Ctrl-C during a parallel fresh build publishes what was done") {
 }
 
 TEST_CASE("a shard that fails after its last batch ends the run with status 2 instead of hanging") {
-    // Few open files allowed: the shards open their tables only when they commit,
-    // after the reader's last batch, and fail there.
+    // Files may grow to 128 KiB only (SIGXFSZ ignored, so a longer write fails with
+    // EFBIG). Each of the 16 shards gets under 250 documents, so it writes its
+    // postings only when it commits, after the reader's last batch, and fails there.
+    // (A limit on open files failed the shards earlier or later, by timing.)
     const std::string dir = temp_dir("shard-fails-at-end");
     const std::string db = dir + "/db";
-    write_file(dir + "/in/d.jsonl", generated_jsonl(200));
-    const std::string script = "ulimit -n 60 && exec timeout -k 5 60 \"$0\" --db \"$1\" --jobs 16 \"$2\"";
+    std::string dump;
+    for (int i = 0; i < 3000; ++i) {
+        dump += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"";
+        for (int k = 0; k < 100; ++k) dump += "w" + std::to_string((i * 7 + k * 13) % 5000) + " ";
+        dump += "\"}\n";
+    }
+    write_file(dir + "/in/d.jsonl", dump);
+    const std::string script =
+        "trap '' XFSZ; ulimit -f 256 && exec timeout -k 5 60 \"$0\" --db \"$1\" --jobs 16 \"$2\"";
     CliResult r = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, dir + "/in"});
     CHECK(r.exit_code == 2);  // timeout(1) exits 124 on a hang
+    CHECK(r.err.find("File too large") != std::string::npos);
     CHECK(committed_documents(db) == 0);  // the empty index is still there, and opens
     CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);

@@ -2,6 +2,8 @@
 // over-long line skipped without being held, and the hash of every byte.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Named by process as well: other worktrees' test runs share /tmp.
 std::string write_temp(const std::string& name, const std::string& bytes) {
-    const fs::path path = fs::temp_directory_path() / ("naba-line-chunk-" + name);
+    const fs::path path = fs::temp_directory_path() / ("naba-line-chunk-" + name + "-" + std::to_string(::getpid()));
     std::ofstream(path, std::ios::binary) << bytes;
     return path.string();
 }
