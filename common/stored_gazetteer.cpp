@@ -72,6 +72,9 @@ std::string read_gazetteer_files(const std::vector<std::string>& paths) {
         std::ostringstream text;
         text << in.rdbuf();
         std::string content = text.str();
+        // Stored after a marker line, a byte order mark would no longer start the text
+        // and would become part of the first id: every later run and search would fail.
+        if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
         check.add_tsv(content, path);  // throws GazetteerError with path:line
         if (!content.empty() && content.back() != '\n') content += '\n';
         all.append(kFileMarker).append(path).append("\n").append(content);

@@ -38,11 +38,11 @@ facets for naba-search (person:, place:, org:, entity:, --facets). Capitalised
 English names that no gazetteer lists are kept too, with "u:" ids.
 
 Examples:
-  naba-index sample_corpus/
-  naba-index --db ~/news.db dumps/2025-03.jsonl articles/
-  NABA_DB=/srv/naba naba-index today/
-  naba-index --gazetteer my-entities.tsv articles/
-  naba-index --report-unknown             (names found that no gazetteer lists)
+  $ naba-index sample_corpus/
+  $ naba-index --db ~/news.db dumps/2025-03.jsonl articles/
+  $ NABA_DB=/srv/naba naba-index today/
+  $ naba-index --gazetteer my-entities.tsv articles/
+  $ naba-index --report-unknown           (names found that no gazetteer lists)
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
@@ -86,7 +86,9 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
         ("max-size", po::value(&raw.max_mb)->default_value(64),
          "skip text files larger than this many MiB, and JSONL lines longer; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
-         "analysis threads (default 0: one per core); e.g. -j 1")
+         "threads (default 0: one per core); into a new index each thread writes a shard "
+         "of its own, merged at the end; -j 1 commits every batch into the index as it goes; "
+         "e.g. -j 1")
         ("no-delete", po::bool_switch(&raw.no_delete),
          "keep documents whose files disappeared from an indexed directory, and records no longer in a "
          "changed JSONL file; e.g. --no-delete archive/")

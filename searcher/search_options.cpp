@@ -19,7 +19,7 @@ namespace naba::searcher {
 namespace {
 
 constexpr const char* kUsage = R"(Usage: naba-search [OPTIONS] QUERY...
-       naba-search [OPTIONS] --batch FILE
+  or:  naba-search [OPTIONS] --batch FILE
 
 Searches a Naba index, best matches first (BM25; for English queries the first ten
 are re-ranked by how close together the query's words are, see README). Arabic and
@@ -31,28 +31,29 @@ and "talks" finds "talk". Query syntax (Xapian):
                              (operators in capitals; a query written all in capitals,
                              a pasted headline, is plain words: no operators, no +/-)
   +truce -nuclear            must have / must not have
-  ceasefire NEAR monitors    within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in order
-  negotiat*  مفاوض*          words starting with these letters
-  (putin OR بوتين) AND talks grouping
+  ceasefire NEAR line        within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in
+                             order (words as written, not stemmed, as in a phrase)
+  negotiat* مفاوض*           words starting with these letters
+  (putin OR بوتين) AND talks  grouping
   title:ceasefire            a word in the title
-  lang:ar  lang:en           documents in one language (mixed ones are in both)
+  lang:ar lang:en            documents in one language (mixed ones are in both)
   source:"naba desk"         documents from one source
   id:en/riyadh-talks.txt     one document by id
   person:zelensky            documents that mention a person, by any name or
-  person:زيلينسكي              spelling in either script; also place:kiev,
-  org:nato  entity:kremlin   org:..., and entity: (any type); quote names
-  person:"john smith"        with spaces
-  date:2025-03-01..2025-03-31  a date range; open ends (date:2025-03..) and
-                             whole months or years (date:2025-03, date:2025) work too
+                             spelling in either script (person:زيلينسكي too);
+                             also place:kiev, org:nato, entity:kremlin (any type)
+  person:"john smith"        a name with spaces, in quotes
+  date:2025-03-01..2025-03-31  a date range; also open ends (date:2025-03..),
+                               months and years (date:2025-03, date:2025)
   '*'                        every document
 
 Examples:
-  naba-search 'وقف إطلاق النار'
-  naba-search -n 5 --format json 'grain corridor' | jq -r .title
-  naba-search --format ids 'prisoner exchange' lang:en date:2025-05..
-  naba-search --count 'ceasefire AND monitors'
-  naba-search --facets person,place 'grain corridor'
-  printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
+  $ naba-search 'وقف إطلاق النار'
+  $ naba-search -n 5 --format json 'grain corridor' | jq -r .title
+  $ naba-search --format ids 'prisoner exchange' lang:en date:2025-05..
+  $ naba-search --count 'ceasefire AND monitors'
+  $ naba-search --facets person,place 'grain corridor'
+  $ printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
 a query that does not parse; in --batch mode: any query failed).

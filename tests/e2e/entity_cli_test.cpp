@@ -180,6 +180,19 @@ TEST_CASE("two --gazetteer files may both extend one entity, at indexing and at 
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a --gazetteer file with a byte order mark and CRLF line ends keeps the index usable") {
+    std::string dir = temp_dir("bom-gazetteer");
+    write(dir + "/bom.tsv", "\xEF\xBB\xBFp:amira-haddad\tperson\tAmira Haddad\t\tHaddad\r\n");
+    write(dir + "/in/a.txt", "Envoy Amira Haddad met the delegation in Geneva.\n");
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", "--gazetteer", dir + "/bom.tsv", dir + "/in"}).exit_code == 0);
+    // The stored entries are read again by every later run and by every search.
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"}).exit_code == 0);
+    CliResult found = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "person:p:amira-haddad"});
+    CHECK(found.exit_code == 0);
+    CHECK(lines(found.out) == std::vector<std::string>{"a.txt"});
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a malformed --gazetteer file stops naba-index before indexing, naming the line") {
     std::string dir = temp_dir("bad-gazetteer");
     write(dir + "/bad.tsv", "# my entities\np:x\tperson\tOnly three fields\n");
