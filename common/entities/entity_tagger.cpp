@@ -50,9 +50,10 @@ namespace {
 // Step 3: keeps unambiguous matches and settles ambiguous ones from context.
 class Settler {
   public:
-    Settler(const std::vector<DocToken>& tokens, const std::vector<CandidateMatch>& matches,
-            const Gazetteer& gazetteer, const ContextWords& words, const FirstNames& first_names)
-        : tokens_(tokens), matches_(matches), entities_(gazetteer.entities()), words_(words),
+    Settler(const std::vector<DocToken>& tokens, const std::vector<bool>& headline,
+            const std::vector<CandidateMatch>& matches, const Gazetteer& gazetteer, const ContextWords& words,
+            const FirstNames& first_names)
+        : tokens_(tokens), headline_(headline), matches_(matches), entities_(gazetteer.entities()), words_(words),
           first_names_(first_names), in_match_(tokens.size(), false) {
         for (const CandidateMatch& m : matches)
             for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
@@ -105,7 +106,8 @@ class Settler {
     // A person's alias without a first name (Trump, al-Assad) right after a capitalised
     // name word that is not one of that person's first names names a relative or a
     // namesake, not the person: Melania Trump, Maher al-Assad, Vince Vance. Name
-    // particles in between (al, bin) do not separate.
+    // particles in between (al, bin) do not separate. In a headline and in all caps
+    // every word is capitalised, so a capital says nothing there (ZELENSKY REJECTS PUTIN).
     bool another_first_name(const CandidateMatch& match, std::uint32_t entity) const {
         if (entities_[entity].type != EntityType::person) return false;
         for (std::size_t k = match.first; k < match.last; ++k)  // the alias has a first name
@@ -117,8 +119,8 @@ class Settler {
                 --i;
                 continue;
             }
-            bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized && !before.stop &&
-                             !in_match_[i - 1] && !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
+            bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized &&
+                             !before.raw.all_caps && !headline_[i - 1] && !before.stop && !in_match_[i - 1] && !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
             return name_word && !first_names_.of(entity, before.norm);
         }
         return false;
@@ -152,6 +154,7 @@ class Settler {
     }
 
     const std::vector<DocToken>& tokens_;
+    const std::vector<bool>& headline_;
     const std::vector<CandidateMatch>& matches_;
     const std::vector<Entity>& entities_;
     const ContextWords& words_;
@@ -248,12 +251,13 @@ EntityTagger::~EntityTagger() = default;
 std::vector<Mention> EntityTagger::tag(std::string_view text) const {
     std::vector<DocToken> tokens = analyze_tokens(text, analyzer_, *index_);
     std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{});
-    std::vector<Accepted> accepted = Settler(tokens, matches, gazetteer_, *words_, *first_names_).run();
+    std::vector<bool> headline = headline_tokens(tokens);
+    std::vector<Accepted> accepted = Settler(tokens, headline, matches, gazetteer_, *words_, *first_names_).run();
 
     std::vector<bool> taken(tokens.size(), false);
     for (const Accepted& a : accepted)
         for (std::size_t i = a.first; i < a.last; ++i) taken[i] = true;
-    for (const TokenSpan& span : find_capitalized_names(tokens, taken, *words_))
+    for (const TokenSpan& span : find_capitalized_names(tokens, taken, headline, *words_))
         accepted.push_back({span.first, span.last, kUnknownEntity});
     std::sort(accepted.begin(), accepted.end(), [](const Accepted& a, const Accepted& b) { return a.first < b.first; });
 

@@ -160,3 +160,10 @@ TEST_CASE("a prose sentence made mostly of names is not mistaken for a Title Cas
     CHECK(tags("Yesterday Hunter Biden and Jill Biden were not there.") ==
           V{"Hunter Biden=u:hunter-biden", "Jill Biden=u:jill-biden"});
 }
+
+TEST_CASE("in an all-caps or Title Case headline a capitalised verb before a surname is not a first name") {
+    CHECK(tags("ZELENSKY REJECTS PUTIN OFFER") == V{"ZELENSKY=p:volodymyr-zelensky", "PUTIN=p:vladimir-putin"});
+    CHECK(tags("Kyiv Says Putin Stalls Talks") == V{"Kyiv=l:kyiv", "Putin=p:vladimir-putin"});
+    // In prose the rule still holds.
+    CHECK(tags("Yesterday Melania Trump spoke.") == V{"Melania Trump=u:melania-trump"});
+}
