@@ -55,8 +55,12 @@ class Settler {
             const FirstNames& first_names)
         : tokens_(tokens), headline_(headline), matches_(matches), entities_(gazetteer.entities()), words_(words),
           first_names_(first_names), in_match_(tokens.size(), false) {
+        // Only matches that are sure to name their entity: a word that merely looks
+        // like an ambiguous alias or a spelling variant (Peterson ~ Pedersen) may still
+        // be part of a longer name (Jordan Peterson).
         for (const CandidateMatch& m : matches)
-            for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
+            if (m.targets.size() == 1 && !m.targets[0].ambiguous && !m.fuzzy)
+                for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
     }
 
     std::vector<Accepted> run() {
@@ -120,7 +124,8 @@ class Settler {
                 continue;
             }
             bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized &&
-                             !before.raw.all_caps && !headline_[i - 1] && !before.stop && !in_match_[i - 1] && !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
+                             !before.raw.all_caps && !headline_[i - 1] && !before.stop && !in_match_[i - 1] &&
+                             !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
             return name_word && !first_names_.of(entity, before.norm);
         }
         return false;

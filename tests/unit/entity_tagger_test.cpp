@@ -167,3 +167,10 @@ TEST_CASE("in an all-caps or Title Case headline a capitalised verb before a sur
     // In prose the rule still holds.
     CHECK(tags("Yesterday Melania Trump spoke.") == V{"Melania Trump=u:melania-trump"});
 }
+
+TEST_CASE("a capitalised neighbour that only looks like an ambiguous alias still makes a longer name") {
+    // Peterson is a spelling variant of ~Pedersen (Geir Pedersen), which is not taken
+    // here; it still shows that Jordan is a first name.
+    CHECK(tags("Jordan Peterson spoke in Toronto.") == V{"Jordan Peterson=u:jordan-peterson"});
+    CHECK(tags("Turkey and Jordan sent aid") == V{"Turkey=l:turkey", "Jordan=l:jordan"});
+}
