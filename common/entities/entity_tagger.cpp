@@ -68,7 +68,8 @@ class Settler {
         std::vector<bool> rejected(matches_.size(), false);
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             const std::vector<AliasTarget>& targets = matches_[m].targets;
-            rejected[m] = targets.size() == 1 && another_first_name(matches_[m], targets[0].entity);
+            rejected[m] = targets.size() == 1 && (another_first_name(matches_[m], targets[0].entity) ||
+                                                  before_generational_suffix(matches_[m], targets[0].entity));
             if (rejected[m]) continue;
             if (targets.size() == 1 && !targets[0].ambiguous && !matches_[m].fuzzy) {
                 chosen[m] = targets[0].entity;
@@ -129,6 +130,14 @@ class Settler {
             return name_word && !first_names_.of(entity, before.norm);
         }
         return false;
+    }
+
+    // A person's name followed by Jr, Sr or الابن names the son or the father (Donald
+    // Trump Jr.); an alias that includes the suffix is matched whole and never gets here.
+    bool before_generational_suffix(const CandidateMatch& match, std::uint32_t entity) const {
+        if (entities_[entity].type != EntityType::person || match.last >= tokens_.size()) return false;
+        const DocToken& next = tokens_[match.last];
+        return !next.raw.hard_break && !next.raw.sentence_start && words_.is_generational(next.norm);
     }
 
     bool after_title(std::size_t first) const {

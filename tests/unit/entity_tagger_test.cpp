@@ -174,3 +174,11 @@ TEST_CASE("a capitalised neighbour that only looks like an ambiguous alias still
     CHECK(tags("Jordan Peterson spoke in Toronto.") == V{"Jordan Peterson=u:jordan-peterson"});
     CHECK(tags("Turkey and Jordan sent aid") == V{"Turkey=l:turkey", "Jordan=l:jordan"});
 }
+
+TEST_CASE("a generational suffix after a person's name names the son, not the person") {
+    CHECK(tags("Vladimir Putin Jr. posted.") == V{"Vladimir Putin Jr=u:vladimir-putin-jr"});
+    CHECK(tags("Putin, Sr. was there") == V{});
+    CHECK(tags("Joe Biden Jr said so, and Biden said no.") == V{"Joe Biden Jr=u:joe-biden-jr", "Biden=p:joe-biden"});
+    CHECK(tags("وقال جو بايدن الابن إن") == V{});
+    CHECK(tags("وقال جو بايدن إن") == V{"جو بايدن=p:joe-biden"});
+}
