@@ -41,7 +41,7 @@ FirstNames::FirstNames(const Gazetteer& gazetteer, const Analyzer& analyzer) {
 bool FirstNames::of(std::uint32_t entity, std::string_view word) const {
     std::optional<NameKey> key = name_key(word);
     for (const auto& [form, form_key] : forms_[entity])
-        if (form == word || (key && fuzzy_variant(*key, form_key))) return true;
+        if (form == word || (key && fuzzy_variant(*key, form_key, true))) return true;
     return false;
 }
 
@@ -80,7 +80,12 @@ class Settler {
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             if (rejected[m]) continue;
             if (chosen[m] == kUnknownEntity) chosen[m] = settle(matches_[m]);
-            if (chosen[m] != kUnknownEntity) accepted.push_back({matches_[m].first, matches_[m].last, chosen[m]});
+            if (chosen[m] == kUnknownEntity) continue;
+            std::size_t first = matches_[m].first;
+            // The person's own first name in a spelling no alias has (Esmail Haniyeh).
+            if (own_first_name_before(first, chosen[m]) && (accepted.empty() || accepted.back().last < first))
+                --first;
+            accepted.push_back({first, matches_[m].last, chosen[m]});
         }
         return accepted;
     }
@@ -138,6 +143,13 @@ class Settler {
         if (entities_[entity].type != EntityType::person || match.last >= tokens_.size()) return false;
         const DocToken& next = tokens_[match.last];
         return !next.raw.hard_break && !next.raw.sentence_start && words_.is_generational(next.norm);
+    }
+
+    bool own_first_name_before(std::size_t first, std::uint32_t entity) const {
+        if (first == 0 || !tokens_[first].raw.spaced || tokens_[first].raw.sentence_start) return false;
+        const DocToken& before = tokens_[first - 1];
+        return before.raw.script == text::Script::latin && before.raw.capitalized && !in_match_[first - 1] &&
+               first_names_.of(entity, before.norm);
     }
 
     bool after_title(std::size_t first) const {

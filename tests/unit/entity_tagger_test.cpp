@@ -198,3 +198,12 @@ TEST_CASE("the relatives that conflict news names are listed, so Arabic text, wh
     CHECK(tags("وقال فاروق الشرع إن أحمد الشرع") ==
           V{"فاروق الشرع=p:farouk-al-sharaa", "أحمد الشرع=p:ahmed-al-sharaa"});
 }
+
+TEST_CASE("a name may start with another vowel of the same sound class: Esmail is Ismail") {
+    CHECK(tags("Esmail Haniyeh was killed in Tehran.") == V{"Esmail Haniyeh=p:ismail-haniyeh", "Tehran=l:tehran"});
+    CHECK(tags("Then Uthman Haniyeh spoke.") == V{"Uthman Haniyeh=u:uthman-haniyeh"});
+    // Only first names: a surname or an ordinary word keeps its first vowel.
+    CHECK(tags("Urban warfare spread.") == V{});
+    // Consonants still keep the first letter: Sharif is not Zarif.
+    CHECK(tags("Nawaz Sharif spoke.") == V{"Nawaz Sharif=u:nawaz-sharif"});
+}
