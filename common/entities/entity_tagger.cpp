@@ -283,8 +283,14 @@ std::vector<Mention> EntityTagger::tag(std::string_view text) const {
     std::vector<bool> taken(tokens.size(), false);
     for (const Accepted& a : accepted)
         for (std::size_t i = a.first; i < a.last; ++i) taken[i] = true;
-    for (const TokenSpan& span : find_capitalized_names(tokens, taken, headline, *words_))
-        accepted.push_back({span.first, span.last, kUnknownEntity});
+    // A name that is itself a listed alias, left out for want of context (~al-Sharaa),
+    // is not a name nobody listed: an unknown id would give its entity a second one.
+    std::vector<std::uint32_t> span_ids;
+    for (const TokenSpan& span : find_capitalized_names(tokens, taken, headline, *words_)) {
+        span_ids.clear();
+        for (std::size_t i = span.first; i < span.last; ++i) span_ids.push_back(tokens[i].id);
+        if (index_->find_alias(span_ids) == kNoToken) accepted.push_back({span.first, span.last, kUnknownEntity});
+    }
     std::sort(accepted.begin(), accepted.end(), [](const Accepted& a, const Accepted& b) { return a.first < b.first; });
 
     std::vector<Mention> mentions;
