@@ -20,11 +20,13 @@ bool title_case_small_word(std::string_view word) {
     return false;
 }
 
+}  // namespace
+
 // Lines (token ranges between line breaks or sentence ends) in which (nearly) every
 // content word is capitalised are headlines or bylines, not prose. Not "most": a
 // prose sentence full of names ("Brannock Felsworth and Odile Marchetti arrived in
 // Geneva on Monday") has 6 of 7 content words capitalised.
-std::vector<bool> title_case_tokens(const std::vector<DocToken>& tokens) {
+std::vector<bool> headline_tokens(const std::vector<DocToken>& tokens) {
     std::vector<bool> result(tokens.size(), false);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
@@ -47,12 +49,9 @@ std::vector<bool> title_case_tokens(const std::vector<DocToken>& tokens) {
     return result;
 }
 
-}  // namespace
-
 std::vector<TokenSpan> find_capitalized_names(const std::vector<DocToken>& tokens, const std::vector<bool>& taken,
-                                              const ContextWords& words) {
+                                              const std::vector<bool>& headline, const ContextWords& words) {
     std::vector<TokenSpan> names;
-    std::vector<bool> headline = title_case_tokens(tokens);
     std::size_t i = 0;
     while (i < tokens.size()) {
         if (headline[i] || !name_word(tokens[i], taken[i], words)) {

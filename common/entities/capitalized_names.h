@@ -19,8 +19,14 @@ struct TokenSpan {
     std::size_t last = 0;
 };
 
-// `taken[i]` is true for tokens inside an accepted entity mention.
+// True for each token of a line (token range between line breaks or sentence ends)
+// written in Title Case or all caps: a headline or byline, where capitals say nothing
+// about names.
+std::vector<bool> headline_tokens(const std::vector<DocToken>& tokens);
+
+// `taken[i]` is true for tokens inside an accepted entity mention; `headline` is
+// headline_tokens(tokens).
 std::vector<TokenSpan> find_capitalized_names(const std::vector<DocToken>& tokens, const std::vector<bool>& taken,
-                                              const ContextWords& words);
+                                              const std::vector<bool>& headline, const ContextWords& words);
 
 }  // namespace naba::entities

@@ -40,6 +40,9 @@ constexpr std::string_view kParticles[] = {
     "di", "da", "du", "la", "le", "ben", "bar", "ter", "dos", "das",
 };
 
+// After a name: the son or the father of that name (Donald Trump Jr., ترامب الابن).
+constexpr std::string_view kGenerational[] = {"jr", "jnr", "sr", "snr", "junior", "الابن", "جونيور", "الأب"};
+
 // With the clitics they most often carry in running text (ومخيم, لحركة).
 constexpr std::string_view kGenericHeads[] = {
     "region", "oblast", "province", "city", "camp", "refugee", "district", "governorate",
@@ -61,6 +64,7 @@ ContextWords::ContextWords(const Analyzer& analyzer) {
     fill(not_names_, kNotNames, analyzer);
     fill(particles_, kParticles, analyzer);
     fill(heads_, kGenericHeads, analyzer);
+    fill(generational_, kGenerational, analyzer);
 }
 
 }  // namespace naba::entities

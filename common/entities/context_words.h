@@ -5,6 +5,7 @@
 //  - capitalised words that are not names (months, days, demonyms such as Russian or
 //    Israeli, institutional words such as Ministry), which end or trim an unknown name;
 //  - lower-case particles that may sit inside a name (al, bin, von, de ...);
+//  - generational suffixes (Jr, Sr, الابن), which make a name another person's;
 //  - generic head nouns left out of a mention when the rest names the same entity
 //    (Kursk region, مدينة جنين, حركة حماس).
 #pragma once
@@ -25,10 +26,11 @@ class ContextWords {
     bool is_not_name(std::string_view normalized) const { return not_names_.contains(normalized); }
     bool is_name_particle(std::string_view normalized) const { return particles_.contains(normalized); }
     bool is_generic_head(std::string_view normalized) const { return heads_.contains(normalized); }
+    bool is_generational(std::string_view normalized) const { return generational_.contains(normalized); }
 
   private:
     using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-    Set titles_, not_names_, particles_, heads_;
+    Set titles_, not_names_, particles_, heads_, generational_;
 };
 
 }  // namespace naba::entities

@@ -41,7 +41,7 @@ FirstNames::FirstNames(const Gazetteer& gazetteer, const Analyzer& analyzer) {
 bool FirstNames::of(std::uint32_t entity, std::string_view word) const {
     std::optional<NameKey> key = name_key(word);
     for (const auto& [form, form_key] : forms_[entity])
-        if (form == word || (key && fuzzy_variant(*key, form_key))) return true;
+        if (form == word || (key && fuzzy_variant(*key, form_key, true))) return true;
     return false;
 }
 
@@ -50,12 +50,17 @@ namespace {
 // Step 3: keeps unambiguous matches and settles ambiguous ones from context.
 class Settler {
   public:
-    Settler(const std::vector<DocToken>& tokens, const std::vector<CandidateMatch>& matches,
-            const Gazetteer& gazetteer, const ContextWords& words, const FirstNames& first_names)
-        : tokens_(tokens), matches_(matches), entities_(gazetteer.entities()), words_(words),
+    Settler(const std::vector<DocToken>& tokens, const std::vector<bool>& headline,
+            const std::vector<CandidateMatch>& matches, const Gazetteer& gazetteer, const ContextWords& words,
+            const FirstNames& first_names)
+        : tokens_(tokens), headline_(headline), matches_(matches), entities_(gazetteer.entities()), words_(words),
           first_names_(first_names), in_match_(tokens.size(), false) {
+        // Only matches that are sure to name their entity: a word that merely looks
+        // like an ambiguous alias or a spelling variant (Peterson ~ Pedersen) may still
+        // be part of a longer name (Jordan Peterson).
         for (const CandidateMatch& m : matches)
-            for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
+            if (m.targets.size() == 1 && !m.targets[0].ambiguous && !m.fuzzy)
+                for (std::size_t i = m.first; i < m.last; ++i) in_match_[i] = true;
     }
 
     std::vector<Accepted> run() {
@@ -63,7 +68,8 @@ class Settler {
         std::vector<bool> rejected(matches_.size(), false);
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             const std::vector<AliasTarget>& targets = matches_[m].targets;
-            rejected[m] = targets.size() == 1 && another_first_name(matches_[m], targets[0].entity);
+            rejected[m] = targets.size() == 1 && (another_first_name(matches_[m], targets[0].entity) ||
+                                                  before_generational_suffix(matches_[m], targets[0].entity));
             if (rejected[m]) continue;
             if (targets.size() == 1 && !targets[0].ambiguous && !matches_[m].fuzzy) {
                 chosen[m] = targets[0].entity;
@@ -74,7 +80,12 @@ class Settler {
         for (std::size_t m = 0; m < matches_.size(); ++m) {
             if (rejected[m]) continue;
             if (chosen[m] == kUnknownEntity) chosen[m] = settle(matches_[m]);
-            if (chosen[m] != kUnknownEntity) accepted.push_back({matches_[m].first, matches_[m].last, chosen[m]});
+            if (chosen[m] == kUnknownEntity) continue;
+            std::size_t first = matches_[m].first;
+            // The person's own first name in a spelling no alias has (Esmail Haniyeh).
+            if (own_first_name_before(first, chosen[m]) && (accepted.empty() || accepted.back().last < first))
+                --first;
+            accepted.push_back({first, matches_[m].last, chosen[m]});
         }
         return accepted;
     }
@@ -105,7 +116,8 @@ class Settler {
     // A person's alias without a first name (Trump, al-Assad) right after a capitalised
     // name word that is not one of that person's first names names a relative or a
     // namesake, not the person: Melania Trump, Maher al-Assad, Vince Vance. Name
-    // particles in between (al, bin) do not separate.
+    // particles in between (al, bin) do not separate. In a headline and in all caps
+    // every word is capitalised, so a capital says nothing there (ZELENSKY REJECTS PUTIN).
     bool another_first_name(const CandidateMatch& match, std::uint32_t entity) const {
         if (entities_[entity].type != EntityType::person) return false;
         for (std::size_t k = match.first; k < match.last; ++k)  // the alias has a first name
@@ -117,11 +129,27 @@ class Settler {
                 --i;
                 continue;
             }
-            bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized && !before.stop &&
-                             !in_match_[i - 1] && !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
+            bool name_word = before.raw.script == text::Script::latin && before.raw.capitalized &&
+                             !before.raw.all_caps && !headline_[i - 1] && !before.stop && !in_match_[i - 1] &&
+                             !words_.is_title(before.norm) && !words_.is_not_name(before.norm);
             return name_word && !first_names_.of(entity, before.norm);
         }
         return false;
+    }
+
+    // A person's name followed by Jr, Sr or الابن names the son or the father (Donald
+    // Trump Jr.); an alias that includes the suffix is matched whole and never gets here.
+    bool before_generational_suffix(const CandidateMatch& match, std::uint32_t entity) const {
+        if (entities_[entity].type != EntityType::person || match.last >= tokens_.size()) return false;
+        const DocToken& next = tokens_[match.last];
+        return !next.raw.hard_break && !next.raw.sentence_start && words_.is_generational(next.norm);
+    }
+
+    bool own_first_name_before(std::size_t first, std::uint32_t entity) const {
+        if (first == 0 || !tokens_[first].raw.spaced || tokens_[first].raw.sentence_start) return false;
+        const DocToken& before = tokens_[first - 1];
+        return before.raw.script == text::Script::latin && before.raw.capitalized && !in_match_[first - 1] &&
+               first_names_.of(entity, before.norm);
     }
 
     bool after_title(std::size_t first) const {
@@ -152,6 +180,7 @@ class Settler {
     }
 
     const std::vector<DocToken>& tokens_;
+    const std::vector<bool>& headline_;
     const std::vector<CandidateMatch>& matches_;
     const std::vector<Entity>& entities_;
     const ContextWords& words_;
@@ -248,13 +277,20 @@ EntityTagger::~EntityTagger() = default;
 std::vector<Mention> EntityTagger::tag(std::string_view text) const {
     std::vector<DocToken> tokens = analyze_tokens(text, analyzer_, *index_);
     std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{});
-    std::vector<Accepted> accepted = Settler(tokens, matches, gazetteer_, *words_, *first_names_).run();
+    std::vector<bool> headline = headline_tokens(tokens);
+    std::vector<Accepted> accepted = Settler(tokens, headline, matches, gazetteer_, *words_, *first_names_).run();
 
     std::vector<bool> taken(tokens.size(), false);
     for (const Accepted& a : accepted)
         for (std::size_t i = a.first; i < a.last; ++i) taken[i] = true;
-    for (const TokenSpan& span : find_capitalized_names(tokens, taken, *words_))
-        accepted.push_back({span.first, span.last, kUnknownEntity});
+    // A name that is itself a listed alias, left out for want of context (~al-Sharaa),
+    // is not a name nobody listed: an unknown id would give its entity a second one.
+    std::vector<std::uint32_t> span_ids;
+    for (const TokenSpan& span : find_capitalized_names(tokens, taken, headline, *words_)) {
+        span_ids.clear();
+        for (std::size_t i = span.first; i < span.last; ++i) span_ids.push_back(tokens[i].id);
+        if (index_->find_alias(span_ids) == kNoToken) accepted.push_back({span.first, span.last, kUnknownEntity});
+    }
     std::sort(accepted.begin(), accepted.end(), [](const Accepted& a, const Accepted& b) { return a.first < b.first; });
 
     std::vector<Mention> mentions;

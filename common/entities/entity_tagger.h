@@ -30,7 +30,7 @@ namespace naba::entities {
 
 // Bump when a change to recognition should re-tag existing indexes (naba-index does
 // that when an index's entity fingerprint, which includes this, differs).
-inline constexpr int kTaggerVersion = 1;
+inline constexpr int kTaggerVersion = 2;
 
 struct Mention {
     std::string id;

@@ -14,7 +14,8 @@
 //  - they end in the same class (so demonyms stay apart: Israeli/Israel,
 //    اوكراني/اوكرانيا, Russian/Russia);
 //  - the text word has at least 5 letters;
-//  - Latin names start with the same letter (but c/k/q, v/w and y/j/i);
+//  - Latin names start with the same letter (but c/k/q, v/w and y/j/i; for first
+//    names also e/i and o/u);
 //  - their keys are within a small edit distance: Latin writes its vowels, so 0 for
 //    keys up to 5 classes (Putin/Poutine-like respellings only), 1 up to 8, 2 beyond;
 //    Arabic often omits long vowels, so up to 2 vowel letters.
@@ -43,7 +44,7 @@ std::optional<NameKey> name_key(std::string_view normalized_token);
 std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t bound);
 
 // True when the text word `word` is a transliteration variant of the alias token
-// `alias` under the rules above.
-bool fuzzy_variant(const NameKey& word, const NameKey& alias);
+// `alias` under the rules above; `first_names` when both are first names.
+bool fuzzy_variant(const NameKey& word, const NameKey& alias, bool first_names = false);
 
 }  // namespace naba::entities

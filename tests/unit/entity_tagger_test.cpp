@@ -147,10 +147,10 @@ TEST_CASE("resolve turns a query value in either script into entity ids") {
 }
 
 TEST_CASE("a relative or namesake is not the listed person: another first name before the surname") {
-    CHECK(tags("Melania Trump and Donald Trump arrived.") ==
-          V{"Melania Trump=u:melania-trump", "Donald Trump=p:donald-trump"});
-    CHECK(tags("Maher al-Assad commands the 4th Division.") == V{"Maher al-Assad=u:maher-al-assad"});
-    CHECK(tags("Mojtaba Khamenei spoke.") == V{"Mojtaba Khamenei=u:mojtaba-khamenei"});
+    CHECK(tags("Lara Trump and Donald Trump arrived.") ==
+          V{"Lara Trump=u:lara-trump", "Donald Trump=p:donald-trump"});
+    CHECK(tags("Bushra al-Assad lives abroad.") == V{"Bushra al-Assad=u:bushra-al-assad"});
+    CHECK(tags("Masoud Khamenei spoke.") == V{"Masoud Khamenei=u:masoud-khamenei"});
     // The person's own first name, also spelled another way, still names them.
     CHECK(tags("Foreign Minister Sergey Lavrov spoke.") == V{"Sergey Lavrov=p:sergei-lavrov"});
     CHECK(tags("On Monday, Trump said so.") == V{"Trump=p:donald-trump"});
@@ -159,4 +159,58 @@ TEST_CASE("a relative or namesake is not the listed person: another first name b
 TEST_CASE("a prose sentence made mostly of names is not mistaken for a Title Case headline") {
     CHECK(tags("Yesterday Hunter Biden and Jill Biden were not there.") ==
           V{"Hunter Biden=u:hunter-biden", "Jill Biden=u:jill-biden"});
+}
+
+TEST_CASE("in an all-caps or Title Case headline a capitalised verb before a surname is not a first name") {
+    CHECK(tags("ZELENSKY REJECTS PUTIN OFFER") == V{"ZELENSKY=p:volodymyr-zelensky", "PUTIN=p:vladimir-putin"});
+    CHECK(tags("Kyiv Says Putin Stalls Talks") == V{"Kyiv=l:kyiv", "Putin=p:vladimir-putin"});
+    // In prose the rule still holds.
+    CHECK(tags("Yesterday Lara Trump spoke.") == V{"Lara Trump=u:lara-trump"});
+}
+
+TEST_CASE("a capitalised neighbour that only looks like an ambiguous alias still makes a longer name") {
+    // Peterson is a spelling variant of ~Pedersen (Geir Pedersen), which is not taken
+    // here; it still shows that Jordan is a first name.
+    CHECK(tags("Jordan Peterson spoke in Toronto.") == V{"Jordan Peterson=u:jordan-peterson"});
+    CHECK(tags("Turkey and Jordan sent aid") == V{"Turkey=l:turkey", "Jordan=l:jordan"});
+}
+
+TEST_CASE("a generational suffix after a person's name names the son, not the person") {
+    CHECK(tags("Vladimir Putin Jr. posted.") == V{"Vladimir Putin Jr=u:vladimir-putin-jr"});
+    CHECK(tags("Putin, Sr. was there") == V{});
+    CHECK(tags("Joe Biden Jr said so, and Biden said no.") == V{"Joe Biden Jr=u:joe-biden-jr", "Biden=p:joe-biden"});
+    CHECK(tags("وقال جو بايدن الابن إن") == V{});
+    CHECK(tags("وقال جو بايدن إن") == V{"جو بايدن=p:joe-biden"});
+}
+
+TEST_CASE("the relatives that conflict news names are listed, so Arabic text, which has no capitals, keeps them apart") {
+    CHECK(tags("فر ماهر الأسد بينما لجأ بشار الأسد إلى موسكو") ==
+          V{"ماهر الأسد=p:maher-al-assad", "بشار الأسد=p:bashar-al-assad", "موسكو=l:moscow"});
+    CHECK(tags("وظهرت أسماء الأسد وحافظ الأسد مع بشار الأسد") ==
+          V{"أسماء الأسد=p:asma-al-assad", "وحافظ الأسد=p:hafez-al-assad", "بشار الأسد=p:bashar-al-assad"});
+    CHECK(tags("وقالت ميلانيا ترامب إن ترامب") == V{"ميلانيا ترامب=p:melania-trump", "ترامب=p:donald-trump"});
+    CHECK(tags("وقال إريك ترامب ودونالد ترامب الابن") ==
+          V{"إريك ترامب=p:eric-trump", "ودونالد ترامب الابن=p:donald-trump-jr"});
+    CHECK(tags("قد يخلف مجتبى خامنئي والده علي خامنئي") ==
+          V{"مجتبى خامنئي=p:mojtaba-khamenei", "علي خامنئي=p:ali-khamenei"});
+    CHECK(tags("Donald Trump Jr. and Ivanka Trump") ==
+          V{"Donald Trump Jr=p:donald-trump-jr", "Ivanka Trump=p:ivanka-trump"});
+    CHECK(tags("وقال فاروق الشرع إن أحمد الشرع") ==
+          V{"فاروق الشرع=p:farouk-al-sharaa", "أحمد الشرع=p:ahmed-al-sharaa"});
+}
+
+TEST_CASE("a name may start with another vowel of the same sound class: Esmail is Ismail") {
+    CHECK(tags("Esmail Haniyeh was killed in Tehran.") == V{"Esmail Haniyeh=p:ismail-haniyeh", "Tehran=l:tehran"});
+    CHECK(tags("Then Uthman Haniyeh spoke.") == V{"Uthman Haniyeh=u:uthman-haniyeh"});
+    // Only first names: a surname or an ordinary word keeps its first vowel.
+    CHECK(tags("Urban warfare spread.") == V{});
+    // Consonants still keep the first letter: Sharif is not Zarif.
+    CHECK(tags("Nawaz Sharif spoke.") == V{"Nawaz Sharif=u:nawaz-sharif"});
+}
+
+TEST_CASE("a listed alias left out for want of context does not come back as an unknown name") {
+    // ~al-Sharaa needs support; without it the name is not given a second, unknown id.
+    CHECK(tags("Al-Sharaa told reporters in Damascus.") == V{"Damascus=l:damascus"});
+    CHECK(tags("President al-Sharaa told reporters.") == V{"al-Sharaa=p:ahmed-al-sharaa"});
+    CHECK(tags("Yesterday Michael Jordan played.") == V{"Michael Jordan=u:michael-jordan"});
 }
