@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "printers/printer.h"
+#include "query_builder.h"
 #include "query_runner.h"
 #include "search_options.h"
 
@@ -69,6 +70,11 @@ int search(const SearchOptions& options) {
                         "; give a file with one query per line, or - for stdin");
     }
     Xapian::Database db = open_index(options.db_dir);
+    if (stem_groups_unserved(db))
+        std::cerr << "naba-search: " << options.db_dir
+                  << ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
+                     "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
+                     "to search stems)\n";
     auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})

@@ -350,10 +350,16 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
     return any;
 }
 
+bool stem_groups_unserved(const Xapian::Database& db) {
+    return db.get_metadata(std::string(schema::kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
+           db.synonym_keys_begin() == db.synonym_keys_end();
+}
+
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)
     : analyzer_(analyzer), db_(db), synonym_weights_(db) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
+    if (stem_groups_unserved(db)) parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     // Each field is named once, here: field_without_value checks the same list.
     auto field = [this](const char* name) { return field_names_.emplace_back(name); };
     parser_.add_prefix(field("title"), std::string(schema::kTitlePrefix));

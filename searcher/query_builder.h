@@ -25,6 +25,12 @@ struct ParsedQuery {
     std::vector<std::string> unknown_entities;
 };
 
+// True for an index that keeps its stems as synonym groups (schema.h, kStemmingKey)
+// whose synonym table cannot be read: Xapian 1.4's remote backend (xapian-tcpsrv)
+// does not serve it. A stemmed word would then find nothing, so QueryBuilder matches
+// words as written on such an index.
+bool stem_groups_unserved(const Xapian::Database& db);
+
 class QueryBuilder {
   public:
     QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog);
