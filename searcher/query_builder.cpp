@@ -191,6 +191,13 @@ double QueryBuilder::stem_frequency(const std::string& key) const {
     return synonym_weights_.documents(stem_forms(key));
 }
 
+bool QueryBuilder::known_word(const std::string& word) const {
+    if (word.empty()) return false;
+    if (analyzer_.is_stop_word(word) || db_.term_exists(word)) return true;
+    const std::string stem = analyzer_.stemmer()(word);
+    return !stem.empty() && stem_frequency("Z" + stem) > 0;
+}
+
 void QueryBuilder::forget_cached() {
     stem_forms_.clear();
     synonym_weights_.forget();
@@ -435,12 +442,15 @@ std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
     } catch (const Xapian::QueryParserError&) {
         return "";
     }
-    return keep_stop_words(normalized, parser_.get_corrected_query_string());
+    return keep_known_words(normalized, parser_.get_corrected_query_string());
 }
 
-// Stop words are not in the spelling data (they are never searched on their own), so
-// Xapian "corrects" them to close content words (what -> wheat); put them back.
-std::string QueryBuilder::keep_stop_words(const std::string& normalized, const std::string& corrected) const {
+// Puts back the words that need no correction: stop words, which are not in the
+// spelling data (they are never searched on their own), so Xapian "corrects" them to
+// close content words (what -> wheat); and words that find documents as written or
+// through their stem, which the spelling data may lack as written (ممر finds ممرات:
+// it is no misspelling of the more frequent مصر).
+std::string QueryBuilder::keep_known_words(const std::string& normalized, const std::string& corrected) const {
     if (corrected.empty()) return "";
     auto words = [](const std::string& text) {
         std::vector<std::string> out;
@@ -453,7 +463,7 @@ std::string QueryBuilder::keep_stop_words(const std::string& normalized, const s
     bool changed = false;
     std::string result;
     for (std::size_t i = 0; i < after.size(); ++i) {
-        if (after[i] != before[i] && analyzer_.is_stop_word(word_core(before[i]))) after[i] = before[i];
+        if (after[i] != before[i] && known_word(word_core(before[i]))) after[i] = before[i];
         changed |= after[i] != before[i];
         result += (i ? " " : "") + after[i];
     }

@@ -51,7 +51,9 @@ class QueryBuilder {
     Xapian::Query parse(const std::string& normalized);
     bool plain_words(const std::string& text, const Xapian::Query& parsed);
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
-    std::string keep_stop_words(const std::string& normalized, const std::string& corrected) const;
+    std::string keep_known_words(const std::string& normalized, const std::string& corrected) const;
+    // A stop word, or a word the index holds as written or through its stem.
+    bool known_word(const std::string& word) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;
     const std::vector<std::string>& stem_forms(const std::string& key) const;
     Xapian::Query stem_query(const std::string& key) const;

@@ -131,3 +131,13 @@ TEST_CASE("did-you-mean leaves stop words alone (what is not corrected to wheat)
     CHECK(search({"-f", "ids", "(what minehuntr)"}).err.find("did you mean: (what minehunter)") != std::string::npos);
     CHECK(search({"-f", "ids", "\"في الدلافن\""}).err.find("did you mean: \"في الدلافين\"") != std::string::npos);
 }
+
+TEST_CASE("did-you-mean leaves a word that finds documents through its stem (ممر is not corrected to مصر)") {
+    // One hit, so a correction is looked for: ممر is in the sample (and مصر more frequent),
+    // إنساني only as other forms of its stem (إنسانية).
+    CliResult corridor = search({"-f", "ids", "\"ممر إنساني\""});
+    CHECK(corridor.exit_code == 0);
+    CHECK(corridor.err.find("did you mean") == std::string::npos);
+    // A misspelt word beside a known one is still corrected.
+    CHECK(search({"-f", "ids", "\"ممر الدلافن\""}).err.find("did you mean: \"ممر الدلافين\"") != std::string::npos);
+}
