@@ -100,7 +100,8 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
          "add the entities in FILE (same format as the built-in gazetteer; repeatable) to the built-in "
          "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")
         ("no-entities", po::bool_switch(&raw.no_entities),
-         "do not recognise people, places and organisations (faster; no entity filters or facets)")
+         "do not recognise people, places and organisations (faster; no entity filters or facets); "
+         "e.g. naba-index --no-entities dumps/")
         ("stemmed-terms", po::bool_switch(&raw.stemmed_terms),
          "for a new index: store each word's stem as a term of its own rather than listing stems in "
          "the synonym table (a larger index, slower to build; for serving it with Xapian 1.4's "

@@ -167,8 +167,10 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "print at most N entities per facet type; e.g. --facet-limit 25")
         ("show-query", po::bool_switch(&out.show_query),
          "print the query as Xapian runs it (after normalization, stemming and weighting) on stderr, "
-         "to see why a document ranks where it does")
-        ("timings", po::bool_switch(&out.timings), "print 'qid<TAB>microseconds' per query on stderr (for benchmarks)");
+         "to see why a document ranks where it does; e.g. naba-search --show-query 'grain corridor'")
+        ("timings", po::bool_switch(&out.timings),
+         "print 'qid<TAB>microseconds' per query on stderr (for benchmarks); e.g. naba-search --timings "
+         "--batch queries.tsv > /dev/null");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
