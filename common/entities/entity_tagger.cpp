@@ -139,10 +139,12 @@ class Settler {
 
     // A person's name followed by Jr, Sr or الابن names the son or the father (Donald
     // Trump Jr.); an alias that includes the suffix is matched whole and never gets here.
+    // In Latin script only a capitalised suffix: "Netanyahu's junior coalition partners".
     bool before_generational_suffix(const CandidateMatch& match, std::uint32_t entity) const {
         if (entities_[entity].type != EntityType::person || match.last >= tokens_.size()) return false;
         const DocToken& next = tokens_[match.last];
-        return !next.raw.hard_break && !next.raw.sentence_start && words_.is_generational(next.norm);
+        bool suffix_case = next.raw.script != text::Script::latin || next.raw.capitalized;
+        return !next.raw.hard_break && !next.raw.sentence_start && suffix_case && words_.is_generational(next.norm);
     }
 
     bool own_first_name_before(std::size_t first, std::uint32_t entity) const {

@@ -183,6 +183,12 @@ TEST_CASE("a generational suffix after a person's name names the son, not the pe
     CHECK(tags("وقال جو بايدن إن") == V{"جو بايدن=p:joe-biden"});
 }
 
+TEST_CASE("a lower-case junior after a name is an ordinary word, not a generational suffix") {
+    CHECK(tags("Netanyahu's junior coalition partners threatened to quit.") == V{"Netanyahu=p:benjamin-netanyahu"});
+    CHECK(tags("The talks included Putin, junior officials and generals.") == V{"Putin=p:vladimir-putin"});
+    CHECK(tags("Vladimir Putin Junior posted.") == V{"Vladimir Putin Junior=u:vladimir-putin-junior"});
+}
+
 TEST_CASE("the relatives that conflict news names are listed, so Arabic text, which has no capitals, keeps them apart") {
     CHECK(tags("فر ماهر الأسد بينما لجأ بشار الأسد إلى موسكو") ==
           V{"ماهر الأسد=p:maher-al-assad", "بشار الأسد=p:bashar-al-assad", "موسكو=l:moscow"});
