@@ -42,6 +42,8 @@ constexpr std::string_view kParticles[] = {
 
 // After a name: the son or the father of that name (Donald Trump Jr., ترامب الابن).
 constexpr std::string_view kGenerational[] = {"jr", "jnr", "sr", "snr", "junior", "الابن", "جونيور", "الأب"};
+// After الأب or الابن: a figure of speech, not a relative (الأب الروحي, the godfather).
+constexpr std::string_view kFigurativeKin[] = {"الروحي", "الروحى"};
 
 // With the clitics they most often carry in running text (ومخيم, لحركة).
 constexpr std::string_view kGenericHeads[] = {
@@ -65,6 +67,7 @@ ContextWords::ContextWords(const Analyzer& analyzer) {
     fill(particles_, kParticles, analyzer);
     fill(heads_, kGenericHeads, analyzer);
     fill(generational_, kGenerational, analyzer);
+    fill(figurative_kin_, kFigurativeKin, analyzer);
 }
 
 }  // namespace naba::entities

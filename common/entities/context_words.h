@@ -5,7 +5,8 @@
 //  - capitalised words that are not names (months, days, demonyms such as Russian or
 //    Israeli, institutional words such as Ministry), which end or trim an unknown name;
 //  - lower-case particles that may sit inside a name (al, bin, von, de ...);
-//  - generational suffixes (Jr, Sr, الابن), which make a name another person's;
+//  - generational suffixes (Jr, Sr, الابن), which make a name another person's, and
+//    the words that turn الأب or الابن into a figure of speech (الأب الروحي);
 //  - generic head nouns left out of a mention when the rest names the same entity
 //    (Kursk region, مدينة جنين, حركة حماس).
 #pragma once
@@ -27,10 +28,11 @@ class ContextWords {
     bool is_name_particle(std::string_view normalized) const { return particles_.contains(normalized); }
     bool is_generic_head(std::string_view normalized) const { return heads_.contains(normalized); }
     bool is_generational(std::string_view normalized) const { return generational_.contains(normalized); }
+    bool is_figurative_kin(std::string_view normalized) const { return figurative_kin_.contains(normalized); }
 
   private:
     using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-    Set titles_, not_names_, particles_, heads_, generational_;
+    Set titles_, not_names_, particles_, heads_, generational_, figurative_kin_;
 };
 
 }  // namespace naba::entities

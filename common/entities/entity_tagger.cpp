@@ -144,7 +144,10 @@ class Settler {
         if (entities_[entity].type != EntityType::person || match.last >= tokens_.size()) return false;
         const DocToken& next = tokens_[match.last];
         bool suffix_case = next.raw.script != text::Script::latin || next.raw.capitalized;
-        return !next.raw.hard_break && !next.raw.sentence_start && suffix_case && words_.is_generational(next.norm);
+        if (next.raw.hard_break || next.raw.sentence_start || !suffix_case || !words_.is_generational(next.norm))
+            return false;
+        const std::size_t after = match.last + 1;  // الأب الروحي: the godfather, not the father
+        return after == tokens_.size() || !words_.is_figurative_kin(tokens_[after].norm);
     }
 
     bool own_first_name_before(std::size_t first, std::uint32_t entity) const {

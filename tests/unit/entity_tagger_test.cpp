@@ -183,6 +183,13 @@ TEST_CASE("a generational suffix after a person's name names the son, not the pe
     CHECK(tags("وقال جو بايدن إن") == V{"جو بايدن=p:joe-biden"});
 }
 
+TEST_CASE("the godfather of something is not a father: a person before الأب الروحي is still the person") {
+    CHECK(tags("ووصف ترامب الأب الروحي للاتفاق") == V{"ترامب=p:donald-trump"});
+    CHECK(tags("ويعد الرئيس الأسد الابن الروحي للحزب") == V{"الأسد=p:bashar-al-assad"});
+    // Without it the suffix still names the father: الأسد الأب is Hafez, not Bashar.
+    CHECK(tags("في عهد الرئيس الأسد الأب") == V{});
+}
+
 TEST_CASE("a lower-case junior after a name is an ordinary word, not a generational suffix") {
     CHECK(tags("Netanyahu's junior coalition partners threatened to quit.") == V{"Netanyahu=p:benjamin-netanyahu"});
     CHECK(tags("The talks included Putin, junior officials and generals.") == V{"Putin=p:vladimir-putin"});
