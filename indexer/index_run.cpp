@@ -146,6 +146,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
                            tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, read) &
                                tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, build) &
                                tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
+    reporter_.progress(bytes_written, files_written, true);  // the last count, whatever the throttle
 }
 
 // The reader runs here, in the calling thread: it is cheap next to the shards, each
@@ -176,6 +177,7 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
         batch = JobBatch();
         reporter_.progress(bytes_read, files_read);  // read ahead of the writing by a few batches only
     }
+    reporter_.progress(bytes_read, files_read, true);  // the last count, whatever the throttle
     build.publish(db_);
     spelling_done_ = true;
 }

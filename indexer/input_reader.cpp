@@ -188,12 +188,11 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
                             first.substr(start + 1, 1) != std::string_view("\0", 1);
         if (!object && first.find('\0') != std::string_view::npos) {
             reporter_.skip(f.where, "binary", kBinary);
-            ++batch.files;
-            jsonl_.reset();
-            return;
+            return finish_jsonl(batch, false);
         }
     }
     batch.bytes += run.text.size();
+    f.bytes_counted += run.text.size();
     f.has_content = f.has_content || !is_blank(f.next_line == 1 ? without_bom(run.text) : run.text);
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     parse_jsonl(
@@ -202,10 +201,14 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     for (char c : run.text) f.next_line += (c == '\n');
 }
 
-void InputReader::finish_jsonl(JobBatch& batch) {
+void InputReader::finish_jsonl(JobBatch& batch, bool read_to_end) {
     JsonlFile& f = *jsonl_;
     ++batch.files;
-    if (f.lines->failed()) {
+    // The progress counts the whole file as done, over-long lines and unread bytes too.
+    if (f.sig.size > f.bytes_counted) batch.bytes += f.sig.size - f.bytes_counted;
+    if (!read_to_end) {
+        // Skipped with its reason by the caller.
+    } else if (f.lines->failed()) {
         reporter_.skip(f.where, "unreadable",
                        "reading failed at line " + std::to_string(f.next_line) +
                            "; the lines before it are indexed, run again to read the rest");

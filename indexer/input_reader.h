@@ -55,6 +55,7 @@ class InputReader {
         bool first_run = true;
         bool has_content = false;  // a line that is not blank
         long next_line = 1;
+        std::uint64_t bytes_counted = 0;  // given to the progress so far
         std::uint64_t documents = 0;
         std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
         bool indexed_before = false;               // a metadata entry, or a document from it
@@ -69,7 +70,8 @@ class InputReader {
     void open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch);
     void unchanged_jsonl(const std::string& where, const JsonlEntry& entry);
     void read_jsonl_chunk(JobBatch& batch);
-    void finish_jsonl(JobBatch& batch);
+    // Ends the file's reading: its metadata and prune when it was read to the end.
+    void finish_jsonl(JobBatch& batch, bool read_to_end = true);
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
                     std::string& bytes);

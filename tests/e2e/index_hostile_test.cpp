@@ -165,6 +165,11 @@ TEST_CASE("a JSONL line over --max-size is skipped with its line number, and the
         CHECK(r.exit_code == 1);
         CHECK(has(r.err, "dump.jsonl:2: the line is longer than 1 MiB (raise the limit with --max-size)"));
         CHECK(has(r.err, "skipped 1: too large 1;"));
+        // The progress counts the skipped line's bytes as done too.
+        CliResult shown = run(NABA_INDEX_BIN, {"--db", db + "-progress", "--jobs", jobs, "--max-size", "1",
+                                               "--progress", dump});
+        CHECK(has(shown.err, "files 1/1, 1.0/1.0 MB"));
+        fs::remove_all(db + "-progress");
         CHECK(search_ids(db, "*") == Ids{"r1", "r3"});
     }
     // With a higher limit the unchanged file is read again: the long record is added,
