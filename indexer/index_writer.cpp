@@ -145,10 +145,15 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
         std::vector<Xapian::docid> gone;
+        std::unordered_set<std::string> gone_paths;
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
-            if (!present.contains(db_.db.get_document(*it).get_value(schema::kSourcePathSlot))) gone.push_back(*it);
+            std::string path = db_.db.get_document(*it).get_value(schema::kSourcePathSlot);
+            if (!present.contains(path)) gone.push_back(*it), gone_paths.insert(std::move(path));
         }
         for (Xapian::docid id : gone) db_.db.delete_document(id);
+        // A vanished JSONL file's entry goes with its documents: if the file comes back
+        // unchanged, the entry would have it skipped whole, and its documents lost.
+        for (const std::string& path : gone_paths) db_.db.set_metadata(jsonl_metadata_key(path), "");
         reporter_.counts().removed += static_cast<long>(gone.size());
     }
 }

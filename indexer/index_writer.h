@@ -82,7 +82,8 @@ class IndexWriter {
     void apply(JobBatch& batch);
 
     // For each root in `roots`: deletes the documents under its root term whose
-    // source file is not in `present` (canonical paths of the files walked).
+    // source file is not in `present` (canonical paths of the files walked), and the
+    // JSONL entries of those files, so that one that comes back is read again.
     void remove_vanished(const std::vector<std::string>& roots, const std::unordered_set<std::string>& present);
 
     void commit();

@@ -154,6 +154,29 @@ TEST_CASE("a JSONL file that disappeared from a directory takes its documents wi
     fs::remove_all(dir);
 }
 
+TEST_CASE("a JSONL file that left a directory and came back unchanged is indexed again") {
+    // A sync that missed a day: the dump's documents go with it, and come back with it,
+    // whether it returns with a new mtime (copied) or its old one (moved back).
+    std::string dir = temp_dir("jsonl-back");
+    const std::string db = dir + "/db", in = dir + "/in", away = dir + "/away.jsonl";
+    write_file(in + "/dump.jsonl", "{\"id\":\"d1\",\"text\":\"alpha\"}\n{\"id\":\"d2\",\"text\":\"bravo\"}\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::rename(in + "/dump.jsonl", away);
+    REQUIRE(has(index(db, {in}).err, "2 removed"));
+    fs::copy_file(away, in + "/dump.jsonl");
+    CliResult copied = index(db, {in});
+    CHECK(has(copied.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged"));
+    CHECK(search_ids(db, "*") == Ids{"d1", "d2"});
+
+    fs::remove(in + "/dump.jsonl");
+    REQUIRE(has(index(db, {in}).err, "2 removed"));
+    fs::rename(away, in + "/dump.jsonl");
+    CliResult moved = index(db, {in});
+    CHECK(has(moved.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged"));
+    CHECK(search_ids(db, "*") == Ids{"d1", "d2"});
+    fs::remove_all(dir);
+}
+
 TEST_CASE("records removed from a changed JSONL file are removed from the index, unless --no-delete") {
     std::string dir = temp_dir("jsonl-pruned");
     const std::string db = dir + "/db", file = dir + "/news.jsonl", other = dir + "/other.jsonl";
