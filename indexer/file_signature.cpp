@@ -64,11 +64,11 @@ FileSignature file_signature_of(const Xapian::Document& doc) {
 std::string encode_jsonl_entry(const JsonlEntry& entry) {
     return encode_u64(entry.sig.size) + encode_u64(static_cast<std::uint64_t>(entry.sig.mtime_ns)) +
            encode_u64(entry.sig.hash) + encode_u64(entry.documents) + encode_u64(entry.skipped_lines) +
-           encode_u64(entry.long_line_limit);
+           encode_u64(entry.long_line_limit) + encode_u64(entry.unpruned ? 1 : 0);
 }
 
 std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
-    if (value.size() != 32 && value.size() != 40 && value.size() != 48) return std::nullopt;
+    if (value.size() != 32 && value.size() != 40 && value.size() != 48 && value.size() != 56) return std::nullopt;
     JsonlEntry entry;
     entry.sig.size = decode_u64(value.substr(0, 8));
     entry.sig.mtime_ns = static_cast<std::int64_t>(decode_u64(value.substr(8, 8)));
@@ -76,6 +76,7 @@ std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
     entry.documents = decode_u64(value.substr(24, 8));
     if (value.size() >= 40) entry.skipped_lines = decode_u64(value.substr(32, 8));
     if (value.size() >= 48) entry.long_line_limit = decode_u64(value.substr(40, 8));
+    if (value.size() >= 56) entry.unpruned = decode_u64(value.substr(48, 8)) != 0;
     return entry;
 }
 

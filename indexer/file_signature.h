@@ -50,10 +50,13 @@ struct JsonlEntry {
     // The line limit (--max-size, bytes) that some lines were skipped for exceeding; 0
     // when none was. A run with a higher limit reads the unchanged file again.
     std::uint64_t long_line_limit = 0;
+    // Read with --no-delete: documents whose ids left the file may still be in the
+    // index, so a run without it reads the file again, unchanged or not, to remove them.
+    bool unpruned = false;
 };
 
 // The JSONL metadata value, and back (nullopt if the value is not one; an entry
-// written before skipped lines or the line limit were kept has none).
+// written before skipped lines, the line limit or the prune were kept has none).
 std::string encode_jsonl_entry(const JsonlEntry& entry);
 std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value);
 

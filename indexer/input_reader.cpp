@@ -124,11 +124,13 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     }
     // Lines were skipped as too long, and the limit is higher now: read it again.
     const bool limit_raised = entry && entry->long_line_limit != 0 && settings_.max_file_bytes > entry->long_line_limit;
-    if (entry && entry->sig.same_stat(sig) && !limit_raised) {
+    // A --no-delete run left it unpruned, and this run prunes: read it again.
+    const bool prune_due = entry && entry->unpruned && settings_.prune_records;
+    if (entry && entry->sig.same_stat(sig) && !limit_raised && !prune_due) {
         batch.bytes += sig.size;
         return unchanged_jsonl(where, *entry);
     }
-    if (entry && !limit_raised) {
+    if (entry && !limit_raised && !prune_due) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
         errno = 0;
@@ -228,7 +230,9 @@ void InputReader::finish_jsonl(JobBatch& batch, bool read_to_end) {
                                            "(repair them and run again)");
             }
         }
-        const JsonlEntry entry{f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines), f.long_line_limit};
+        const bool unpruned = !settings_.prune_records && f.indexed_before;
+        const JsonlEntry entry{f.sig, f.documents, static_cast<std::uint64_t>(f.skipped_lines), f.long_line_limit,
+                               unpruned};
         batch.jobs.push_back(metadata_job(f.key, encode_jsonl_entry(entry)));
     }
     jsonl_.reset();

@@ -204,6 +204,25 @@ TEST_CASE("records removed from a changed JSONL file are removed from the index,
     fs::remove_all(dir);
 }
 
+TEST_CASE("records kept by a --no-delete run go on the next run without it, even if the file did not change") {
+    std::string dir = temp_dir("jsonl-nodelete-then");
+    const std::string db = dir + "/db", file = dir + "/news.jsonl";
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n{\"id\":\"n2\",\"text\":\"bravo\"}\n");
+    REQUIRE(index(db, {file}).exit_code == 0);
+    write_file(file, "{\"id\":\"n1\",\"text\":\"alpha\"}\n");
+    REQUIRE(index(db, {"--no-delete", file}).exit_code == 0);
+    CHECK(search_ids(db, "*") == Ids{"n1", "n2"});
+    CHECK(index(db, {"--no-delete", file}).exit_code == 0);  // still kept
+    CHECK(search_ids(db, "*") == Ids{"n1", "n2"});
+
+    CliResult pruned = index(db, {file});
+    CHECK(has(pruned.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"n1"});
+    CliResult after = index(db, {file});
+    CHECK(has(after.err, "1 unchanged, 0 removed"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a re-run keeps the way an index holds stems, even one built before that was recorded") {
     std::string dir = temp_dir("stemming-kind");
     const std::string db = dir + "/db", in = dir + "/in";

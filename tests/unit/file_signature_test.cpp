@@ -6,10 +6,10 @@
 
 using namespace naba::indexer;
 
-TEST_CASE("a JSONL metadata entry gives back its signature, documents, skipped lines and line limit") {
+TEST_CASE("a JSONL metadata entry gives back its signature, documents, skipped lines, line limit and prune") {
     JsonlEntry entry;
     entry.sig.size = 1234, entry.sig.mtime_ns = 987654321, entry.sig.hash = 42;
-    entry.documents = 7, entry.skipped_lines = 2, entry.long_line_limit = 1u << 20;
+    entry.documents = 7, entry.skipped_lines = 2, entry.long_line_limit = 1u << 20, entry.unpruned = true;
     const auto back = decode_jsonl_entry(encode_jsonl_entry(entry));
     REQUIRE(back);
     CHECK(back->sig.size == 1234);
@@ -18,6 +18,7 @@ TEST_CASE("a JSONL metadata entry gives back its signature, documents, skipped l
     CHECK(back->documents == 7);
     CHECK(back->skipped_lines == 2);
     CHECK(back->long_line_limit == 1u << 20);
+    CHECK(back->unpruned);
 }
 
 TEST_CASE("an entry from before skipped lines were kept is still read, as none skipped") {
@@ -35,4 +36,8 @@ TEST_CASE("an entry from before skipped lines were kept is still read, as none s
     REQUIRE(forty);
     CHECK(forty->skipped_lines == 3);
     CHECK(forty->long_line_limit == 0);
+    // With the line limit (48 bytes): pruned, as every run before --no-delete was kept.
+    const auto with_limit = decode_jsonl_entry(old + encode_u64(3) + encode_u64(1u << 20));
+    REQUIRE(with_limit);
+    CHECK_FALSE(with_limit->unpruned);
 }
