@@ -95,6 +95,12 @@ inline constexpr std::string_view kUserGazetteerKey = "naba:gazetteer";
 // gazetteers.
 inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerprint";
 
+// Metadata key set ("1") while a naba-index run may have committed documents whose
+// words the spelling data does not count yet; cleared in the commit that refreshes
+// it. A run stopped in between leaves it set, and the next run refreshes the spelling
+// data even if it changes nothing itself.
+inline constexpr std::string_view kSpellingStaleKey = "naba:spelling:stale";
+
 // Boolean term on every document found under a directory argument: prefix + the
 // directory's absolute path (or "#" + 32 hex digits of XXH3_128 when that is over
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this

@@ -104,7 +104,10 @@ void IndexRun::run(const WalkResult& walk) {
     // Spelling data follows the words' document frequencies; an unchanged run (or an
     // interrupted one, which should stop fast) leaves it as it is.
     const RunCounts& c = reporter_.counts();
-    if (!interrupted_ && !spelling_done_ && c.added + c.replaced + c.removed > 0) refresh_spelling(db_.db, Analyzer());
+    if (!interrupted_ && !spelling_done_) {
+        if (c.added + c.replaced + c.removed > 0 || spelling_was_stale_) refresh_spelling(db_.db, Analyzer());
+        db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
+    }
     IndexWriter(db_, reporter_, settings_.commit).commit();
     reporter_.end_progress();
 }
@@ -116,6 +119,13 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
     reader_settings.prune_records = settings_.delete_vanished;
+    {
+        // Goes into the first commit of this run's documents (see schema.h).
+        std::lock_guard lock(db_.mutex);
+        const std::string key(schema::kSpellingStaleKey);
+        spelling_was_stale_ = !db_.db.get_metadata(key).empty();
+        db_.db.set_metadata(key, "1");
+    }
     InputReader reader(files, db_, reporter_, reader_settings);
     IndexWriter writer(db_, reporter_, settings_.commit);
     tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(

@@ -66,6 +66,7 @@ class IndexRun {
     std::unique_ptr<entities::EntityTagger> tagger_;
     bool interrupted_ = false;
     bool spelling_done_ = false;  // the sharded build refreshes it before publishing
+    bool spelling_was_stale_ = false;  // an earlier run stopped before refreshing it
 };
 
 }  // namespace naba::indexer

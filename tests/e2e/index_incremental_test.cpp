@@ -223,6 +223,34 @@ TEST_CASE("records kept by a --no-delete run go on the next run without it, even
     fs::remove_all(dir);
 }
 
+TEST_CASE("spelling data a run did not get to refresh is refreshed by the next run, even one that changes nothing") {
+    // What a run stopped (Ctrl-C or kill -9) after its last batch was committed but
+    // before its spelling refresh leaves: the documents as they are now, the spelling
+    // data of the words they held before. Re-running changes no document.
+    std::string dir = temp_dir("spelling-stale");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "alpha bravo\n");
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    write_file(in + "/a.txt", "alpha zanzibarite\n");
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    {
+        // Back to the spelling data of "bravo", with the marker the run commits with
+        // its first batch.
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        REQUIRE(w.get_spelling_suggestion("zanzibarit") == "zanzibarite");
+        w.remove_spelling("zanzibarite");
+        w.add_spelling("bravo");
+        w.set_metadata("naba:spelling:stale", "1");
+        w.commit();
+    }
+    index(db, {"--jobs", "1", in});
+    Xapian::Database r(db);
+    CHECK(r.get_spelling_suggestion("zanzibarit") == "zanzibarite");
+    CHECK(r.get_spelling_suggestion("brav").empty());
+    CHECK(r.get_metadata("naba:spelling:stale").empty());
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a re-run keeps the way an index holds stems, even one built before that was recorded") {
     std::string dir = temp_dir("stemming-kind");
     const std::string db = dir + "/db", in = dir + "/in";
