@@ -11,6 +11,7 @@
 #include "entities/builtin_gazetteer.h"
 #include "entities/entity_tagger.h"
 #include "schema.h"
+#include "text/utf8.h"
 
 namespace naba {
 namespace {
@@ -74,7 +75,7 @@ std::string read_gazetteer_files(const std::vector<std::string>& paths) {
         std::string content = text.str();
         // Stored after a marker line, a byte order mark would no longer start the text
         // and would become part of the first id: every later run and search would fail.
-        if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
+        if (content.starts_with(text::kByteOrderMark)) content.erase(0, text::kByteOrderMark.size());
         check.add_tsv(content, path);  // throws GazetteerError with path:line
         if (!content.empty() && content.back() != '\n') content += '\n';
         all.append(kFileMarker).append(path).append("\n").append(content);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::indexer {
 namespace fs = std::filesystem;
@@ -15,9 +16,6 @@ namespace {
 constexpr std::size_t kJsonlRunBytes = 256u << 10;
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-// A file's text without its UTF-8 byte order mark, which is no content.
-std::string_view without_bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s; }
 
 // A document with nothing to search is skipped, from a text file or a JSONL line
 // alike; a headline alone is kept.
@@ -184,7 +182,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
         // at all (UTF-16 text, "{\0" or "\0{", or binary data). A stray NUL inside the
         // first record skips that line only, as in any other line.
         std::string_view first(run.text);
-        first = without_bom(first.substr(0, first.find('\n')));
+        first = text::without_byte_order_mark(first.substr(0, first.find('\n')));
         const std::size_t start = first.find_first_not_of(" \t\r");
         const bool object = start != std::string_view::npos && first[start] == '{' &&
                             first.substr(start + 1, 1) != std::string_view("\0", 1);
@@ -195,7 +193,7 @@ void InputReader::read_jsonl_chunk(JobBatch& batch) {
     }
     batch.bytes += run.text.size();
     f.bytes_counted += run.text.size();
-    f.has_content = f.has_content || !is_blank(f.next_line == 1 ? without_bom(run.text) : run.text);
+    f.has_content = f.has_content || !is_blank(f.next_line == 1 ? text::without_byte_order_mark(run.text) : run.text);
     ProblemSink problems = [this](const ReadProblem& p) { on_problem(p); };
     parse_jsonl(
         run.text, f.path, [&](schema::StoredDocument&& doc) { add_jsonl_record(std::move(doc), batch); }, problems,
@@ -281,7 +279,7 @@ bool InputReader::read_bytes(const fs::path& file, const std::string& where, std
 }
 
 bool InputReader::acceptable(const std::string& where, const std::string& bytes) {
-    if (is_blank(without_bom(bytes))) {
+    if (is_blank(text::without_byte_order_mark(bytes))) {
         reporter_.skip(where, "empty", "the file is empty");
         return false;
     }

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "document_readers.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::indexer {
 namespace {
@@ -123,7 +124,7 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
     od::parser parser;
     std::string padded;
     long line_number = first_line - 1, delivered = 0;
-    if (first_line == 1 && bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // byte order mark
+    if (first_line == 1) bytes = text::without_byte_order_mark(bytes);
     while (!bytes.empty()) {
         ++line_number;
         std::size_t nl = bytes.find('\n');

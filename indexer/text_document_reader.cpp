@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "document_readers.h"
+#include "text/utf8.h"
 
 namespace naba::indexer {
 namespace {
@@ -55,8 +56,7 @@ std::string_view take_line(std::string_view& rest) {
 // text has no header (a first line like "Update: talks resume" stays in the body).
 bool read_header(std::string_view text, schema::StoredDocument& doc, std::string_view& body,
                  const ProblemSink& problems) {
-    std::string_view rest = text;
-    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // byte order mark
+    std::string_view rest = text::without_byte_order_mark(text);
     bool known = false;
     schema::StoredDocument fields;
     while (!rest.empty()) {
@@ -98,8 +98,7 @@ schema::StoredDocument parse_text_document(std::string_view bytes, std::string i
     schema::StoredDocument doc;
     doc.id = std::move(id);
     doc.path = std::move(path);
-    std::string_view body = bytes;
-    if (bytes.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    std::string_view body = text::without_byte_order_mark(bytes);
     read_header(bytes, doc, body, problems);
     doc.text = std::string(body);
     if (doc.title.empty()) {

@@ -2,6 +2,7 @@
 
 #include "query_checks.h"
 #include "syntax_hint.h"
+#include "text/utf8.h"
 
 #include <chrono>
 #include <iostream>
@@ -13,7 +14,6 @@ constexpr Xapian::doccount kFewResults = 3;
 // Xapian's matcher takes time quadratic in a query's words: 10,000 words of Arabic
 // text take seconds, 50,000 over a minute.
 constexpr std::size_t kMaxQueryWords = 10000;
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 }  // namespace
 
@@ -160,7 +160,7 @@ Outcome QueryRunner::run_batch(std::istream& in) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         // A byte order mark (editors on Windows write one) is not part of the first qid.
-        if (line_number == 1 && line.starts_with(kByteOrderMark)) line.erase(0, kByteOrderMark.size());
+        if (line_number == 1 && line.starts_with(text::kByteOrderMark)) line.erase(0, text::kByteOrderMark.size());
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         QueryLabel label{std::to_string(line_number), line, true};
         if (std::size_t tab = line.find('\t'); tab != std::string::npos) {

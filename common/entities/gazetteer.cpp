@@ -4,6 +4,7 @@
 
 #include "entities/builtin_gazetteer.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::entities {
 
@@ -117,7 +118,7 @@ void Gazetteer::add_tsv(std::string_view text, std::string_view source_name) {
     std::vector<Entity> parsed;
     std::unordered_set<std::string> ids_here;
     std::size_t line_number = 0;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+    text = text::without_byte_order_mark(text);
     if (text.find('\0') != std::string_view::npos)
         throw GazetteerError(std::string(source_name) + ":0: the file contains NUL bytes (binary, or UTF-16: save it as UTF-8)");
     for (std::string_view line : split(text, '\n')) {

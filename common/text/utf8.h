@@ -19,4 +19,12 @@ void append_utf8(std::string& out, char32_t c);
 // Number of code points in a well-formed UTF-8 string.
 std::size_t code_point_count(std::string_view s);
 
+// The UTF-8 byte order mark some editors put at the start of a file: no content.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// `s` without a leading byte order mark.
+inline std::string_view without_byte_order_mark(std::string_view s) {
+    return s.starts_with(kByteOrderMark) ? s.substr(kByteOrderMark.size()) : s;
+}
+
 }  // namespace naba::text
