@@ -1,12 +1,19 @@
 #include "schema.h"
 
 #include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
 namespace naba::schema {
+
+bool is_build_stub(const std::string& db_dir) {
+    std::ifstream in(db_dir + "/XAPIANDB", std::ios::binary);
+    std::string first;
+    return in && std::getline(in, first) && first == kBuildStubMarker;
+}
 
 std::string bounded_term(std::string_view prefix, std::string_view text) {
     std::string term(prefix);

@@ -101,6 +101,20 @@ inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerp
 // data even if it changes nothing itself.
 inline constexpr std::string_view kSpellingStaleKey = "naba:spelling:stale";
 
+// Metadata key set ("1") in the shards of a fresh build on several threads, which the
+// index directory lists (a Xapian stub) while the build runs: searchers then see the
+// documents committed so far, matched as written (stems and spelling come with the
+// merge). The merged index has no such key; naba-search says why results are partial.
+inline constexpr std::string_view kBuildingKey = "naba:building";
+
+// The first line of the stub (XAPIANDB, a '#' comment to Xapian) that lists those
+// shards: it tells naba-index the stub is its own, and a person what the folder is.
+inline constexpr std::string_view kBuildStubMarker =
+    "# naba-index: a new index being built on several threads; run naba-index again if no run is building it";
+
+// True when `db_dir` holds such a stub (not a user's own stub of several indexes).
+bool is_build_stub(const std::string& db_dir);
+
 // Boolean term on every document found under a directory argument: prefix + the
 // directory's absolute path (or "#" + 32 hex digits of XXH3_128 when that is over
 // kMaxVerbatimIdBytes). A re-run of that directory removes the documents under this

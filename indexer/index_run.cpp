@@ -12,6 +12,7 @@
 
 #include "analysis_options.h"
 #include "analyzer.h"
+#include "build_stub.h"
 #include "document_builder.h"
 #include "entity_refresh.h"
 #include "index_writer.h"
@@ -35,10 +36,32 @@ int thread_count(int requested) {
 
 }  // namespace
 
+namespace {
+
+// Opens (or creates) the index. A stub a stopped fresh build left opens as its shards,
+// all locked; if they are gone (someone removed DIR.naba-build), so is its work, and
+// the index starts again.
+Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& reporter) {
+    if (schema::is_build_stub(db_dir)) {
+        try {
+            return Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);  // never creates a missing shard
+        } catch (const Xapian::DatabaseLockError&) {
+            throw;
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            reporter.note("the shards of the build a stopped run left in " + db_dir + " cannot be opened (" +
+                          e.get_msg() + "): building the index again");
+            std::filesystem::remove(db_dir + "/XAPIANDB");
+        }
+    }
+    return Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
+}
+
+}  // namespace
+
 IndexRun::IndexRun(const RunSettings& settings)
     : settings_(settings),
       reporter_(settings.verbosity, settings.progress),
-      db_{Xapian::WritableDatabase(settings.db_dir, Xapian::DB_CREATE_OR_OPEN), {}} {}
+      db_{open_target(settings.db_dir, reporter_), {}} {}
 
 namespace {
 
@@ -76,6 +99,7 @@ void IndexRun::keep_stemming() {
 
 void IndexRun::run(const WalkResult& walk) {
     keep_stemming();
+    finish_stopped_build();
     for (const auto& problem : walk.problems) reporter_.skip(problem.path, "unreadable path", problem.message);
     if (settings_.progress) {
         std::uint64_t bytes = 0;
@@ -159,6 +183,17 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     reporter_.progress(bytes_written, files_written, true);  // the last count, whatever the throttle
 }
 
+// A fresh build on several threads that was stopped by kill -9 (or a crash) left the
+// index as a stub listing its shards (build_stub.h): they are merged into the index
+// before this run reads anything, so that it goes on from there.
+void IndexRun::finish_stopped_build() {
+    if (!schema::is_build_stub(settings_.db_dir)) return;
+    std::lock_guard lock(db_.mutex);
+    reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
+                   std::to_string(db_.db.get_doccount()) + " documents it committed");
+    db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db);
+}
+
 // The reader runs here, in the calling thread: it is cheap next to the shards, each
 // of which analyses and writes its documents in a thread of its own.
 void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
@@ -168,7 +203,8 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     reader_settings.prune_records = false;  // an empty index has no old records
     std::unique_ptr<ShardedBuild> sharded;
     try {
-        sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get());
+        sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get(),
+                                                 db_);
     } catch (const std::filesystem::filesystem_error& e) {
         // The shards live beside the index; without room there one writer still works.
         reporter_.note("cannot build in parallel beside " + settings_.db_dir + " (" + e.code().message() +

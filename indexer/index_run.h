@@ -53,6 +53,7 @@ class IndexRun {
     void run_pipeline(const std::vector<InputFile>& files);
     void run_sharded(const std::vector<InputFile>& files, int shards);
     void keep_stemming();
+    void finish_stopped_build();
     void remove_vanished(const WalkResult& walk);
     void load_entities();
     void refresh_entities();

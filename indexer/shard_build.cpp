@@ -9,7 +9,9 @@
 
 #include <fcntl.h>
 
+#include "build_stub.h"
 #include "file_signature.h"
+#include "schema.h"
 #include "spelling_data.h"
 
 namespace naba::indexer {
@@ -22,24 +24,9 @@ constexpr std::ptrdiff_t kQueuedBatches = 4;
 
 // Shards commit (flush) after this many documents at most. Xapian's per-document
 // cost grows with the number of uncommitted documents (its in-memory maps), and a
-// shard's commit is cheap (no fsync, nobody reads it): on the news corpora 250
-// documents took 12 s of CPU against 17 s for 2000 (bench/RESULTS.md).
+// shard's commit is cheap (no fsync): on the news corpora 250 documents took 12 s of
+// CPU against 17 s for 2000 (bench/RESULTS.md).
 constexpr long kShardFlushDocuments = 250;
-
-// Under DB_DANGEROUS a write that fails (disk full, too many open files) comes out
-// as "cancel() not supported under Xapian::DB_DANGEROUS", its cause dropped: `cause`
-// (errno as the exception arrived) says it again.
-std::exception_ptr with_cause(std::exception_ptr error, int cause, const std::string& shard_path) {
-    try {
-        std::rethrow_exception(error);
-    } catch (const Xapian::InvalidOperationError& e) {
-        if (e.get_msg().find("DB_DANGEROUS") == std::string::npos) return error;
-        return std::make_exception_ptr(Xapian::DatabaseError(
-            "cannot write the shard " + shard_path + (cause ? ": " + std::system_category().message(cause) : "")));
-    } catch (...) {
-        return error;
-    }
-}
 
 }  // namespace
 
@@ -54,10 +41,10 @@ void exchange_directories(const std::string& a, const std::string& b) {
 }
 
 ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter,
-                           const entities::EntityTagger* tagger)
+                           const entities::EntityTagger* tagger, SharedDatabase& target)
     // Symlinks resolved: the swap must replace the real directory, not a link to it.
     : db_dir_(fs::weakly_canonical(db_dir).string()),
-      work_dir_(db_dir_ + ".naba-build"),
+      work_dir_(build_work_dir(db_dir_)),
       limits_(limits),
       reporter_(reporter),
       tagger_(tagger) {
@@ -72,14 +59,56 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
         auto shard = std::make_unique<Shard>();
         shard->path = work_dir_ + "/shard-" + std::to_string(i);
         shard->queue.set_capacity(kQueuedBatches);
+        // Searchers read the shards through the stub while they are written, and a
+        // kill -9 leaves them as the index: each commit must be whole, so no
+        // DB_DANGEROUS (in-place updates; about 3 % more time without it). Nobody
+        // needs them after a power loss, so no fsync.
+        shard->db = Xapian::WritableDatabase(shard->path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        {
+            // Searchers read metadata from the first shard; all get it, so a merge of
+            // any of them keeps it.
+            std::lock_guard lock(target.mutex);
+            for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
+                shard->db.set_metadata(*k, target.db.get_metadata(*k));
+        }
+        shard->db.set_metadata(std::string(schema::kBuildingKey), "1");
+        shard->db.commit();
         shards_.push_back(std::move(shard));
     }
+    install_stub();
     for (auto& shard : shards_) shard->thread = std::thread([this, s = shard.get()] { run_shard(*s); });
+}
+
+// From here on a searcher opening the index sees the shards' committed batches.
+void ShardedBuild::install_stub() {
+    const std::string stub = work_dir_ + "/stub";
+    if (!write_build_stub(stub, db_dir_, static_cast<int>(shards_.size()))) return;
+    fs::permissions(stub, fs::status(db_dir_).permissions());
+    exchange_directories(stub, db_dir_);
+    target_aside_ = stub;
+}
+
+void ShardedBuild::close_shards() noexcept {
+    for (auto& shard : shards_) {
+        try {
+            shard->db.close();
+        } catch (const Xapian::Error&) {  // a failed shard: it is thrown away
+        }
+    }
 }
 
 ShardedBuild::~ShardedBuild() {
     stop_threads();
+    close_shards();
     std::error_code ec;
+    // The empty target goes back, or the index would list shards about to be removed.
+    if (!published_ && !target_aside_.empty()) {
+        try {
+            exchange_directories(target_aside_, db_dir_);
+        } catch (const fs::filesystem_error&) {
+            return;  // the stub and its shards stay, as after kill -9: the next run merges them
+        }
+    }
     fs::remove_all(work_dir_, ec);
 }
 
@@ -118,9 +147,7 @@ void ShardedBuild::run_shard(Shard& shard) {
     Batch batch;
     bool input_ended = false;  // the end-of-input marker was taken
     try {
-        // A shard is thrown away if the run dies, so neither fsync (DB_NO_SYNC) nor
-        // copy-on-write blocks (DB_DANGEROUS: update in place) buy anything.
-        Xapian::WritableDatabase db(shard.path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+        Xapian::WritableDatabase& db = shard.db;
         AnalysisWorker worker(tagger_);
         PendingBatch pending(limits_);
         for (;;) {
@@ -138,11 +165,9 @@ void ShardedBuild::run_shard(Shard& shard) {
         // disjoint documents, so each shard's own spelling data merges into the right
         // one — computed here in parallel rather than after the merge.
         refresh_spelling(db, worker.analyzer);
-        db.commit();
-        db.close();
+        db.commit();  // left open: its lock is the index's until the merge is published
     } catch (...) {
-        const int cause = errno;  // the failed write's (closing the shard on the way out fails alike)
-        shard.error = with_cause(std::current_exception(), cause, shard.path);
+        shard.error = std::current_exception();
         shard.failed.store(true, std::memory_order_release);
         // Keep taking batches so that add() never waits on a dead shard — unless
         // the input had ended (a failed commit): no more will come.
@@ -181,6 +206,7 @@ std::string ShardedBuild::merge(SharedDatabase& target) {
     sources.compact(merged);
 
     Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
+    out.set_metadata(std::string(schema::kBuildingKey), "");
     {
         // The target's own metadata (JSONL entries of files that had no documents)
         // must survive the swap; this run's entries are newer and win.
@@ -206,9 +232,12 @@ void ShardedBuild::publish(SharedDatabase& target) {
     fs::permissions(merged, fs::status(db_dir_).permissions());
     std::lock_guard lock(target.mutex);
     exchange_directories(merged, db_dir_);
-    // Lock the new database before letting go of the old one, so that no other writer
-    // gets in between; the old (empty) one is removed with the work directory.
+    published_ = true;
+    // Lock the new database before letting go of the shards and the old (empty)
+    // target, so that no other writer gets in between; they are removed with the
+    // work directory.
     Xapian::WritableDatabase published(db_dir_, Xapian::DB_OPEN);
+    close_shards();
     target.db.close();
     target.db = published;
 }

@@ -5,8 +5,7 @@
 // at the end with Xapian's compaction (Database::compact, what xapian-compact does).
 // The merged database gets the run's JSONL metadata, the target's old metadata and
 // the spelling data, and then takes the target's place in one atomic directory
-// exchange (renameat2 RENAME_EXCHANGE), so a searcher sees the empty index or the
-// whole result, never a part.
+// exchange (renameat2 RENAME_EXCHANGE).
 //
 // When this is used (IndexRun decides): the target index has no documents and more
 // than one thread is allowed. Only then is it safe: with no earlier documents there is
@@ -15,12 +14,14 @@
 // so every occurrence of an id lands in the same shard, in input order, and the last
 // one wins exactly as with the single writer.
 //
-// Safety: the target's lock is held throughout. Ctrl-C / SIGTERM stop the reader and
+// Safety: while the shards are written, the index directory is a stub that lists them
+// (build_stub.h), so searchers see every batch a shard has committed (each commits by
+// the same limits as the single writer). The shards' locks are the index's lock then:
+// a second writer opening the stub fails on them. Ctrl-C / SIGTERM stop the reader and
 // the shards' work so far is merged and published (JSONL files that were not finished
-// have no metadata, so a re-run reads them again). kill -9 leaves the target as it
-// was (empty, and it opens); the shards are private and the next run removes them and
-// starts again. Each shard commits by the same limits as the single writer, which
-// bounds memory, not durability.
+// have no metadata, so a re-run reads them again). kill -9 leaves the stub, which opens
+// and answers queries; the next run merges it first. A failure (a shard's write, the
+// merge) puts the empty target back and removes the shards.
 #pragma once
 
 #include <atomic>
@@ -43,13 +44,16 @@ namespace naba::indexer {
 class ShardedBuild {
   public:
     // Creates `shards` private databases in a work directory next to `db_dir` (removing
-    // a stale one a killed run left) and starts one thread per shard. Throws
-    // std::filesystem::filesystem_error or Xapian::Error when that fails.
-    // `tagger` (shared, read-only; nullptr: no entity recognition) is given to every
-    // shard's DocumentBuilder.
+    // a stale one a killed run left) with the metadata of `target` (the empty index at
+    // db_dir, open and locked), puts a stub listing them in db_dir's place and starts
+    // one thread per shard. Throws std::filesystem::filesystem_error or Xapian::Error
+    // when that fails. `tagger` (shared, read-only; nullptr: no entity recognition) is
+    // given to every shard's DocumentBuilder.
     ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter,
-                 const entities::EntityTagger* tagger);
-    ~ShardedBuild();  // stops the threads and removes the work directory
+                 const entities::EntityTagger* tagger, SharedDatabase& target);
+    // Stops the threads; unless published, puts the empty target back in the stub's
+    // place. Removes the work directory.
+    ~ShardedBuild();
 
     // Routes the batch's jobs to the shards (blocks while a shard is busy: memory
     // stays bounded). Throws what a shard thread failed with.
@@ -64,6 +68,7 @@ class ShardedBuild {
     using Batch = std::shared_ptr<JobBatch>;
     struct Shard {
         std::string path;
+        Xapian::WritableDatabase db;  // open (locked) until the merged index is published
         tbb::concurrent_bounded_queue<Batch> queue;
         std::thread thread;
         std::exception_ptr error;
@@ -77,9 +82,15 @@ class ShardedBuild {
                      JobBatch& batch);
     void stop_threads();
     void rethrow_shard_error();
+    void install_stub();
+    void close_shards() noexcept;
     std::string merge(SharedDatabase& target);
 
     std::string db_dir_, work_dir_;
+    // Where the empty target waits while the stub has its place ("" when no stub was
+    // installed: a name a stub cannot hold).
+    std::string target_aside_;
+    bool published_ = false;
     CommitLimits limits_;
     Reporter& reporter_;
     const entities::EntityTagger* tagger_;

@@ -12,6 +12,7 @@
 
 #include "printers/printer.h"
 #include "query_builder.h"
+#include "schema.h"
 #include "query_runner.h"
 #include "search_options.h"
 
@@ -39,6 +40,9 @@ Xapian::Database open_index(const std::string& dir) {
     try {
         return Xapian::Database(dir);
     } catch (const Xapian::DatabaseOpeningError& e) {
+        if (naba::schema::is_build_stub(dir))
+            throw std::runtime_error(dir + " lists the shards of a stopped naba-index build, and they cannot be read (" +
+                                     e.get_msg() + "); run naba-index on it again to build it");
         // An errno (a file of the index that may not be read) is no sign of another tool.
         if (const char* why = e.get_error_string(); why && *why)
             throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
@@ -70,7 +74,11 @@ int search(const SearchOptions& options) {
                         "; give a file with one query per line, or - for stdin");
     }
     Xapian::Database db = open_index(options.db_dir);
-    if (stem_groups_unserved(db))
+    if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty())
+        std::cerr << "naba-search: " << options.db_dir << " is still being built (or its build was stopped: run "
+                  << "naba-index again to finish it); searching the " << db.get_doccount()
+                  << " documents written so far, words matched as written\n";
+    else if (stem_groups_unserved(db))
         std::cerr << "naba-search: " << options.db_dir
                   << ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
                      "serve; words are matched as written (build a served index with naba-index --stemmed-terms "

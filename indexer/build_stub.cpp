@@ -1,0 +1,64 @@
+#include "build_stub.h"
+
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "analyzer.h"
+#include "index_writer.h"
+#include "schema.h"
+#include "shard_build.h"
+#include "spelling_data.h"
+
+namespace naba::indexer {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string stub_file(const std::string& dir) { return dir + "/XAPIANDB"; }
+
+}  // namespace
+
+std::string build_work_dir(const std::string& db_dir) { return fs::weakly_canonical(db_dir).string() + ".naba-build"; }
+
+bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, int shards) {
+    const std::string work_name = fs::path(build_work_dir(db_dir)).filename().string();
+    if (work_name.find_first_of("\r\n") != std::string::npos) return false;
+    fs::create_directories(stub_dir);
+    std::ofstream out(stub_file(stub_dir), std::ios::binary);
+    out << schema::kBuildStubMarker << "\n";
+    // Relative to the stub's own directory: still right if the parent folder moves.
+    for (int i = 0; i < shards; ++i) out << "auto ../" << work_name << "/shard-" << i << "\n";
+    out.close();
+    if (!out)
+        throw fs::filesystem_error("cannot write a stub database", stub_file(stub_dir),
+                                   std::error_code(errno, std::generic_category()));
+    return true;
+}
+
+Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub) {
+    const std::string work = build_work_dir(db_dir), merged = work + "/merged";
+    fs::remove_all(merged);
+    Xapian::Database(db_dir).compact(merged);
+    {
+        Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
+        out.set_metadata(std::string(schema::kBuildingKey), "");
+        // The shards of a stopped build never got to list their stems and words.
+        StemSynonyms().record_all(out);
+        refresh_spelling(out, Analyzer());
+        out.set_metadata(std::string(schema::kSpellingStaleKey), "");
+        out.commit();
+        out.close();
+    }
+    const std::string target = fs::weakly_canonical(db_dir).string();
+    fs::permissions(merged, fs::status(target).permissions());
+    exchange_directories(merged, target);
+    // Locked before the shards are let go, so no other writer gets in between.
+    Xapian::WritableDatabase published(db_dir, Xapian::DB_OPEN);
+    stub.close();
+    fs::remove_all(work);
+    return published;
+}
+
+}  // namespace naba::indexer

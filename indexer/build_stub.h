@@ -1,0 +1,32 @@
+// What the index directory holds while a fresh build on several threads runs: a
+// Xapian stub directory (only a XAPIANDB file) that lists the build's shard databases.
+// Searchers open it like any index and see every batch the shards have committed, so
+// even kill -9 leaves an index that opens and answers queries. The merge at the end
+// puts the merged database in the stub's place; the next naba-index run merges what a
+// killed run left (finish_stopped_build) before it does anything else.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace naba::indexer {
+
+// The directory beside the index where a fresh build keeps its shards
+// (DIR.naba-build, DIR with symlinks resolved).
+std::string build_work_dir(const std::string& db_dir);
+
+// Writes into the new directory `stub_dir` a stub listing the shards shard-0 ...
+// shard-(shards-1) of build_work_dir(db_dir), by paths relative to db_dir, where the
+// stub will be moved; its first line is schema::kBuildStubMarker. Returns false (writing nothing) when db_dir's name cannot be
+// written in a stub (a line break in it). Throws std::filesystem::filesystem_error.
+bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, int shards);
+
+// Merges the shards of a stopped build (`stub`: the stub opened for writing, which
+// locks every shard) into one database with its stem synonyms and spelling data, puts
+// that in the stub's place, removes the shards and returns the new database, open for
+// writing. The stem kind (set_stem_synonyms) must be the stub's. Throws Xapian::Error
+// or std::filesystem::filesystem_error; the stub is left as it was then.
+Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub);
+
+}  // namespace naba::indexer
