@@ -190,7 +190,7 @@ void IndexRun::finish_stopped_build() {
     if (!schema::is_build_stub(settings_.db_dir)) return;
     std::lock_guard lock(db_.mutex);
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
-                   std::to_string(db_.db.get_doccount()) + " documents it committed");
+                   count_of(db_.db.get_doccount(), "document") + " it committed");
     db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db);
 }
 
@@ -258,10 +258,10 @@ void IndexRun::refresh_entities() {
         }
     }
     reporter_.note("the gazetteer or the entity recognition changed since this index was built: re-tagging its " +
-                   std::to_string(db_.db.get_doccount()) + " documents");
+                   count_of(db_.db.get_doccount(), "document"));
     AnalysisWorker worker(tagger_.get());
     const long done = retag_all(db_, worker.builder, settings_.commit, fingerprint, interrupt_signal());
-    reporter_.note("re-tagged " + std::to_string(done) + " documents");
+    reporter_.note("re-tagged " + count_of(done, "document"));
 }
 
 void IndexRun::remove_vanished(const WalkResult& walk) {

@@ -158,8 +158,9 @@ void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& en
     // run. Only their number was kept (malformed, too large or empty), not the reasons.
     if (entry.skipped_lines)
         reporter_.skip(where, "JSONL line skipped before",
-                       std::to_string(entry.skipped_lines) +
-                           " lines were skipped when it was indexed (unchanged since; see that run)",
+                       count_of(static_cast<long>(entry.skipped_lines), "line") +
+                           (entry.skipped_lines == 1 ? " was" : " were") +
+                           " skipped when it was indexed (unchanged since; see that run)",
                        static_cast<long>(entry.skipped_lines));
 }
 
@@ -223,8 +224,8 @@ void InputReader::finish_jsonl(JobBatch& batch, bool read_to_end) {
             if (f.unread_lines == 0) {
                 batch.jobs.push_back(prune_job(f.path, std::move(f.id_terms)));
             } else {
-                reporter_.warn(f.path, std::to_string(f.unread_lines) +
-                                           " lines could not be read, so no document of this file is removed "
+                reporter_.warn(f.path, count_of(static_cast<long>(f.unread_lines), "line") +
+                                           " could not be read, so no document of this file is removed "
                                            "(repair them and run again)");
             }
         }

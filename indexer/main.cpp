@@ -15,6 +15,7 @@
 #include "unknown_names.h"
 
 namespace po = boost::program_options;
+using naba::indexer::count_of;
 using naba::indexer::RunSettings;
 using naba::indexer::Verbosity;
 
@@ -173,10 +174,10 @@ bool parse(int argc, char** argv, Parsed& out) {
 }
 
 void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long ignored) {
-    std::cerr << "naba-index: " << c.indexed() << " documents indexed into " << s.db_dir << " (" << c.added
-              << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
-              << " removed, from " << c.files << " files";
-    if (ignored) std::cerr << "; " << ignored << " files of other types ignored";
+    std::cerr << "naba-index: " << count_of(c.indexed(), "document") << " indexed into " << s.db_dir << " ("
+              << c.added << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
+              << " removed, from " << count_of(c.files, "file");
+    if (ignored) std::cerr << "; " << count_of(ignored, "file") << " of other types ignored";
     std::cerr << "\n";
     if (c.skipped_total()) {
         std::cerr << "naba-index: skipped " << c.skipped_total() << ":";
@@ -206,8 +207,8 @@ int index(const Parsed& parsed) {
     const auto& counts = run.counts();
     if (run.interrupted()) {
         // Shown even with --quiet: the user must know the work is not finished.
-        std::cerr << "naba-index: interrupted: committed " << counts.indexed()
-                  << " documents; run again to finish\n";
+        std::cerr << "naba-index: interrupted: committed " << count_of(counts.indexed(), "document")
+                  << "; run again to finish\n";
         return naba::indexer::interrupted_exit_status(naba::indexer::interrupt_signal().load());
     }
     if (parsed.settings.verbosity != Verbosity::quiet) print_summary(counts, parsed.settings, walk.ignored);

@@ -6,6 +6,8 @@
 #include <iostream>
 
 namespace naba::indexer {
+
+std::string count_of(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 namespace {
 
 constexpr std::size_t kProgressWidth = 72;  // the line is padded to this, to cover a longer one

@@ -14,6 +14,9 @@ namespace naba::indexer {
 
 enum class Verbosity { quiet, normal, verbose };
 
+// "1 document", "2 documents": a count and its noun, singular for one.
+std::string count_of(long n, const std::string& noun);
+
 // Each field is written by one pipeline stage only (see the comments), so the
 // reader and the writer never touch the same field.
 struct RunCounts {

@@ -116,7 +116,7 @@ TEST_CASE("--quiet prints only skips, --verbose every document, --progress the p
     CHECK(quiet.err.find("skipped") != std::string::npos);
     CliResult verbose = run(NABA_INDEX_BIN, {"--verbose", "--db", dir + "/db2", dir + "/in"});
     CHECK(verbose.err.find("added good.txt") != std::string::npos);
-    CHECK(verbose.err.find("1 documents indexed") != std::string::npos);
+    CHECK(verbose.err.find("1 document indexed") != std::string::npos);
     CliResult plain = run(NABA_INDEX_BIN, {"--db", dir + "/db3", dir + "/in"});
     CHECK(plain.err.find("MB/s") == std::string::npos);  // stderr is not a terminal
     CliResult progress = run(NABA_INDEX_BIN, {"--progress", "--db", dir + "/db4", dir + "/in"});

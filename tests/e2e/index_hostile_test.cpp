@@ -258,7 +258,7 @@ TEST_CASE("a JSONL file whose only line is over --max-size is not called empty, 
     CHECK(has(r.err, "skipped 1: too large 1;"));
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-size", "1", dump});
     CHECK(again.exit_code == 1);
-    CHECK(has(again.err, "1 lines were skipped when it was indexed (unchanged since"));
+    CHECK(has(again.err, "1 line was skipped when it was indexed (unchanged since"));
     CHECK(!has(again.err, "malformed"));  // the reason is not known any more: none is made up
     CHECK(run(NABA_INDEX_BIN, {"--db", db, "--max-size", "2", dump}).exit_code == 0);
     CHECK(search_ids(db, "*") == Ids{"big"});
@@ -272,7 +272,7 @@ TEST_CASE("a JSONL file named itself and through its folder is read once, and st
     CliResult first = run(NABA_INDEX_BIN, {"--db", db, in + "/sub/d.jsonl", in});
     CHECK(first.exit_code == 0);
     CHECK(!has(first.err, "already appeared"));
-    CHECK(has(first.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged"));
+    CHECK(has(first.err, "1 document indexed into " + db + " (1 new, 0 replaced), 0 unchanged"));
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, in, in + "/sub/d.jsonl"});
     CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 1 unchanged, 0 removed"));
     // Its documents belong to the folder: the file gone from it, they go too.

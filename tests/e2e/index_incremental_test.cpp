@@ -134,7 +134,7 @@ TEST_CASE("dropping the first records of a dump re-indexes nothing, the others g
     write_file(file, "{\"id\":\"b\",\"text\":\"bravo\"}\n{\"id\":\"c\",\"text\":\"charlie\"}\n"
                      "{\"id\":\"d\",\"text\":\"delta\"}\n");
     CliResult r = index(db, {file});
-    CHECK(has(r.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 2 unchanged, 1 removed"));
+    CHECK(has(r.err, "1 document indexed into " + db + " (1 new, 0 replaced), 2 unchanged, 1 removed"));
     CliResult json = run(NABA_SEARCH_BIN, {"--db", db, "-f", "json", "charlie"});
     CHECK(has(json.out, "\"line\":2"));
     CHECK(search_ids(db, "*") == Ids{"b", "c", "d"});
@@ -199,7 +199,7 @@ TEST_CASE("records removed from a changed JSONL file are removed from the index,
     // with --no-delete.
     write_file(file, "{\"id\":\"n5\",\"text\":\"echo\"}\n");
     CliResult kept = index(db, {"--no-delete", file});
-    CHECK(has(kept.err, "1 documents indexed into " + db + " (1 new, 0 replaced), 0 unchanged, 0 removed"));
+    CHECK(has(kept.err, "1 document indexed into " + db + " (1 new, 0 replaced), 0 unchanged, 0 removed"));
     CHECK(search_ids(db, "*") == Ids{"n1", "n3", "n4", "n5", "o1"});
     fs::remove_all(dir);
 }
