@@ -3,6 +3,7 @@
 #include "printers/printer.h"
 
 #include <cstdio>
+#include <string>
 
 namespace naba::searcher {
 namespace {
@@ -21,6 +22,24 @@ class IdsPrinter : public Printer {
     bool paths_;
 };
 
+// A document id as one field of a TREC run, whose fields are split at white space:
+// a space or tab (ids are file paths, and paths may hold them) is written %20 or %09,
+// and a '%' as %25, so the id can still be told back.
+std::string trec_field(const std::string& id) {
+    if (id.find_first_of(" \t%\v\f\r") == std::string::npos) return id;
+    std::string out;
+    for (char c : id) {
+        if (c == ' ' || c == '\t' || c == '%' || c == '\v' || c == '\f' || c == '\r') {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+            out += hex;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 // TREC run format, as trec_eval reads it: qid Q0 docid rank score tag.
 class TrecPrinter : public Printer {
   public:
@@ -29,7 +48,7 @@ class TrecPrinter : public Printer {
     void hit(const QueryLabel& label, const Hit& hit) override {
         char score[32];
         std::snprintf(score, sizeof score, "%.6f", hit.score);
-        out_ << label.qid << " Q0 " << hit.doc.id << ' ' << hit.rank << ' ' << score << " naba\n";
+        out_ << label.qid << " Q0 " << trec_field(hit.doc.id) << ' ' << hit.rank << ' ' << score << " naba\n";
     }
 
   private:

@@ -37,6 +37,17 @@ TEST_CASE("ids are paths relative to the directory argument, or the name of a na
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a trec run writes an id holding a space or a percent sign as one field") {
+    std::string dir = temp_dir("trec-ids");
+    write(dir + "/in/field report 50%.txt", "Alpha text\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", dir + "/db", dir + "/in"}).exit_code == 0);
+    CHECK(ids(dir + "/db", "alpha") == std::vector<std::string>{"field report 50%.txt"});
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "trec", "alpha"});
+    REQUIRE(lines(r.out).size() == 1);
+    CHECK(lines(r.out)[0].starts_with("1 Q0 field%20report%2050%25.txt 1 "));
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("indexing the same id again replaces the document instead of duplicating it") {
     std::string dir = temp_dir("replace");
     write(dir + "/in/a.txt", "first version ceasefire\n");
