@@ -72,28 +72,7 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         return Outcome::error;
     }
     ParsedQuery parsed;
-    try {
-        parsed = build_with_retry(label.query);
-    } catch (const Xapian::QueryParserError& e) {
-        // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
-        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
-        if (!e.get_msg().starts_with("Syntax:")) {
-            std::cerr << ": " << e.get_msg() << "\n";
-        } else if (auto hint = find_syntax_problem(label.query)) {
-            std::cerr << " at column " << hint->column << ": " << hint->message
-                      << " (to search for the word itself, put it in quotes)\n";
-        } else {
-            std::cerr << ": " << e.get_msg() << " (check operators and parentheses)\n";
-        }
-        return Outcome::error;
-    }
-    if (parsed.only_stop_words)
-        std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
-                     "put them in quotes, e.g. \"of the\"\n";
-    if (parsed.no_words)
-        std::cerr << "naba-search: " << where << "'" << label.query
-                  << "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)\n";
-
+    if (!parse(label, where, parsed)) return Outcome::error;
     if (options_.show_query)
         std::cerr << (label.batch ? label.qid + "\t" : "") << parsed.query.get_description() << "\n";
 
@@ -116,6 +95,43 @@ Outcome QueryRunner::run(const QueryLabel& label) {
             std::cerr << "naba-search: " << where << "no known entity is called '" << value
                       << "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)\n";
     }
+    print_page(label, page, spy.get());
+    if (options_.timings) {
+        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
+    }
+    return page.total > 0 ? Outcome::matched : Outcome::no_match;
+}
+
+// Parses the query into `parsed`, saying on stderr why one cannot be searched (false)
+// or finds nothing to search.
+bool QueryRunner::parse(const QueryLabel& label, const std::string& where, ParsedQuery& parsed) {
+    try {
+        parsed = build_with_retry(label.query);
+    } catch (const Xapian::QueryParserError& e) {
+        // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
+        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
+        if (!e.get_msg().starts_with("Syntax:")) {
+            std::cerr << ": " << e.get_msg() << "\n";
+        } else if (auto hint = find_syntax_problem(label.query)) {
+            std::cerr << " at column " << hint->column << ": " << hint->message
+                      << " (to search for the word itself, put it in quotes)\n";
+        } else {
+            std::cerr << ": " << e.get_msg() << " (check operators and parentheses)\n";
+        }
+        return false;
+    }
+    if (parsed.only_stop_words)
+        std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
+                     "put them in quotes, e.g. \"of the\"\n";
+    if (parsed.no_words)
+        std::cerr << "naba-search: " << where << "'" << label.query
+                  << "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)\n";
+    return true;
+}
+
+// The count (--count), the facets (--facets) or the hits, in the chosen format.
+void QueryRunner::print_page(const QueryLabel& label, const SearchPage& page, const EntityFacetSpy* spy) {
     if (options_.count_only) {
         if (label.batch) std::cout << label.qid << '\t';
         std::cout << page.total << '\n';
@@ -126,11 +142,6 @@ Outcome QueryRunner::run(const QueryLabel& label) {
         for (const Hit& hit : page.hits) printer_.hit(label, hit);
         printer_.end(label, page, request_.offset);
     }
-    if (options_.timings) {
-        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
-    }
-    return page.total > 0 ? Outcome::matched : Outcome::no_match;
 }
 
 void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& spy) {
