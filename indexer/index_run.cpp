@@ -56,6 +56,14 @@ Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& report
     return Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
 }
 
+// The parallel build swaps the index folder for a stub and then for the merged
+// database, so it needs a database folder of its own: never a user's stub file or
+// folder naming other (empty) indexes, which the swap would replace and delete.
+bool own_directory(const std::string& db_dir) {
+    std::error_code ec;
+    return std::filesystem::is_directory(db_dir, ec) && !std::filesystem::exists(db_dir + "/XAPIANDB", ec);
+}
+
 }  // namespace
 
 IndexRun::IndexRun(const RunSettings& settings)
@@ -117,7 +125,7 @@ void IndexRun::run(const WalkResult& walk) {
         std::lock_guard lock(db_.mutex);
         fresh = db_.db.get_doccount() == 0;
     }
-    if (fresh && threads > 1) {
+    if (fresh && threads > 1 && own_directory(settings_.db_dir)) {
         run_sharded(walk.files, threads);
     } else {
         run_pipeline(walk.files);
@@ -186,8 +194,19 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
 // A fresh build on several threads that was stopped by kill -9 (or a crash) left the
 // index as a stub listing its shards (build_stub.h): they are merged into the index
 // before this run reads anything, so that it goes on from there.
+// Otherwise a work directory beside the index is what a killed build left (after
+// its merged index took the folder's place, or before its stub did): only a run
+// holding the index's lock, as this one does, uses it, so it goes.
 void IndexRun::finish_stopped_build() {
-    if (!schema::is_build_stub(settings_.db_dir)) return;
+    if (!schema::is_build_stub(settings_.db_dir)) {
+        std::error_code ec;
+        const std::string work = build_work_dir(settings_.db_dir);
+        if (std::filesystem::exists(work, ec)) {
+            reporter_.note("removing " + work + ", left by a stopped run");
+            std::filesystem::remove_all(work, ec);
+        }
+        return;
+    }
     std::lock_guard lock(db_.mutex);
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
                    std::to_string(db_.db.get_doccount()) + " documents it committed");

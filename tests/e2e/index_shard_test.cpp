@@ -288,3 +288,71 @@ TEST_CASE("a parallel build that fills the disk says that the disk is full") {
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a user's stub of empty indexes, file or folder, is written through and kept, never swapped for a build") {
+    std::string dir = temp_dir("shard-user-stub");
+    Xapian::WritableDatabase(dir + "/one", Xapian::DB_CREATE).close();
+    Xapian::WritableDatabase(dir + "/two", Xapian::DB_CREATE).close();
+    const std::string stub_file = dir + "/both.stub", stub_dir = dir + "/both", lines = "auto one\nauto two\n";
+    write_file(stub_file, lines);
+    write_file(stub_dir + "/XAPIANDB", "auto ../one\nauto ../two\n");
+    write_file(dir + "/a.jsonl", generated_jsonl(300));
+    write_file(dir + "/b.jsonl", "{\"id\":\"b1\",\"text\":\"second file words\"}\n");
+
+    // Each stub is empty (its indexes are), which once sent the run to the parallel
+    // build: that swapped the stub for a database of its own and deleted it.
+    CliResult r = run(NABA_INDEX_BIN, {"--db", stub_file, "--jobs", "2", dir + "/a.jsonl"});
+    CHECK(r.exit_code == 0);
+    CHECK(fs::is_regular_file(stub_file));
+    CHECK(read_file(stub_file) == lines);
+    CHECK(committed_documents(dir + "/one") + committed_documents(dir + "/two") == 300);
+    CHECK(!fs::exists(stub_file + ".naba-build"));
+
+    Xapian::WritableDatabase(dir + "/three", Xapian::DB_CREATE).close();
+    write_file(stub_dir + "/XAPIANDB", "auto ../three\n");
+    CHECK(run(NABA_INDEX_BIN, {"--db", stub_dir, "--jobs", "2", dir + "/b.jsonl"}).exit_code == 0);
+    CHECK(read_file(stub_dir + "/XAPIANDB") == "auto ../three\n");
+    CHECK(committed_documents(dir + "/three") == 1);
+    CHECK(search_ids(stub_dir, "second") == std::vector<std::string>{"b1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the work folder a killed parallel build left beside a finished index is removed by the next run") {
+    // kill -9 after the merged index took the folder's place but before its shards were
+    // removed (or before the stub was put in place) left DIR.naba-build, twice the
+    // index's size, for good: only a later fresh parallel build removed it.
+    std::string dir = temp_dir("shard-leftover");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(500));
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl}).exit_code == 0);
+    fs::create_directories(db + ".naba-build/shard-0");
+    write_file(db + ".naba-build/shard-0/postlist.glass", std::string(4096, 'x'));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("500 unchanged") != std::string::npos);
+    CHECK(!fs::exists(db + ".naba-build"));
+    CHECK(committed_documents(db) == 500);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build whose index folder was renamed is finished under its new name") {
+    std::string dir = temp_dir("shard-renamed");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 300));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+    fs::rename(db, dir + "/renamed");
+    CHECK(committed_documents(dir + "/renamed") == found);  // the stub still finds its shards
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", dir + "/renamed", "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(found) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(dir + "/renamed") == 20000);
+    CHECK(!fs::exists(db + ".naba-build"));  // the shards, under the old name
+    CHECK(!fs::exists(dir + "/renamed.naba-build"));
+    CHECK(!fs::exists(dir + "/renamed/XAPIANDB"));
+    fs::remove_all(dir);
+}
