@@ -62,8 +62,8 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
     const std::vector<fs::path> shard_dirs = listed_work_dirs(target);
     fs::remove_all(merged);
     fs::create_directories(work);  // not there if the index folder was renamed
-    Xapian::Database(db_dir).compact(merged);
-    {
+    try {
+        Xapian::Database(db_dir).compact(merged);
         Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
         out.set_metadata(std::string(schema::kBuildingKey), "");
         // The shards of a stopped build never got to list their stems and words.
@@ -72,6 +72,11 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
         out.set_metadata(std::string(schema::kSpellingStaleKey), "");
         out.commit();
         out.close();
+    } catch (...) {
+        // A merge that failed for want of room must not keep what it took.
+        std::error_code ec;
+        fs::remove_all(merged, ec);
+        throw;
     }
     fs::permissions(merged, fs::status(target).permissions());
     exchange_directories(merged, target);

@@ -258,6 +258,7 @@ TEST_CASE("a shard that fails after its last batch ends the run with status 2 in
     CliResult r = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, dir + "/in"});
     CHECK(r.exit_code == 2);  // timeout(1) exits 124 on a hang
     CHECK(r.err.find("File too large") != std::string::npos);
+    CHECK(r.err.find("check the path and its permissions") == std::string::npos);  // it is not that
     CHECK(committed_documents(db) == 0);  // the empty index is still there, and opens
     CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);
@@ -354,5 +355,34 @@ TEST_CASE("a stopped parallel build whose index folder was renamed is finished u
     CHECK(!fs::exists(db + ".naba-build"));  // the shards, under the old name
     CHECK(!fs::exists(dir + "/renamed.naba-build"));
     CHECK(!fs::exists(dir + "/renamed/XAPIANDB"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build that cannot be merged for want of room stays searchable and says what to do") {
+    std::string dir = temp_dir("shard-finish-full");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 1000));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+
+    // Files may grow to 128 KiB only (SIGXFSZ ignored: a longer write fails with
+    // EFBIG), too little for the merged index, as a full disk would be.
+    const std::string script = "trap '' XFSZ; ulimit -f 256 && exec \"$0\" --db \"$1\" --jobs 2 \"$2\"";
+    CliResult full = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, jsonl});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.find("File too large") != std::string::npos);
+    CHECK(full.err.find("make room") != std::string::npos);
+    CHECK(full.err.find("check the path and its permissions") == std::string::npos);
+    CHECK(committed_documents(db) == found);                // the stub is still the index
+    CHECK(!fs::exists(db + ".naba-build/merged"));         // the half-written merge takes no room
+    CHECK(fs::exists(db + "/XAPIANDB"));
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(committed_documents(db) == 20000);
+    CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);
 }
