@@ -386,3 +386,26 @@ TEST_CASE("a stopped parallel build that cannot be merged for want of room stays
     CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("naba-search on a stopped parallel build says words are matched as written only when they are") {
+    std::string dir = temp_dir("shard-stopped-stems");
+    const std::string jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    for (const bool stemmed_terms : {true, false}) {
+        CAPTURE(stemmed_terms);
+        const std::string db = dir + (stemmed_terms ? "/terms" : "/synonyms");
+        std::vector<std::string> args{"--db", db, "--jobs", "2", "--batch-size", "100", jsonl};
+        if (stemmed_terms) args.push_back("--stemmed-terms");
+        pid_t pid = start_indexer(args, dir + "/stderr");
+        REQUIRE(wait_for_documents(db, 300));
+        ::kill(pid, SIGKILL);
+        wait_for(pid);
+        const unsigned found = committed_documents(db);
+        // Stemmed terms are in the shards as they are written; stem synonyms come with the merge.
+        CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "--count", "ceasefires"});
+        CHECK(search.out == (stemmed_terms ? std::to_string(found) : "0") + "\n");
+        CHECK(search.err.find("is still being built") != std::string::npos);
+        CHECK((search.err.find("matched as written") != std::string::npos) == !stemmed_terms);
+    }
+    fs::remove_all(dir);
+}
