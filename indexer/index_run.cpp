@@ -202,8 +202,9 @@ void IndexRun::finish_stopped_build() {
         std::error_code ec;
         const std::string work = build_work_dir(settings_.db_dir);
         if (std::filesystem::exists(work, ec)) {
-            reporter_.note("removing " + work + ", left by a stopped run");
             std::filesystem::remove_all(work, ec);
+            reporter_.note((ec ? "cannot remove " + work + " (" + ec.message() + ")" : "removed " + work) +
+                           ", left by a stopped run");
         }
         return;
     }
@@ -225,7 +226,10 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
         sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get(),
                                                  db_);
     } catch (const std::filesystem::filesystem_error& e) {
-        // The shards live beside the index; without room there one writer still works.
+        // The shards live beside the index; without room there (or when the index
+        // folder cannot be swapped: a mount point) one writer still works.
+        std::error_code ec;
+        std::filesystem::remove_all(build_work_dir(settings_.db_dir), ec);
         reporter_.note("cannot build in parallel beside " + settings_.db_dir + " (" + e.code().message() +
                        "); indexing with one writer");
         run_pipeline(files);

@@ -409,3 +409,27 @@ TEST_CASE("naba-search on a stopped parallel build says words are matched as wri
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a parallel build that cannot swap the index folder (a mount point) uses one writer and leaves nothing beside it") {
+    // A tmpfs mounted on the index folder, in a mount namespace of its own (root only:
+    // skipped otherwise). A mount point cannot be renamed, so the stub cannot go in.
+    const std::string dir = temp_dir("shard-mount-point");
+    fs::create_directories(dir + "/db");
+    write_file(dir + "/news.jsonl", generated_jsonl(600));
+    const std::string script =
+        "mount -t tmpfs -o size=64m tmpfs \"$1/db\" 2>/dev/null || exit 77; "
+        "\"$0\" --db \"$1/db\" --jobs 2 \"$1/news.jsonl\" || exit $?; "
+        "test ! -e \"$1/db.naba-build\" || { echo 'db.naba-build left' >&2; exit 3; }; "
+        "exec \"$0\" --db \"$1/db\" --jobs 2 \"$1/news.jsonl\"";
+    CliResult r = run("/usr/bin/unshare", {"-m", "/bin/sh", "-c", script, NABA_INDEX_BIN, dir});
+    if (!fs::exists("/usr/bin/unshare") || r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
+        MESSAGE("no tmpfs could be mounted (not root): the mount point case is not checked");
+    } else {
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.find("cannot build in parallel beside") != std::string::npos);
+        CHECK(r.err.find("600 documents indexed") != std::string::npos);
+        CHECK(r.err.find("left by a stopped run") == std::string::npos);
+        CHECK(r.err.find("600 unchanged") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
