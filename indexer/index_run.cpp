@@ -40,15 +40,14 @@ namespace {
 
 // Opens (or creates) the index. A stub a stopped fresh build left opens as its shards,
 // all locked; if they are gone (someone removed DIR.naba-build), so is its work, and
-// the index starts again.
+// the index starts again. Shards that are there but cannot be opened (too few file
+// handles, permissions) are an error: they hold the work.
 Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& reporter) {
     if (schema::is_build_stub(db_dir)) {
         try {
             return Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);  // never creates a missing shard
-        } catch (const Xapian::DatabaseLockError&) {
-            throw;
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            reporter.note("the shards of the build a stopped run left in " + db_dir + " cannot be opened (" +
+        } catch (const Xapian::DatabaseNotFoundError& e) {
+            reporter.note("the shards of the build a stopped run left in " + db_dir + " are gone (" +
                           e.get_msg() + "): building the index again");
             std::filesystem::remove(db_dir + "/XAPIANDB");
         }

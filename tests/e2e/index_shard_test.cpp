@@ -187,7 +187,7 @@ TEST_CASE("a stopped parallel build whose shards were removed is reported, and t
           std::string::npos);
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
     CHECK(again.exit_code == 0);
-    CHECK(again.err.find("cannot be opened") != std::string::npos);
+    CHECK(again.err.find("are gone") != std::string::npos);
     CHECK(again.err.find("20000 documents indexed") != std::string::npos);
     CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
@@ -431,5 +431,37 @@ TEST_CASE("a parallel build that cannot swap the index folder (a mount point) us
         CHECK(r.err.find("left by a stopped run") == std::string::npos);
         CHECK(r.err.find("600 unchanged") != std::string::npos);
     }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build whose shards are there but cannot be opened is kept, not built again") {
+    // Only shards that are gone mean starting again. One that cannot be opened (here a
+    // folder where a table file should be; in life too few file handles for a build of
+    // many shards) used to be taken for gone too: the stub and the shards were deleted.
+    std::string dir = temp_dir("shard-unopenable");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 300));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+    const std::string table = db + ".naba-build/shard-1/postlist.glass";
+    fs::rename(table, dir + "/postlist.glass");
+    fs::create_directory(table);
+
+    CliResult blocked = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(blocked.exit_code == 2);
+    CHECK(blocked.err.find("Is a directory") != std::string::npos);
+    CHECK(blocked.err.find("building the index again") == std::string::npos);
+    CHECK(fs::exists(db + "/XAPIANDB"));
+    fs::remove(table);
+    fs::rename(dir + "/postlist.glass", table);
+    CHECK(committed_documents(db) == found);  // nothing was lost
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(found) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
 }
