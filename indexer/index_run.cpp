@@ -192,10 +192,10 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
 
 // A fresh build on several threads that was stopped by kill -9 (or a crash) left the
 // index as a stub listing its shards (build_stub.h): they are merged into the index
-// before this run reads anything, so that it goes on from there.
-// Otherwise a work directory beside the index is what a killed build left (after
-// its merged index took the folder's place, or before its stub did): only a run
-// holding the index's lock, as this one does, uses it, so it goes.
+// before this run reads anything, so that it goes on from there. Otherwise a work
+// directory beside the index is what a killed build left (after its merged index took
+// the folder's place, or before its stub did): only a run holding the index's lock,
+// as this one does, uses it, so it goes.
 void IndexRun::finish_stopped_build() {
     if (!schema::is_build_stub(settings_.db_dir)) {
         std::error_code ec;
