@@ -1,9 +1,11 @@
 #include "build_stub.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <vector>
 
 #include "analyzer.h"
 #include "index_writer.h"
@@ -17,6 +19,23 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string stub_file(const std::string& dir) { return dir + "/XAPIANDB"; }
+
+// The folders holding the shards the build stub in `target` (a canonical path) lists:
+// its work directory, unless the index folder was renamed since (the stub names the
+// shards relative to itself, so they are still found under the old name).
+std::vector<fs::path> listed_work_dirs(const std::string& target) {
+    std::vector<fs::path> dirs;
+    std::ifstream in(stub_file(target), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("auto ")) continue;
+        const fs::path dir = (fs::path(target) / line.substr(5)).lexically_normal().parent_path();
+        // Only what a build stub names: a user cannot make it remove anything else.
+        if (dir.filename().string().ends_with(".naba-build") &&
+            std::find(dirs.begin(), dirs.end(), dir) == dirs.end())
+            dirs.push_back(dir);
+    }
+    return dirs;
+}
 
 }  // namespace
 
@@ -39,9 +58,12 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub) {
     const std::string work = build_work_dir(db_dir), merged = work + "/merged";
+    const std::string target = fs::weakly_canonical(db_dir).string();
+    const std::vector<fs::path> shard_dirs = listed_work_dirs(target);
     fs::remove_all(merged);
-    Xapian::Database(db_dir).compact(merged);
-    {
+    fs::create_directories(work);  // not there if the index folder was renamed
+    try {
+        Xapian::Database(db_dir).compact(merged);
         Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
         out.set_metadata(std::string(schema::kBuildingKey), "");
         // The shards of a stopped build never got to list their stems and words.
@@ -50,14 +72,19 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
         out.set_metadata(std::string(schema::kSpellingStaleKey), "");
         out.commit();
         out.close();
+    } catch (...) {
+        // A merge that failed for want of room must not keep what it took.
+        std::error_code ec;
+        fs::remove_all(merged, ec);
+        throw;
     }
-    const std::string target = fs::weakly_canonical(db_dir).string();
     fs::permissions(merged, fs::status(target).permissions());
     exchange_directories(merged, target);
     // Locked before the shards are let go, so no other writer gets in between.
     Xapian::WritableDatabase published(db_dir, Xapian::DB_OPEN);
     stub.close();
     fs::remove_all(work);
+    for (const fs::path& dir : shard_dirs) fs::remove_all(dir);
     return published;
 }
 

@@ -24,9 +24,11 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 
 // Merges the shards of a stopped build (`stub`: the stub opened for writing, which
 // locks every shard) into one database with its stem synonyms and spelling data, puts
-// that in the stub's place, removes the shards and returns the new database, open for
-// writing. The stem kind (set_stem_synonyms) must be the stub's. Throws Xapian::Error
-// or std::filesystem::filesystem_error; the stub is left as it was then.
+// that in the stub's place, removes the shards (from where the stub lists them, which
+// is not build_work_dir(db_dir) if the index folder was renamed) and returns the new
+// database, open for writing. The stem kind (set_stem_synonyms) must be the stub's.
+// Throws Xapian::Error or std::filesystem::filesystem_error; the stub is left as it
+// was then, and no half-written merge beside it.
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub);
 
 }  // namespace naba::indexer

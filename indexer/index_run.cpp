@@ -40,20 +40,27 @@ namespace {
 
 // Opens (or creates) the index. A stub a stopped fresh build left opens as its shards,
 // all locked; if they are gone (someone removed DIR.naba-build), so is its work, and
-// the index starts again.
+// the index starts again. Shards that are there but cannot be opened (too few file
+// handles, permissions) are an error: they hold the work.
 Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& reporter) {
     if (schema::is_build_stub(db_dir)) {
         try {
             return Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);  // never creates a missing shard
-        } catch (const Xapian::DatabaseLockError&) {
-            throw;
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            reporter.note("the shards of the build a stopped run left in " + db_dir + " cannot be opened (" +
+        } catch (const Xapian::DatabaseNotFoundError& e) {
+            reporter.note("the shards of the build a stopped run left in " + db_dir + " are gone (" +
                           e.get_msg() + "): building the index again");
             std::filesystem::remove(db_dir + "/XAPIANDB");
         }
     }
     return Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
+}
+
+// The parallel build swaps the index folder for a stub and then for the merged
+// database, so it needs a database folder of its own: never a user's stub file or
+// folder naming other (empty) indexes, which the swap would replace and delete.
+bool own_directory(const std::string& db_dir) {
+    std::error_code ec;
+    return std::filesystem::is_directory(db_dir, ec) && !std::filesystem::exists(db_dir + "/XAPIANDB", ec);
 }
 
 }  // namespace
@@ -117,7 +124,7 @@ void IndexRun::run(const WalkResult& walk) {
         std::lock_guard lock(db_.mutex);
         fresh = db_.db.get_doccount() == 0;
     }
-    if (fresh && threads > 1) {
+    if (fresh && threads > 1 && own_directory(settings_.db_dir)) {
         run_sharded(walk.files, threads);
     } else {
         run_pipeline(walk.files);
@@ -185,9 +192,21 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
 
 // A fresh build on several threads that was stopped by kill -9 (or a crash) left the
 // index as a stub listing its shards (build_stub.h): they are merged into the index
-// before this run reads anything, so that it goes on from there.
+// before this run reads anything, so that it goes on from there. Otherwise a work
+// directory beside the index is what a killed build left (after its merged index took
+// the folder's place, or before its stub did): only a run holding the index's lock,
+// as this one does, uses it, so it goes.
 void IndexRun::finish_stopped_build() {
-    if (!schema::is_build_stub(settings_.db_dir)) return;
+    if (!schema::is_build_stub(settings_.db_dir)) {
+        std::error_code ec;
+        const std::string work = build_work_dir(settings_.db_dir);
+        if (std::filesystem::exists(work, ec)) {
+            std::filesystem::remove_all(work, ec);
+            reporter_.note((ec ? "cannot remove " + work + " (" + ec.message() + ")" : "removed " + work) +
+                           ", left by a stopped run");
+        }
+        return;
+    }
     std::lock_guard lock(db_.mutex);
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
                    count_of(db_.db.get_doccount(), "document") + " it committed");
@@ -206,7 +225,10 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
         sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get(),
                                                  db_);
     } catch (const std::filesystem::filesystem_error& e) {
-        // The shards live beside the index; without room there one writer still works.
+        // The shards live beside the index; without room there (or when the index
+        // folder cannot be swapped: a mount point) one writer still works.
+        std::error_code ec;
+        std::filesystem::remove_all(build_work_dir(settings_.db_dir), ec);
         reporter_.note("cannot build in parallel beside " + settings_.db_dir + " (" + e.code().message() +
                        "); indexing with one writer");
         run_pipeline(files);

@@ -1,5 +1,7 @@
 // naba-index: builds or updates a Naba (Xapian) index from text and JSON Lines files.
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -192,6 +194,16 @@ void print_unknown_names(const std::string& db_dir, std::size_t limit) {
         std::cout << n.documents << '\t' << n.id << '\t' << n.name << '\n';
 }
 
+// A write that failed for want of room (a full disk, a quota, the file size limit):
+// then the path and its permissions are not what to check.
+bool out_of_room(const Xapian::Error& e) {
+    const char* why = e.get_error_string();
+    if (!why) return false;
+    for (int code : {ENOSPC, EDQUOT, EFBIG})
+        if (std::strcmp(why, std::strerror(code)) == 0) return true;
+    return false;
+}
+
 // Runs the indexing; returns the exit status.
 int index(const Parsed& parsed) {
     if (parsed.paths.empty()) {  // --report-unknown alone
@@ -245,8 +257,9 @@ int main(int argc, char** argv) {
                       << e.get_description() << "\n";
         }
     } catch (const Xapian::DatabaseError& e) {
-        std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": "
-                  << e.get_description() << " (check the path and its permissions)\n";
+        std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": " << e.get_description()
+                  << (out_of_room(e) ? "; make room on its disk (or raise the file size limit), then run again\n"
+                                     : " (check the path and its permissions)\n");
     } catch (const Xapian::Error& e) {
         std::cerr << "naba-index: " << e.get_description() << "\n";
     } catch (const std::exception& e) {

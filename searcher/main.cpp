@@ -75,9 +75,13 @@ int search(const SearchOptions& options) {
     }
     Xapian::Database db = open_index(options.db_dir);
     if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty())
+        // Stemmed terms are written with each document; stem synonyms come with the merge.
         std::cerr << "naba-search: " << options.db_dir << " is still being built (or its build was stopped: run "
                   << "naba-index again to finish it); searching the " << db.get_doccount()
-                  << " documents written so far, words matched as written\n";
+                  << " documents written so far"
+                  << (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? ""
+                                                                                          : ", words matched as written")
+                  << "\n";
     else if (stem_groups_unserved(db))
         std::cerr << "naba-search: " << options.db_dir
                   << ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "

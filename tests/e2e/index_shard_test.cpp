@@ -187,7 +187,7 @@ TEST_CASE("a stopped parallel build whose shards were removed is reported, and t
           std::string::npos);
     CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
     CHECK(again.exit_code == 0);
-    CHECK(again.err.find("cannot be opened") != std::string::npos);
+    CHECK(again.err.find("are gone") != std::string::npos);
     CHECK(again.err.find("20000 documents indexed") != std::string::npos);
     CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
@@ -258,6 +258,7 @@ TEST_CASE("a shard that fails after its last batch ends the run with status 2 in
     CliResult r = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, dir + "/in"});
     CHECK(r.exit_code == 2);  // timeout(1) exits 124 on a hang
     CHECK(r.err.find("File too large") != std::string::npos);
+    CHECK(r.err.find("check the path and its permissions") == std::string::npos);  // it is not that
     CHECK(committed_documents(db) == 0);  // the empty index is still there, and opens
     CHECK(!fs::exists(db + ".naba-build"));
     fs::remove_all(dir);
@@ -286,5 +287,181 @@ TEST_CASE("a parallel build that fills the disk says that the disk is full") {
         CHECK(r.err.find("No space left on device") != std::string::npos);
         CHECK(r.err.find("DB_DANGEROUS") == std::string::npos);
     }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a user's stub of empty indexes, file or folder, is written through and kept, never swapped for a build") {
+    std::string dir = temp_dir("shard-user-stub");
+    Xapian::WritableDatabase(dir + "/one", Xapian::DB_CREATE).close();
+    Xapian::WritableDatabase(dir + "/two", Xapian::DB_CREATE).close();
+    const std::string stub_file = dir + "/both.stub", stub_dir = dir + "/both", lines = "auto one\nauto two\n";
+    write_file(stub_file, lines);
+    write_file(stub_dir + "/XAPIANDB", "auto ../one\nauto ../two\n");
+    write_file(dir + "/a.jsonl", generated_jsonl(300));
+    write_file(dir + "/b.jsonl", "{\"id\":\"b1\",\"text\":\"second file words\"}\n");
+
+    // Each stub is empty (its indexes are), which once sent the run to the parallel
+    // build: that swapped the stub for a database of its own and deleted it.
+    CliResult r = run(NABA_INDEX_BIN, {"--db", stub_file, "--jobs", "2", dir + "/a.jsonl"});
+    CHECK(r.exit_code == 0);
+    CHECK(fs::is_regular_file(stub_file));
+    CHECK(read_file(stub_file) == lines);
+    CHECK(committed_documents(dir + "/one") + committed_documents(dir + "/two") == 300);
+    CHECK(!fs::exists(stub_file + ".naba-build"));
+
+    Xapian::WritableDatabase(dir + "/three", Xapian::DB_CREATE).close();
+    write_file(stub_dir + "/XAPIANDB", "auto ../three\n");
+    CHECK(run(NABA_INDEX_BIN, {"--db", stub_dir, "--jobs", "2", dir + "/b.jsonl"}).exit_code == 0);
+    CHECK(read_file(stub_dir + "/XAPIANDB") == "auto ../three\n");
+    CHECK(committed_documents(dir + "/three") == 1);
+    CHECK(search_ids(stub_dir, "second") == std::vector<std::string>{"b1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the work folder a killed parallel build left beside a finished index is removed by the next run") {
+    // kill -9 after the merged index took the folder's place but before its shards were
+    // removed (or before the stub was put in place) left DIR.naba-build, twice the
+    // index's size, for good: only a later fresh parallel build removed it.
+    std::string dir = temp_dir("shard-leftover");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(500));
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl}).exit_code == 0);
+    fs::create_directories(db + ".naba-build/shard-0");
+    write_file(db + ".naba-build/shard-0/postlist.glass", std::string(4096, 'x'));
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("500 unchanged") != std::string::npos);
+    CHECK(!fs::exists(db + ".naba-build"));
+    CHECK(committed_documents(db) == 500);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build whose index folder was renamed is finished under its new name") {
+    std::string dir = temp_dir("shard-renamed");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 300));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+    fs::rename(db, dir + "/renamed");
+    CHECK(committed_documents(dir + "/renamed") == found);  // the stub still finds its shards
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", dir + "/renamed", "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(found) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(dir + "/renamed") == 20000);
+    CHECK(!fs::exists(db + ".naba-build"));  // the shards, under the old name
+    CHECK(!fs::exists(dir + "/renamed.naba-build"));
+    CHECK(!fs::exists(dir + "/renamed/XAPIANDB"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build that cannot be merged for want of room stays searchable and says what to do") {
+    std::string dir = temp_dir("shard-finish-full");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 1000));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+
+    // Files may grow to 128 KiB only (SIGXFSZ ignored: a longer write fails with
+    // EFBIG), too little for the merged index, as a full disk would be.
+    const std::string script = "trap '' XFSZ; ulimit -f 256 && exec \"$0\" --db \"$1\" --jobs 2 \"$2\"";
+    CliResult full = run("/bin/sh", {"-c", script, NABA_INDEX_BIN, db, jsonl});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.find("File too large") != std::string::npos);
+    CHECK(full.err.find("make room") != std::string::npos);
+    CHECK(full.err.find("check the path and its permissions") == std::string::npos);
+    CHECK(committed_documents(db) == found);                // the stub is still the index
+    CHECK(!fs::exists(db + ".naba-build/merged"));         // the half-written merge takes no room
+    CHECK(fs::exists(db + "/XAPIANDB"));
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(committed_documents(db) == 20000);
+    CHECK(!fs::exists(db + ".naba-build"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("naba-search on a stopped parallel build says words are matched as written only when they are") {
+    std::string dir = temp_dir("shard-stopped-stems");
+    const std::string jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    for (const bool stemmed_terms : {true, false}) {
+        CAPTURE(stemmed_terms);
+        const std::string db = dir + (stemmed_terms ? "/terms" : "/synonyms");
+        std::vector<std::string> args{"--db", db, "--jobs", "2", "--batch-size", "100", jsonl};
+        if (stemmed_terms) args.push_back("--stemmed-terms");
+        pid_t pid = start_indexer(args, dir + "/stderr");
+        REQUIRE(wait_for_documents(db, 300));
+        ::kill(pid, SIGKILL);
+        wait_for(pid);
+        const unsigned found = committed_documents(db);
+        // Stemmed terms are in the shards as they are written; stem synonyms come with the merge.
+        CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "--count", "ceasefires"});
+        CHECK(search.out == (stemmed_terms ? std::to_string(found) : "0") + "\n");
+        CHECK(search.err.find("is still being built") != std::string::npos);
+        CHECK((search.err.find("matched as written") != std::string::npos) == !stemmed_terms);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a parallel build that cannot swap the index folder (a mount point) uses one writer and leaves nothing beside it") {
+    // A tmpfs mounted on the index folder, in a mount namespace of its own (root only:
+    // skipped otherwise). A mount point cannot be renamed, so the stub cannot go in.
+    const std::string dir = temp_dir("shard-mount-point");
+    fs::create_directories(dir + "/db");
+    write_file(dir + "/news.jsonl", generated_jsonl(600));
+    const std::string script =
+        "mount -t tmpfs -o size=64m tmpfs \"$1/db\" 2>/dev/null || exit 77; "
+        "\"$0\" --db \"$1/db\" --jobs 2 \"$1/news.jsonl\" || exit $?; "
+        "test ! -e \"$1/db.naba-build\" || { echo 'db.naba-build left' >&2; exit 3; }; "
+        "exec \"$0\" --db \"$1/db\" --jobs 2 \"$1/news.jsonl\"";
+    CliResult r = run("/usr/bin/unshare", {"-m", "/bin/sh", "-c", script, NABA_INDEX_BIN, dir});
+    if (!fs::exists("/usr/bin/unshare") || r.exit_code == 77 || r.err.find("unshare failed") != std::string::npos) {
+        MESSAGE("no tmpfs could be mounted (not root): the mount point case is not checked");
+    } else {
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.find("cannot build in parallel beside") != std::string::npos);
+        CHECK(r.err.find("600 documents indexed") != std::string::npos);
+        CHECK(r.err.find("left by a stopped run") == std::string::npos);
+        CHECK(r.err.find("600 unchanged") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped parallel build whose shards are there but cannot be opened is kept, not built again") {
+    // Only shards that are gone mean starting again. One that cannot be opened (here a
+    // folder where a table file should be; in life too few file handles for a build of
+    // many shards) used to be taken for gone too: the stub and the shards were deleted.
+    std::string dir = temp_dir("shard-unopenable");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
+    REQUIRE(wait_for_documents(db, 300));
+    ::kill(pid, SIGKILL);
+    wait_for(pid);
+    const unsigned found = committed_documents(db);
+    const std::string table = db + ".naba-build/shard-1/postlist.glass";
+    fs::rename(table, dir + "/postlist.glass");
+    fs::create_directory(table);
+
+    CliResult blocked = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(blocked.exit_code == 2);
+    CHECK(blocked.err.find("Is a directory") != std::string::npos);
+    CHECK(blocked.err.find("building the index again") == std::string::npos);
+    CHECK(fs::exists(db + "/XAPIANDB"));
+    fs::remove(table);
+    fs::rename(dir + "/postlist.glass", table);
+    CHECK(committed_documents(db) == found);  // nothing was lost
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(std::to_string(found) + " unchanged") != std::string::npos);
+    CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
 }
