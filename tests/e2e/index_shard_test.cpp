@@ -74,6 +74,23 @@ pid_t start_sharded_build(const std::string& db, const std::string& jsonl, const
     return pid;
 }
 
+// Runs a parallel fresh build (batches of 100) with `args` until at least `documents`
+// are committed, then kills it with SIGKILL; returns the documents the index holds.
+unsigned kill_build_after(const std::vector<std::string>& args, const std::string& db, const std::string& err_path,
+                          unsigned documents = 300) {
+    pid_t pid = start_indexer(args, err_path);
+    REQUIRE(wait_for_documents(db, documents));
+    ::kill(pid, SIGKILL);
+    CHECK(wait_for(pid) == 128 + SIGKILL);
+    return committed_documents(db);
+}
+
+// The same for the common case: `jsonl` into `db` on two threads.
+unsigned kill_build_after(const std::string& db, const std::string& jsonl, const std::string& err_path,
+                          unsigned documents = 300) {
+    return kill_build_after({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, db, err_path, documents);
+}
+
 }  // namespace
 
 TEST_CASE("a fresh build on two threads gives the same index as one thread, duplicates included") {
@@ -135,13 +152,9 @@ TEST_CASE("kill -9 during a parallel fresh build leaves the committed batches se
     std::string dir = temp_dir("shard-kill9");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
-    REQUIRE(wait_for_documents(db, 300));  // a few batches of each shard committed
-    ::kill(pid, SIGKILL);
-    CHECK(wait_for(pid) == 128 + SIGKILL);
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");  // a few batches of each shard
 
     // Every batch the shards committed is in the index, and it answers queries.
-    const unsigned found = committed_documents(db);
     CHECK(found >= 300);
     CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "--count", "ceasefire"});
     CHECK(search.exit_code == 0);
@@ -175,10 +188,7 @@ TEST_CASE("a stopped parallel build whose shards were removed is reported, and t
     std::string dir = temp_dir("shard-gone");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
-    REQUIRE(wait_for_documents(db, 300));
-    ::kill(pid, SIGKILL);
-    wait_for(pid);
+    kill_build_after(db, jsonl, dir + "/stderr");
     fs::remove_all(db + ".naba-build");
 
     CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "talks"});
@@ -340,11 +350,7 @@ TEST_CASE("a stopped parallel build whose index folder was renamed is finished u
     std::string dir = temp_dir("shard-renamed");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
-    REQUIRE(wait_for_documents(db, 300));
-    ::kill(pid, SIGKILL);
-    wait_for(pid);
-    const unsigned found = committed_documents(db);
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");
     fs::rename(db, dir + "/renamed");
     CHECK(committed_documents(dir + "/renamed") == found);  // the stub still finds its shards
 
@@ -362,11 +368,7 @@ TEST_CASE("a stopped parallel build that cannot be merged for want of room stays
     std::string dir = temp_dir("shard-finish-full");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
-    REQUIRE(wait_for_documents(db, 1000));
-    ::kill(pid, SIGKILL);
-    wait_for(pid);
-    const unsigned found = committed_documents(db);
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr", 1000);
 
     // Files may grow to 128 KiB only (SIGXFSZ ignored: a longer write fails with
     // EFBIG), too little for the merged index, as a full disk would be.
@@ -396,11 +398,7 @@ TEST_CASE("naba-search on a stopped parallel build says words are matched as wri
         const std::string db = dir + (stemmed_terms ? "/terms" : "/synonyms");
         std::vector<std::string> args{"--db", db, "--jobs", "2", "--batch-size", "100", jsonl};
         if (stemmed_terms) args.push_back("--stemmed-terms");
-        pid_t pid = start_indexer(args, dir + "/stderr");
-        REQUIRE(wait_for_documents(db, 300));
-        ::kill(pid, SIGKILL);
-        wait_for(pid);
-        const unsigned found = committed_documents(db);
+        const unsigned found = kill_build_after(args, db, dir + "/stderr");
         // Stemmed terms are in the shards as they are written; stem synonyms come with the merge.
         CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "--count", "ceasefires"});
         CHECK(search.out == (stemmed_terms ? std::to_string(found) : "0") + "\n");
@@ -441,11 +439,7 @@ TEST_CASE("a stopped parallel build whose shards are there but cannot be opened 
     std::string dir = temp_dir("shard-unopenable");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
     write_file(jsonl, generated_jsonl(20000));
-    pid_t pid = start_indexer({"--db", db, "--jobs", "2", "--batch-size", "100", jsonl}, dir + "/stderr");
-    REQUIRE(wait_for_documents(db, 300));
-    ::kill(pid, SIGKILL);
-    wait_for(pid);
-    const unsigned found = committed_documents(db);
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");
     const std::string table = db + ".naba-build/shard-1/postlist.glass";
     fs::rename(table, dir + "/postlist.glass");
     fs::create_directory(table);
