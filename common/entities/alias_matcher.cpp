@@ -1,27 +1,19 @@
 #include "entities/alias_matcher.h"
 
+#include "entities/form_memo.h"
+
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 namespace naba::entities {
 namespace {
 
 // Per-thread memo of Analyzer::normalize for single tokens: news repeats its words,
 // and most documents are normalized token by token only here. Bounded by clearing.
-// Per distinct surface form: its normalized form, vocabulary id, stop-word flag and
-// variants, so that a repeated word costs one hash look-up (news repeats most of its
-// words) and no normalizing, clitic stripping or name key again.
-struct AnalyzedForm {
-    std::string norm;
-    std::uint32_t id;
-    bool stop;
-    FormVariants variants;
-};
 struct NormalizeMemo {
     const Analyzer* analyzer = nullptr;
     std::uint64_t index = 0;  // AliasIndex::generation()
-    std::unordered_map<std::string, AnalyzedForm, StringHash, std::equal_to<>> forms;
+    FormMemo forms;
 };
 constexpr std::size_t kMemoLimit = 200000;
 
@@ -191,15 +183,15 @@ std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& anal
     tokens.reserve(raw.size());
     for (const RawToken& r : raw) {
         std::string_view surface = text.substr(r.begin, r.end - r.begin);
-        auto it = memo.forms.find(surface);
-        if (it == memo.forms.end()) {
+        std::size_t hash = FormMemo::hash(surface);
+        const AnalyzedForm* form = memo.forms.find(surface, hash);
+        if (!form) {
             std::string norm = analyzer.normalize(surface);
-            AnalyzedForm form{norm, index.token_id(norm), analyzer.is_stop_word(norm), {}};
-            form.variants = find_variants(form.norm, r.script, form.stop, index);
-            it = memo.forms.emplace(std::string(surface), std::move(form)).first;
+            AnalyzedForm fresh{std::string(surface), norm, index.token_id(norm), analyzer.is_stop_word(norm), {}};
+            fresh.variants = find_variants(fresh.norm, r.script, fresh.stop, index);
+            form = &memo.forms.insert(hash, std::move(fresh));
         }
-        const AnalyzedForm& form = it->second;
-        tokens.push_back(DocToken{r, form.norm, form.id, form.stop, &form.variants});
+        tokens.push_back(DocToken{r, form->norm, form->id, form->stop, &form->variants});
     }
     return tokens;
 }
