@@ -33,13 +33,15 @@ CharInfo char_info(char32_t c) {
     return info;
 }
 
-const CharInfo& ascii_info(char32_t c) {
-    static const auto table = [] {
-        std::array<CharInfo, 0x80> t{};
+using AsciiTable = std::array<CharInfo, 0x80>;
+
+const AsciiTable& ascii_table() {
+    static const AsciiTable table = [] {
+        AsciiTable t{};
         for (char32_t a = 0; a < 0x80; ++a) t[a] = char_info(a);
         return t;
     }();
-    return table[c];
+    return table;
 }
 
 // The code point at text[i], advancing i past it.
@@ -52,7 +54,12 @@ inline char32_t next_char(std::string_view text, std::size_t& i) {
     return text::next_code_point(text, i);
 }
 
-inline bool is_word_char(char32_t c) { return c < 0x80 ? ascii_info(c).word : text::is_word_char(c); }
+// The answers for any character, given the ASCII table (fetched once per scan).
+inline CharInfo info_of(const AsciiTable& ascii, char32_t c) { return c < 0x80 ? ascii[c] : char_info(c); }
+
+inline bool is_word_char(const AsciiTable& ascii, char32_t c) {
+    return c < 0x80 ? ascii[c].word : text::is_word_char(c);
+}
 
 // What the gap between two tokens says about the second one.
 struct Gap {
@@ -83,6 +90,7 @@ void note_gap_char(Gap& gap, char32_t c) {
 }  // namespace
 
 std::vector<RawToken> scan_tokens(std::string_view text) {
+    const AsciiTable& ascii = ascii_table();
     std::vector<RawToken> tokens;
     tokens.reserve(text.size() / 6 + 1);
     Gap gap{true, true, false};  // the text start counts as a sentence start
@@ -90,7 +98,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
     while (i < text.size()) {
         std::size_t start = i;
         char32_t c = next_char(text, i);
-        if (!is_word_char(c)) {
+        if (!is_word_char(ascii, c)) {
             note_gap_char(gap, c);
             continue;
         }
@@ -107,7 +115,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         while (j < text.size()) {
             std::size_t at = j;
             char32_t d = next_char(text, j);
-            CharInfo info = d < 0x80 ? ascii_info(d) : char_info(d);
+            CharInfo info = info_of(ascii, d);
             if (!info.word) break;
             if (info.script != text::Script::other) {
                 if (token.script == text::Script::other) token.script = info.script;
@@ -130,7 +138,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
             if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
                 std::size_t after = k + 1;
                 std::size_t peek = after;
-                if (after >= text.size() || !is_word_char(next_char(text, peek))) i = after;
+                if (after >= text.size() || !is_word_char(ascii, next_char(text, peek))) i = after;
             }
         }
         tokens.push_back(token);
