@@ -1,9 +1,9 @@
 #include "entities/alias_matcher.h"
 
-#include "entities/form_memo.h"
-
 #include <optional>
 #include <string>
+
+#include "entities/form_memo.h"
 
 namespace naba::entities {
 namespace {
