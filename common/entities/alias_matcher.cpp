@@ -2,31 +2,25 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
+
+#include "entities/form_memo.h"
 
 namespace naba::entities {
 namespace {
 
 // Per-thread memo of Analyzer::normalize for single tokens: news repeats its words,
 // and most documents are normalized token by token only here. Bounded by clearing.
-// Per distinct surface form: its normalized form, vocabulary id and stop-word flag,
-// so that a repeated word costs one hash look-up (news repeats most of its words).
-struct AnalyzedForm {
-    std::string norm;
-    std::uint32_t id;
-    bool stop;
-};
 struct NormalizeMemo {
     const Analyzer* analyzer = nullptr;
     std::uint64_t index = 0;  // AliasIndex::generation()
-    std::unordered_map<std::string, AnalyzedForm, StringHash, std::equal_to<>> forms;
+    FormMemo forms;
 };
 constexpr std::size_t kMemoLimit = 200000;
 
 class Matcher {
   public:
     Matcher(const std::vector<DocToken>& tokens, const AliasIndex& index, MatchOptions options)
-        : tokens_(tokens), index_(index), options_(options), fuzzy_(tokens.size()) {}
+        : tokens_(tokens), index_(index), options_(options) {}
 
     std::vector<CandidateMatch> run() {
         std::vector<CandidateMatch> matches;
@@ -64,12 +58,7 @@ class Matcher {
     void match_at(std::size_t i) {
         const DocToken& token = tokens_[i];
         if (token.id != kNoToken) consider_all(i, token.id, 0);
-        if (token.raw.script == text::Script::arabic) {
-            clitic_forms_.clear();
-            arabic_clitic_variants(token.norm, clitic_forms_);
-            for (const std::string& form : clitic_forms_)
-                if (std::uint32_t id = index_.token_id(form); id != kNoToken) consider_all(i, id, 1);
-        }
+        for (std::uint32_t id : token.variants->clitic_ids) consider_all(i, id, 1);
         if (best_.last != 0) return;
         for (std::uint32_t id : fuzzy_of(i))
             if (std::uint32_t alias = index_.single_token_alias(id); alias != kNoToken) consider(i, alias, 2);
@@ -147,33 +136,38 @@ class Matcher {
         return false;
     }
 
-    // Vocabulary tokens the token at i is a spelling variant of (computed once).
-    const std::vector<std::uint32_t>& fuzzy_of(std::size_t i) {
-        std::optional<std::vector<std::uint32_t>>& slot = fuzzy_[i];
-        if (slot) return *slot;
-        slot.emplace();
+    // Vocabulary tokens the token at i is a spelling variant of, when its case allows.
+    const std::vector<std::uint32_t>& fuzzy_of(std::size_t i) const {
+        static const std::vector<std::uint32_t> kNone;
         const DocToken& token = tokens_[i];
-        if (token.stop) return *slot;
-        if (token.raw.script == text::Script::latin && options_.check_case && !token.raw.capitalized) return *slot;
-        if (token.raw.script == text::Script::other) return *slot;
-        if (std::optional<NameKey> key = name_key(token.norm)) index_.fuzzy_tokens(*key, *slot);
-        if (token.raw.script == text::Script::arabic && slot->empty()) {
-            std::vector<std::string> forms;
-            arabic_clitic_variants(token.norm, forms);
-            for (const std::string& form : forms)
-                if (std::optional<NameKey> key = name_key(form)) index_.fuzzy_tokens(*key, *slot);
-        }
-        return *slot;
+        if (token.raw.script == text::Script::latin && options_.check_case && !token.raw.capitalized) return kNone;
+        return token.variants->fuzzy_ids;
     }
 
     const std::vector<DocToken>& tokens_;
     const AliasIndex& index_;
     MatchOptions options_;
-    std::vector<std::optional<std::vector<std::uint32_t>>> fuzzy_;
-    std::vector<std::string> clitic_forms_;
     CandidateMatch best_;
     int best_quality_ = 99;
 };
+
+// The variants of a form, from its normalized text, its script (the same at every
+// occurrence: scan_tokens derives it from the text) and whether it is a stop word.
+FormVariants find_variants(std::string_view norm, text::Script script, bool stop, const AliasIndex& index) {
+    FormVariants variants;
+    std::vector<std::string> clitic_forms;
+    if (script == text::Script::arabic) {
+        arabic_clitic_variants(norm, clitic_forms);
+        for (const std::string& form : clitic_forms)
+            if (std::uint32_t id = index.token_id(form); id != kNoToken) variants.clitic_ids.push_back(id);
+    }
+    if (stop || script == text::Script::other) return variants;
+    if (std::optional<NameKey> key = name_key(norm)) index.fuzzy_tokens(*key, variants.fuzzy_ids);
+    if (script == text::Script::arabic && variants.fuzzy_ids.empty())
+        for (const std::string& form : clitic_forms)
+            if (std::optional<NameKey> key = name_key(form)) index.fuzzy_tokens(*key, variants.fuzzy_ids);
+    return variants;
+}
 
 }  // namespace
 
@@ -189,14 +183,15 @@ std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& anal
     tokens.reserve(raw.size());
     for (const RawToken& r : raw) {
         std::string_view surface = text.substr(r.begin, r.end - r.begin);
-        auto it = memo.forms.find(surface);
-        if (it == memo.forms.end()) {
+        std::size_t hash = FormMemo::hash(surface);
+        const AnalyzedForm* form = memo.forms.find(surface, hash);
+        if (!form) {
             std::string norm = analyzer.normalize(surface);
-            AnalyzedForm form{norm, index.token_id(norm), analyzer.is_stop_word(norm)};
-            it = memo.forms.emplace(std::string(surface), std::move(form)).first;
+            AnalyzedForm fresh{std::string(surface), norm, index.token_id(norm), analyzer.is_stop_word(norm), {}};
+            fresh.variants = find_variants(fresh.norm, r.script, fresh.stop, index);
+            form = &memo.forms.insert(hash, std::move(fresh));
         }
-        const AnalyzedForm& form = it->second;
-        tokens.push_back(DocToken{r, form.norm, form.id, form.stop});
+        tokens.push_back(DocToken{r, form->norm, form->id, form->stop, &form->variants});
     }
     return tokens;
 }

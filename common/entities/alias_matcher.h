@@ -13,15 +13,28 @@
 
 namespace naba::entities {
 
+// The other vocabulary tokens a word form may stand for. They depend on the form
+// alone, so analyze_tokens finds them once per distinct form, not at each occurrence.
+struct FormVariants {
+    // Its Arabic clitic variants (arabic_clitic_variants) that are vocabulary tokens,
+    // in the order that function gives them.
+    std::vector<std::uint32_t> clitic_ids;
+    // The tokens it is a spelling variant of (AliasIndex::fuzzy_tokens; for an Arabic
+    // form without any, those of its clitic variants), whatever its case: the matcher
+    // decides whether case allows trying them. Empty for stop words and other scripts.
+    std::vector<std::uint32_t> fuzzy_ids;
+};
+
 struct DocToken {
     RawToken raw;
     std::string_view norm;    // Analyzer::normalize of the raw token (see analyze_tokens)
     std::uint32_t id;         // vocabulary id of norm, or kNoToken
     bool stop = false;        // a stop word of either language
+    const FormVariants* variants = nullptr;
 };
 
-// Scans and normalizes `text`. The normalized forms live in a per-thread memo that
-// stays valid until the next call of analyze_tokens on the same thread.
+// Scans and normalizes `text`. The normalized forms and variants live in a per-thread
+// memo that stays valid until the next call of analyze_tokens on the same thread.
 std::vector<DocToken> analyze_tokens(std::string_view text, const Analyzer& analyzer, const AliasIndex& index);
 
 struct CandidateMatch {

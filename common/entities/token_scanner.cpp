@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+
 #include "text/script.h"
 #include "text/utf8.h"
 
@@ -9,6 +11,55 @@ namespace naba::entities {
 namespace {
 
 bool is_apostrophe(char32_t c) { return c == '\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// What the scanner asks of a character: is it a word character, its script, is it
+// upper case. ASCII (nearly all of English text) is answered from a table filled by
+// the shared functions themselves, so the answers are theirs; the per-character
+// calls into the UTF-8 decoder and ICU were most of the scanner's time.
+struct CharInfo {
+    bool word = false;
+    text::Script script = text::Script::other;
+    bool upper = false;
+};
+
+// Script and case only for word characters, and case only for letters: the scanner
+// asks nothing else.
+CharInfo char_info(char32_t c) {
+    CharInfo info;
+    info.word = text::is_word_char(c);
+    if (!info.word) return info;
+    info.script = text::script_of(c);
+    info.upper = info.script != text::Script::other && u_isupper(static_cast<UChar32>(c));
+    return info;
+}
+
+using AsciiTable = std::array<CharInfo, 0x80>;
+
+const AsciiTable& ascii_table() {
+    static const AsciiTable table = [] {
+        AsciiTable t{};
+        for (char32_t a = 0; a < 0x80; ++a) t[a] = char_info(a);
+        return t;
+    }();
+    return table;
+}
+
+// The code point at text[i], advancing i past it.
+inline char32_t next_char(std::string_view text, std::size_t& i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+        ++i;
+        return byte;
+    }
+    return text::next_code_point(text, i);
+}
+
+// The answers for any character, given the ASCII table (fetched once per scan).
+inline CharInfo info_of(const AsciiTable& ascii, char32_t c) { return c < 0x80 ? ascii[c] : char_info(c); }
+
+inline bool is_word_char(const AsciiTable& ascii, char32_t c) {
+    return c < 0x80 ? ascii[c].word : text::is_word_char(c);
+}
 
 // What the gap between two tokens says about the second one.
 struct Gap {
@@ -39,14 +90,15 @@ void note_gap_char(Gap& gap, char32_t c) {
 }  // namespace
 
 std::vector<RawToken> scan_tokens(std::string_view text) {
+    const AsciiTable& ascii = ascii_table();
     std::vector<RawToken> tokens;
     tokens.reserve(text.size() / 6 + 1);
     Gap gap{true, true, false};  // the text start counts as a sentence start
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
-        char32_t c = text::next_code_point(text, i);
-        if (!text::is_word_char(c)) {
+        char32_t c = next_char(text, i);
+        if (!is_word_char(ascii, c)) {
             note_gap_char(gap, c);
             continue;
         }
@@ -62,14 +114,14 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         std::size_t j = start;
         while (j < text.size()) {
             std::size_t at = j;
-            char32_t d = text::next_code_point(text, j);
-            if (!text::is_word_char(d)) break;
-            text::Script script = text::script_of(d);
-            if (script != text::Script::other) {
-                if (token.script == text::Script::other) token.script = script;
-                else if (script != token.script) { j = at; break; }
+            char32_t d = next_char(text, j);
+            CharInfo info = info_of(ascii, d);
+            if (!info.word) break;
+            if (info.script != text::Script::other) {
+                if (token.script == text::Script::other) token.script = info.script;
+                else if (info.script != token.script) { j = at; break; }
                 ++letters;
-                if (u_isupper(static_cast<UChar32>(d))) {
+                if (info.upper) {
                     ++upper;
                     if (letters == 1) token.capitalized = true;
                 }
@@ -82,11 +134,11 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         // An English possessive: skip "'s" when it ends the word.
         if (i < text.size()) {
             std::size_t k = i;
-            char32_t a = text::next_code_point(text, k);
+            char32_t a = next_char(text, k);
             if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
                 std::size_t after = k + 1;
                 std::size_t peek = after;
-                if (after >= text.size() || !text::is_word_char(text::next_code_point(text, peek))) i = after;
+                if (after >= text.size() || !is_word_char(ascii, next_char(text, peek))) i = after;
             }
         }
         tokens.push_back(token);
