@@ -199,22 +199,17 @@ void ShardedBuild::write_batch(Xapian::WritableDatabase& db, AnalysisWorker& wor
     }
 }
 
-std::string ShardedBuild::merge(SharedDatabase& target) {
+std::string ShardedBuild::merge() {
     Xapian::Database sources;
     for (auto& shard : shards_) sources.add_database(Xapian::Database(shard->path));
     const std::string merged = work_dir_ + "/merged";
+    // The target's own metadata (JSONL entries of files that had no documents) comes
+    // with the shards, which got it when they were made.
     sources.compact(merged);
 
     Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
     out.set_metadata(std::string(schema::kBuildingKey), "");
-    {
-        // The target's own metadata (JSONL entries of files that had no documents)
-        // must survive the swap; this run's entries are newer and win.
-        std::lock_guard lock(target.mutex);
-        for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
-            out.set_metadata(*k, target.db.get_metadata(*k));
-    }
-    for (const auto& [key, value] : metadata_) out.set_metadata(key, value);
+    for (const auto& [key, value] : metadata_) out.set_metadata(key, value);  // this run's entries, newer
     out.commit();
     out.close();
     return merged;
@@ -227,7 +222,7 @@ void ShardedBuild::publish(SharedDatabase& target) {
         reporter_.counts().added += shard->added;
         reporter_.counts().replaced += shard->replaced;
     }
-    const std::string merged = merge(target);
+    const std::string merged = merge();
     // The new directory takes the place of the user's: it keeps its permissions.
     fs::permissions(merged, fs::status(db_dir_).permissions());
     std::lock_guard lock(target.mutex);

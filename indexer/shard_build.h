@@ -84,7 +84,7 @@ class ShardedBuild {
     void rethrow_shard_error();
     void install_stub();
     void close_shards() noexcept;
-    std::string merge(SharedDatabase& target);
+    std::string merge();
 
     std::string db_dir_, work_dir_;
     // Where the empty target waits while the stub has its place ("" when no stub was

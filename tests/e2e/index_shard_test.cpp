@@ -148,6 +148,25 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
     fs::remove_all(dir);
 }
 
+TEST_CASE("a parallel build into an empty index keeps what the index knew of files that gave no documents") {
+    std::string dir = temp_dir("shard-keeps-metadata");
+    const std::string db = dir + "/db";
+    write_file(dir + "/bad.jsonl", "not json\n");
+    CliResult first = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", dir + "/bad.jsonl"});
+    CHECK(first.exit_code == 1);
+    CHECK(committed_documents(db) == 0);
+    write_file(dir + "/good.jsonl", generated_jsonl(50));
+    CliResult second = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", dir + "/bad.jsonl", dir + "/good.jsonl"});
+    CHECK(second.err.find("50 documents indexed") != std::string::npos);
+    CHECK(second.err.find("JSONL line skipped before") != std::string::npos);
+    // The bad file's entry came through the swap: the next run still knows it as read.
+    CliResult third = run(NABA_INDEX_BIN, {"--db", db, dir + "/bad.jsonl", dir + "/good.jsonl"});
+    CHECK(third.err.find("0 documents indexed") != std::string::npos);
+    CHECK(third.err.find("JSONL line skipped before") != std::string::npos);
+    CHECK(third.err.find("bad.jsonl:1") == std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("kill -9 during a parallel fresh build leaves the committed batches searchable, and a re-run completes it") {
     std::string dir = temp_dir("shard-kill9");
     const std::string db = dir + "/db", jsonl = dir + "/news.jsonl";
