@@ -44,16 +44,6 @@ const AsciiTable& ascii_table() {
     return table;
 }
 
-// The code point at text[i], advancing i past it.
-inline char32_t next_char(std::string_view text, std::size_t& i) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-        ++i;
-        return byte;
-    }
-    return text::next_code_point(text, i);
-}
-
 // The answers for any character, given the ASCII table (fetched once per scan).
 inline CharInfo info_of(const AsciiTable& ascii, char32_t c) { return c < 0x80 ? ascii[c] : char_info(c); }
 
@@ -97,7 +87,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
-        char32_t c = next_char(text, i);
+        char32_t c = text::next_code_point(text, i);
         if (!is_word_char(ascii, c)) {
             note_gap_char(gap, c);
             continue;
@@ -114,7 +104,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         std::size_t j = start;
         while (j < text.size()) {
             std::size_t at = j;
-            char32_t d = next_char(text, j);
+            char32_t d = text::next_code_point(text, j);
             CharInfo info = info_of(ascii, d);
             if (!info.word) break;
             if (info.script != text::Script::other) {
@@ -134,11 +124,11 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         // An English possessive: skip "'s" when it ends the word.
         if (i < text.size()) {
             std::size_t k = i;
-            char32_t a = next_char(text, k);
+            char32_t a = text::next_code_point(text, k);
             if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
                 std::size_t after = k + 1;
                 std::size_t peek = after;
-                if (after >= text.size() || !is_word_char(ascii, next_char(text, peek))) i = after;
+                if (after >= text.size() || !is_word_char(ascii, text::next_code_point(text, peek))) i = after;
             }
         }
         tokens.push_back(token);

@@ -4,7 +4,7 @@
 
 namespace naba::text {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i) {
     UChar32 c;
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos,

@@ -9,9 +9,20 @@
 
 namespace naba::text {
 
+// next_code_point for a sequence whose first byte is not ASCII (out of line: ICU).
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i);
+
 // Decodes the code point starting at s[i] and advances i past it. Returns U+FFFD for
 // a malformed sequence (advancing by one byte) so callers always make progress.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// Inline for ASCII, nearly all of English text: callers decode per character.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+        ++i;
+        return byte;
+    }
+    return next_multibyte_code_point(s, i);
+}
 
 // Appends the UTF-8 encoding of c to out.
 void append_utf8(std::string& out, char32_t c);
