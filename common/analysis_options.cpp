@@ -65,6 +65,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
                        : flag == "stop-words"        ? &o.stop_words
                        : flag == "question-words"    ? &o.question_words
                        : flag == "clitic-stop-words" ? &o.clitic_stop_words
+                       : flag == "language-collections" ? &o.language_collections
                                                      : nullptr;
         if (target) return void(*target = on);
     }

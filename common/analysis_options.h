@@ -80,6 +80,9 @@ struct AnalysisOptions {
     double bm25_b_latin = 0.75;
     double bm25_k3 = 1.0;
     double bm25plus_delta = 0;  // > 0: Xapian's BM25+ with this delta instead of BM25
+    // BM25's N and average length over the documents of an Arabic or English query's
+    // language (language_stats.h); off: over the whole index.
+    bool language_collections = true;
 };
 
 // The options in effect: defaults, overridden by NABA_ANALYSIS ("name=value" or

@@ -9,6 +9,13 @@
 
 namespace naba::schema {
 
+bool is_filter_term(std::string_view term) {
+    for (std::string_view prefix : {kIdPrefix, kLangPrefix, kSourcePrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix,
+                                    kUnknownEntityPrefix, kRootDirPrefix})
+        if (term.starts_with(prefix)) return true;
+    return false;
+}
+
 bool is_build_stub(const std::string& db_dir) {
     std::ifstream in(db_dir + "/XAPIANDB", std::ios::binary);
     std::string first;

@@ -139,6 +139,14 @@ constexpr bool distinct_prefixes() {
 }
 static_assert(distinct_prefixes(), "two term families share a prefix");
 
+// True for a term of a boolean family (id, language, source, entities, folders): it
+// filters and is never weighed.
+bool is_filter_term(std::string_view term);
+
+// Metadata key prefix of the per-language statistics (language_stats.h): + "ar" for
+// the documents written only in Arabic, + "en" for those only in English.
+inline constexpr std::string_view kLanguageStatsPrefix = "naba:stats:";
+
 // Metadata key for a JSONL file (prefix + absolute path, or "#" + hash as above);
 // its value is the file's size, mtime and hash (8 bytes each, big-endian) and its
 // document count (8 bytes), so an unchanged JSONL file is skipped whole.

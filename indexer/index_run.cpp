@@ -19,6 +19,7 @@
 #include "input_reader.h"
 #include "schema.h"
 #include "interrupt.h"
+#include "language_stats.h"
 #include "shard_build.h"
 #include "spelling_data.h"
 #include "stored_gazetteer.h"
@@ -139,6 +140,10 @@ void IndexRun::run(const WalkResult& walk) {
         if (c.added + c.replaced + c.removed > 0 || spelling_was_stale_) refresh_spelling(db_.db, Analyzer());
         db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
     }
+    // Per-language statistics for naba-search's BM25 (language_stats.h), counted again
+    // after any change, and for an index that has none yet or whose last run stopped.
+    if (!interrupted_ && (c.added + c.replaced + c.removed > 0 || !language_stats_current(db_.db)))
+        store_language_stats(db_.db);
     IndexWriter(db_, reporter_, settings_.commit).commit();
     reporter_.end_progress();
 }

@@ -201,6 +201,7 @@ bool QueryBuilder::known_word(const std::string& word) const {
 void QueryBuilder::forget_cached() {
     stem_forms_.clear();
     synonym_weights_.forget();
+    collections_.forget();
 }
 
 // The query's words as written (normalized), for those whose stem is searched.
@@ -363,7 +364,7 @@ bool stem_groups_unserved(const Xapian::Database& db) {
 }
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)
-    : analyzer_(analyzer), db_(db), synonym_weights_(db) {
+    : analyzer_(analyzer), db_(db), synonym_weights_(db), collections_(db) {
     analyzer_.configure(parser_);
     parser_.set_database(db);
     if (stem_groups_unserved(db)) parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
@@ -403,7 +404,13 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const auto hint = find_syntax_problem(normalized);
     if (hint && (hint->message.starts_with("NEAR") || hint->message.starts_with("ADJ")))
         throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
-    parsed.query = with_stem_groups(parse(normalized));
+    const Xapian::Query words = parse(normalized);
+    // The documents BM25 counts for this query, for its weighting scheme and for the
+    // exact IDFs of its stem groups alike.
+    parsed.collection = analysis_options().language_collections ? collections_.of(query_language(words))
+                                                                : collections_.of(QueryLanguage::none);
+    synonym_weights_.use_collection(parsed.collection.documents);
+    parsed.query = with_stem_groups(words);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning

@@ -12,6 +12,7 @@
 
 #include "analyzer.h"
 #include "entity_catalog.h"
+#include "query_collection.h"
 #include "synonym_weights.h"
 #include "search_options.h"
 
@@ -23,6 +24,7 @@ struct ParsedQuery {
     bool no_words = false;         // nothing to search: only operators or punctuation ("+")
     // Values of person:/place:/org:/entity: that name no known entity (they match nothing).
     std::vector<std::string> unknown_entities;
+    Collection collection;  // the documents BM25 counts for it (query_collection.h)
 };
 
 // True for an index that keeps its stems as synonym groups (schema.h, kStemmingKey)
@@ -72,6 +74,7 @@ class QueryBuilder {
     Xapian::QueryParser parser_;
     std::vector<std::string> field_names_;  // the fields given to parser_, as written in a query
     SynonymWeights synonym_weights_;
+    QueryCollections collections_;
     mutable std::unordered_map<std::string, std::vector<std::string>> stem_forms_;  // by stem key
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
 };

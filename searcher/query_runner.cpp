@@ -54,7 +54,7 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
             request_.facet_spy = spy.get();
         }
         try {
-            return run_search(db_, analyzer_, parsed.query, request_);
+            return run_search(db_, analyzer_, parsed.query, parsed.collection, request_);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 5) throw;
             reopen();

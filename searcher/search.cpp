@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "analysis_options.h"
-#include "text/script.h"
-#include "text/utf8.h"
+#include "collection_bm25_weight.h"
+#include "query_language.h"
 #include "window_bonus.h"
 
 namespace naba::searcher {
@@ -49,29 +49,6 @@ bool has_control(std::string_view text) {
     return false;
 }
 
-bool has_arabic_letter(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();)
-        if (text::script_of(text::next_code_point(s, i)) == text::Script::arabic) return true;
-    return false;
-}
-
-// A wildcard's pattern is not among a query's terms (they are known only when the
-// match expands it); Xapian 1.4 shows it only in the description.
-bool has_arabic_wildcard(const Xapian::Query& query) {
-    if (query.get_type() == Xapian::Query::OP_WILDCARD) return has_arabic_letter(query.get_description());
-    for (std::size_t n = 0; n < query.get_num_subqueries(); ++n)
-        if (has_arabic_wildcard(query.get_subquery(n))) return true;
-    return false;
-}
-
-// Any Arabic term or wildcard pattern makes a query Arabic for the per-language
-// settings (analysis_options.h); prefixed terms (roots, n-grams) count too.
-bool is_arabic_query(const Xapian::Query& query) {
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-        if (has_arabic_letter(*t)) return true;
-    return has_arabic_wildcard(query);
-}
-
 struct Ranked {
     double score;
     Xapian::MSetIterator item;
@@ -81,12 +58,12 @@ struct Ranked {
 // bonus (window_bonus.h). A stable sort: hits the bonus does not separate keep
 // Xapian's order.
 std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& mset,
-                              double bonus) {
+                              double bonus, const Collection& collection) {
     std::vector<Ranked> ranked;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) ranked.push_back({it.get_weight(), it});
     if (bonus <= 0) return ranked;
     const AnalysisOptions& options = analysis_options();
-    const QueryWords words(db, query);
+    const QueryWords words(db, query, collection.documents);
     if (words.size() < 2) return ranked;  // one word: no window to measure
     const std::size_t depth = std::min<std::size_t>(ranked.size(), options.window_depth);
     std::vector<Xapian::docid> docs;
@@ -121,21 +98,47 @@ std::string one_line(std::string_view text) { return squeeze(text, true); }
 
 double length_normalization(const Xapian::Query& query) {
     const AnalysisOptions& options = analysis_options();
-    return is_arabic_query(query) ? options.bm25_b : options.bm25_b_latin;
+    return takes_arabic_settings(query_language(query)) ? options.bm25_b : options.bm25_b_latin;
 }
 
-SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
-                      const SearchRequest& request) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
+namespace {
+
+// BM25 over the query's collection; Xapian's BM25+ for its ablation switch, and
+// Xapian's BM25 over the whole index where Naba's scheme cannot go. k2 = 0 and
+// min_normlen = 0.5 are Xapian's defaults.
+void set_weighting(Xapian::Enquire& enquire, const Xapian::Query& query, const Collection& collection,
+                   bool whole_index) {
     const AnalysisOptions& options = analysis_options();
-    // k2 = 0 and min_normlen = 0.5 are Xapian's defaults.
     const double b = length_normalization(query);
     if (options.bm25plus_delta > 0)
         enquire.set_weighting_scheme(
             Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, b, 0.5, options.bm25plus_delta));
-    else
+    else if (whole_index)
         enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, b, 0.5));
+    else
+        enquire.set_weighting_scheme(CollectionBM25Weight(options.bm25_k1, options.bm25_k3, b, 0.5, collection));
+}
+
+// The match set; through Xapian's remote backend, which cannot take Naba's weighting
+// scheme (collection_bm25_weight.h), over the whole index with Xapian's BM25.
+Xapian::MSet get_mset(Xapian::Enquire& enquire, const Xapian::Query& query, const Collection& collection,
+                      Xapian::doccount from, Xapian::doccount count, Xapian::doccount check) {
+    set_weighting(enquire, query, collection, false);
+    try {
+        return enquire.get_mset(from, count, check);
+    } catch (const Xapian::UnimplementedError&) {
+        set_weighting(enquire, query, collection, true);
+        return enquire.get_mset(from, count, check);
+    }
+}
+
+}  // namespace
+
+SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
+                      const Collection& collection, const SearchRequest& request) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const AnalysisOptions& options = analysis_options();
     if (request.sort != SortOrder::relevance) {
         // Ties (same day) keep relevance order; docid order makes paging stable.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::date_descending);
@@ -150,13 +153,13 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
     // The window bonus re-ranks the first window_depth hits, so a page among them is
     // cut from those hits re-ranked; pages after them are Xapian's order as it is.
-    const double bonus = is_arabic_query(query) ? options.window_bonus : options.window_bonus_latin;
+    const double bonus = takes_arabic_settings(query_language(query)) ? options.window_bonus : options.window_bonus_latin;
     const bool rerank = bonus > 0 && request.sort == SortOrder::relevance && size > 0 && first < options.window_depth;
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
     const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
-    Xapian::MSet mset = enquire.get_mset(from, count, check);
-    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0);
+    Xapian::MSet mset = get_mset(enquire, query, collection, from, count, check);
+    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, collection);
     SearchPage page;
     page.total = mset.get_matches_estimated();
     page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

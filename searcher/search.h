@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "query_collection.h"
 #include "schema.h"
 
 namespace naba::searcher {
@@ -47,12 +48,13 @@ struct SearchRequest {
     Xapian::MatchSpy* facet_spy = nullptr;
 };
 
+// BM25 weighs the query over `collection` (query_collection.h).
 SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, const Xapian::Query& query,
-                      const SearchRequest& request);
+                      const Collection& collection, const SearchRequest& request);
 
-// BM25's length normalization b for a query: analysis_options().bm25_b when any of
-// its terms or wildcard patterns has an Arabic letter (Arabic and mixed queries),
-// bm25_b_latin otherwise. The window bonus (window_bonus.h) is chosen the same way.
+// BM25's length normalization b for a query: analysis_options().bm25_b for Arabic and
+// mixed queries (query_language.h), bm25_b_latin otherwise. The window bonus
+// (window_bonus.h) is chosen the same way.
 double length_normalization(const Xapian::Query& query);
 
 // The text as one line to show: runs of white space become one space, and control

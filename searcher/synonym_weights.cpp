@@ -122,7 +122,9 @@ double SynonymWeights::count(const std::vector<std::pair<std::string, double>>& 
 
 double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>& forms) const {
     if (forms.size() < 2) return 1;  // one posting list: Xapian's frequency is exact
-    const double documents = db_.get_doccount();
+    // The IDFs over the query's collection, as its weighting scheme computes them;
+    // Xapian estimates the OR over the whole index.
+    const double documents = collection_documents_ > 0 ? collection_documents_ : db_.get_doccount();
     double largest = 0, sum = 0;
     for (const auto& [form, frequency] : forms) {
         largest = std::max(largest, frequency);

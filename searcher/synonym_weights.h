@@ -40,12 +40,16 @@ class SynonymWeights {
     // Drops what was counted, for a reopened database (another revision).
     void forget();
 
+    // BM25's N for the query being built (query_collection.h); 0: the whole index.
+    void use_collection(double documents) { collection_documents_ = documents; }
+
   private:
     double count(const std::vector<std::pair<std::string, double>>& forms) const;  // (form, frequency)
     double factor(const std::vector<std::pair<std::string, double>>& forms) const;
 
     const Xapian::Database& db_;
     mutable std::unordered_map<std::string, double> counts_;  // by the forms, joined
+    double collection_documents_ = 0;
 };
 
 // Documents holding at least one of `terms`, counted exactly: the most frequent

@@ -15,14 +15,14 @@ bool is_text_form(const std::string& term) {
 
 }  // namespace
 
-QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query) : db_(db) {
+QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query, double documents) : db_(db) {
     add_excluded(query);
     add_groups(query);  // first, so that a form met alone (the exact-form bonus) joins its group
     add_terms(query);
     idf_.assign(words_.size(), 0);
     std::vector<Xapian::doccount> frequency(words_.size(), 0);
     for (const auto& [form, word] : forms_) frequency[word] = std::max(frequency[word], db_.get_termfreq(form));
-    const double documents = db_.get_doccount();
+    if (documents <= 0) documents = db_.get_doccount();
     for (std::size_t w = 0; w < words_.size(); ++w) {
         // The group's most frequent form stands for it: close to the group's own
         // count, and the IDFs only weigh the words against each other.

@@ -28,7 +28,9 @@ class QueryWords {
     // is one word, written as any of its forms; any other free-text term is a word of
     // its own. Prefixed terms (title, roots, n-grams, filters) have no positions in
     // the text and are left out, as are the words an AND_NOT excludes.
-    QueryWords(const Xapian::Database& db, const Xapian::Query& query);
+    // The IDFs are over `documents` (BM25's N for the query, query_collection.h; 0:
+    // the whole index).
+    QueryWords(const Xapian::Database& db, const Xapian::Query& query, double documents = 0);
 
     std::size_t size() const { return idf_.size(); }
 

@@ -305,3 +305,61 @@ TEST_CASE("--stemmed-terms builds a new index with a stemmed term per word, and 
     CHECK(lines(found.out).size() == 2);
     fs::remove_all(dir);
 }
+
+namespace {
+
+// "documents length" of the documents carrying `lang`'s language term and not the
+// other's, counted here over the index as it is.
+std::string one_language_counts(const Xapian::Database& db, const std::string& lang, const std::string& other) {
+    long documents = 0, length = 0;
+    for (auto p = db.postlist_begin("L" + lang); p != db.postlist_end("L" + lang); ++p) {
+        auto t = db.termlist_begin(*p);
+        t.skip_to("L" + other);
+        if (t != db.termlist_end(*p) && *t == "L" + other) continue;  // mixed
+        ++documents;
+        length += p.get_doclength();
+    }
+    return std::to_string(documents) + " " + std::to_string(length);
+}
+
+// The per-language statistics naba-index stored agree with the index.
+void check_language_stats(const std::string& db_dir, long arabic_documents) {
+    Xapian::Database db(db_dir);
+    const std::string ar = db.get_metadata("naba:stats:ar"), en = db.get_metadata("naba:stats:en");
+    CHECK(ar.starts_with(std::to_string(arabic_documents) + " "));
+    CHECK(ar.starts_with(one_language_counts(db, "ar", "en") + " "));
+    CHECK(en.starts_with(one_language_counts(db, "en", "ar") + " "));
+}
+
+}  // namespace
+
+TEST_CASE("naba-index stores per-language statistics after every run that changes documents, on any path") {
+    std::string dir = temp_dir("language-stats");
+    const std::string in = dir + "/in";
+    write_file(in + "/ar1.txt", "هدنة في غزة بعد مفاوضات طويلة\n");
+    write_file(in + "/ar2.txt", "قصف على رفح\n");
+    write_file(in + "/en.txt", "Ceasefire talks in Cairo\n");
+    write_file(in + "/mixed.txt", "Talks in Cairo مفاوضات في القاهرة about a truce هدنة\n");
+    for (const char* jobs : {"1", "2"}) {  // the single writer, and the parallel fresh build
+        const std::string db = dir + "/db" + jobs;
+        REQUIRE(index(db, {"--jobs", jobs, in}).exit_code == 0);
+        check_language_stats(db, 2);
+        write_file(in + "/ar3.txt", "مساعدات إلى شمال غزة\n");
+        REQUIRE(index(db, {"--jobs", jobs, in}).exit_code == 0);
+        check_language_stats(db, 3);
+        fs::remove(in + "/ar3.txt");
+    }
+    // An index from before (no statistics) gets them from a run that changes nothing.
+    const std::string db = dir + "/db1";
+    REQUIRE(index(db, {in}).exit_code == 0);  // ar3 removed
+    {
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        w.set_metadata("naba:stats:ar", "");
+        w.set_metadata("naba:stats:en", "");
+        w.commit();
+    }
+    CliResult same = index(db, {in});
+    CHECK(has(same.err, "0 documents indexed"));
+    check_language_stats(db, 2);
+    fs::remove_all(dir);
+}

@@ -40,8 +40,8 @@ std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std
     naba::searcher::SearchRequest request;
     request.offset = offset;
     request.limit = limit;
-    auto page = naba::searcher::run_search(db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query,
-                                           request);
+    const naba::searcher::ParsedQuery parsed = queries.build(query, naba::searcher::DefaultOp::op_or);
+    auto page = naba::searcher::run_search(db, analyzer, parsed.query, parsed.collection, request);
     std::vector<std::string> ids;
     for (const auto& hit : page.hits) ids.push_back(hit.doc.id);
     db.close();

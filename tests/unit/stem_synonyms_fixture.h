@@ -63,8 +63,8 @@ inline naba::searcher::SearchPage search(const naba::Analyzer& analyzer, const X
                                          const std::string& query, const naba::searcher::SearchRequest& request) {
     naba::searcher::EntityCatalog catalog(db, analyzer);
     naba::searcher::QueryBuilder queries(analyzer, db, catalog);
-    return naba::searcher::run_search(db, analyzer, queries.build(query, naba::searcher::DefaultOp::op_or).query,
-                                      request);
+    const naba::searcher::ParsedQuery parsed = queries.build(query, naba::searcher::DefaultOp::op_or);
+    return naba::searcher::run_search(db, analyzer, parsed.query, parsed.collection, request);
 }
 
 inline std::set<std::string> found_ids(const naba::Analyzer& analyzer, const Xapian::Database& db, const std::string& query) {

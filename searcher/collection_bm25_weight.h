@@ -1,0 +1,41 @@
+// BM25 over a given collection: Xapian's BM25Weight (k2 = 0, no relevance set), term
+// for term, except that the document count N and the average document length are
+// the collection's (query_collection.h: the documents of the query's language), not
+// the whole index's. A term's document frequency is the whole index's, capped at N
+// (a word in both scripts' documents, such as a number, may occur in more).
+//
+// Xapian's remote server (xapian-tcpsrv) knows only Xapian's own weighting schemes:
+// serialise() is Xapian's default, which throws Xapian::UnimplementedError, and
+// run_search then falls back to BM25Weight over the whole index.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "query_collection.h"
+
+namespace naba::searcher {
+
+class CollectionBM25Weight : public Xapian::Weight {
+  public:
+    // k1, k3, b and min_normlen as in Xapian::BM25Weight.
+    CollectionBM25Weight(double k1, double k3, double b, double min_normlen, const Collection& collection);
+
+    std::string name() const override { return "naba::CollectionBM25Weight"; }
+    CollectionBM25Weight* clone() const override;
+    void init(double factor) override;
+    double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+    double get_maxpart() const override;
+    double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
+    double get_maxextra() const override { return 0; }
+
+  private:
+    double part(double wdf, double normlen) const;
+
+    double k1_, k3_, b_, min_normlen_;
+    Collection collection_;
+    double termweight_ = 0, len_factor_ = 0;
+};
+
+}  // namespace naba::searcher

@@ -1,0 +1,28 @@
+#include "query_collection.h"
+
+namespace naba::searcher {
+
+const OneLanguageDocuments& QueryCollections::only(std::string_view lang) const {
+    std::optional<OneLanguageDocuments>& counts = lang == "ar" ? only_arabic_ : only_english_;
+    if (!counts) counts = one_language_documents(db_, lang);
+    return *counts;
+}
+
+Collection QueryCollections::of(QueryLanguage language) const {
+    const double documents = db_.get_doccount();
+    const Collection whole{documents, db_.get_avlength()};
+    if (language != QueryLanguage::arabic && language != QueryLanguage::latin) return whole;
+    // The documents written only in the other language can hold none of the query's words.
+    const OneLanguageDocuments& other = only(language == QueryLanguage::arabic ? "en" : "ar");
+    if (other.documents == 0 || other.documents >= documents) return whole;
+    const double rest = documents - other.documents;
+    const double length = whole.average_length * documents - static_cast<double>(other.length);
+    return {rest, length > 0 ? length / rest : 0};
+}
+
+void QueryCollections::forget() {
+    only_arabic_.reset();
+    only_english_.reset();
+}
+
+}  // namespace naba::searcher

@@ -1,0 +1,39 @@
+// The documents a query's BM25 statistics are taken over (language_stats.h): for an
+// Arabic query the index without its documents written only in English, for an
+// English (Latin-script) query the index without those written only in Arabic, and
+// for any other query the whole index.
+#pragma once
+
+#include <optional>
+
+#include <xapian.h>
+
+#include "language_stats.h"
+#include "query_language.h"
+
+namespace naba::searcher {
+
+struct Collection {
+    double documents = 0;       // BM25's N
+    double average_length = 0;  // of Xapian's document lengths
+};
+
+class QueryCollections {
+  public:
+    explicit QueryCollections(const Xapian::Database& db) : db_(db) {}
+
+    // The collection for a query in `language`; the whole index when that leaves out
+    // nothing, or everything.
+    Collection of(QueryLanguage language) const;
+
+    // Drops the counts read, for a reopened database (another revision).
+    void forget();
+
+  private:
+    const OneLanguageDocuments& only(std::string_view lang) const;
+
+    const Xapian::Database& db_;
+    mutable std::optional<OneLanguageDocuments> only_arabic_, only_english_;
+};
+
+}  // namespace naba::searcher
