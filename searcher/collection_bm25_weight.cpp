@@ -9,7 +9,11 @@ namespace naba::searcher {
 
 CollectionBM25Weight::CollectionBM25Weight(double k1, double k3, double b, double min_normlen,
                                            const Collection& collection)
-    : k1_(k1), k3_(k3), b_(b), min_normlen_(min_normlen), collection_(collection) {
+    // Clamped as BM25Weight clamps them: b above 1 (NABA_ANALYSIS takes any b >= 0)
+    // would make a document holding the word alone outweigh one repeating it, and
+    // get_maxpart, taken at the largest wdf, would no longer bound the weight.
+    : k1_(std::max(k1, 0.0)), k3_(std::max(k3, 0.0)), b_(std::clamp(b, 0.0, 1.0)),
+      min_normlen_(min_normlen), collection_(collection) {
     need_stat(TERMFREQ);
     need_stat(WQF);
     need_stat(WDF);

@@ -115,3 +115,39 @@ TEST_CASE("over the whole index Naba's BM25 weighs exactly as Xapian's BM25Weigh
         }
     }
 }
+
+TEST_CASE("Naba's BM25 takes a length normalization b above 1 as Xapian's BM25Weight does, as 1") {
+    // NABA_ANALYSIS accepts any b >= 0; Xapian's BM25Weight clamps it to [0, 1].
+    Index index("clamp", with(kArabic, english_news(30)));
+    const naba::searcher::Collection whole{static_cast<double>(index.db.get_doccount()), index.db.get_avlength()};
+    for (double b : {1.5, 3.0}) {
+        Xapian::Enquire xapian(index.db), naba(index.db);
+        const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("talks"), Xapian::Query("ceasefire"));
+        xapian.set_query(query);
+        naba.set_query(query);
+        xapian.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, b, 0.5));
+        naba.set_weighting_scheme(naba::searcher::CollectionBM25Weight(1.2, 1, b, 0.5, whole));
+        const Xapian::MSet a = xapian.get_mset(0, 10), c = naba.get_mset(0, 10);
+        REQUIRE(a.size() == c.size());
+        for (auto i = a.begin(), j = c.begin(); i != a.end(); ++i, ++j)
+            CHECK(i.get_weight() == doctest::Approx(j.get_weight()).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("with b above 1 Naba's BM25 still finds the first page a full ranking finds") {
+    // Above 1, a document that is the word alone weighs more than one that repeats it
+    // (b x length outgrows the wdf), so the bound get_maxpart gives Xapian's matcher,
+    // taken at the largest wdf, would not hold and the first page would miss hits.
+    std::vector<Text> texts;
+    for (int i = 0; i < 12; ++i) texts.push_back({"long-" + std::to_string(i), "", "talks talks talks talks talks talks"});
+    for (int i = 0; i < 12; ++i) texts.push_back({"short-" + std::to_string(i), "", "talks"});
+    Index index("prune", texts);
+    const naba::searcher::Collection whole{static_cast<double>(index.db.get_doccount()), index.db.get_avlength()};
+    Xapian::Enquire naba(index.db);
+    naba.set_query(Xapian::Query("talks"));
+    naba.set_weighting_scheme(naba::searcher::CollectionBM25Weight(1.2, 1, 1.5, 0.5, whole));
+    const Xapian::MSet first = naba.get_mset(0, 10), all = naba.get_mset(0, 10, index.db.get_doccount());
+    REQUIRE(first.size() == all.size());
+    for (auto i = first.begin(), j = all.begin(); i != first.end(); ++i, ++j)
+        CHECK(i.get_weight() == doctest::Approx(j.get_weight()).epsilon(1e-12));
+}
