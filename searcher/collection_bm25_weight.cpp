@@ -54,4 +54,16 @@ double CollectionBM25Weight::get_maxpart() const {
     return part(wdf_max, std::max<double>(wdf_max, get_doclength_lower_bound()) * len_factor_);
 }
 
+bool runs_collection_bm25(const Xapian::Database& db) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(std::string(1, '\0')));  // a term no index holds
+    enquire.set_weighting_scheme(CollectionBM25Weight(1, 1, 0.5, 0.5, Collection{1, 1}));
+    try {
+        enquire.get_mset(0, 0);
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    }
+    return true;
+}
+
 }  // namespace naba::searcher
