@@ -13,10 +13,24 @@ std::string lang_term(std::string_view lang) { return std::string(schema::kLangP
 
 std::string stats_key(std::string_view lang) { return std::string(schema::kLanguageStatsPrefix) + std::string(lang); }
 
-// "documents length frequency-of-lang frequency-of-other"
-std::string encode(const OneLanguageDocuments& counts, Xapian::doccount lang_freq, Xapian::doccount other_freq) {
-    return std::to_string(counts.documents) + " " + std::to_string(counts.length) + " " + std::to_string(lang_freq) +
-           " " + std::to_string(other_freq);
+// What the counts were taken at: both language terms' frequencies, and the index's
+// document count and total length, which a replaced document of the same language
+// (a run stopped before storing) changes where the frequencies stay.
+struct IndexState {
+    Xapian::doccount lang_freq = 0, other_freq = 0, documents = 0;
+    Xapian::totallength length = 0;
+    bool operator==(const IndexState&) const = default;
+};
+
+IndexState state_of(const Xapian::Database& db, std::string_view lang) {
+    return {db.get_termfreq(lang_term(lang)), db.get_termfreq(lang_term(other_language(lang))), db.get_doccount(),
+            db.get_total_length()};
+}
+
+// "documents length frequency-of-lang frequency-of-other index-documents index-length"
+std::string encode(const OneLanguageDocuments& counts, const IndexState& at) {
+    return std::to_string(counts.documents) + " " + std::to_string(counts.length) + " " + std::to_string(at.lang_freq) +
+           " " + std::to_string(at.other_freq) + " " + std::to_string(at.documents) + " " + std::to_string(at.length);
 }
 
 }  // namespace
@@ -39,8 +53,7 @@ OneLanguageDocuments count_one_language(const Xapian::Database& db, std::string_
 
 void store_language_stats(Xapian::WritableDatabase& db) {
     for (std::string_view lang : kStatsLanguages)
-        db.set_metadata(stats_key(lang), encode(count_one_language(db, lang), db.get_termfreq(lang_term(lang)),
-                                                db.get_termfreq(lang_term(other_language(lang)))));
+        db.set_metadata(stats_key(lang), encode(count_one_language(db, lang), state_of(db, lang)));
 }
 
 namespace {
@@ -49,9 +62,9 @@ std::optional<OneLanguageDocuments> stored_if_current(const Xapian::Database& db
     if (db.size() != 1) return std::nullopt;
     std::istringstream in(db.get_metadata(stats_key(lang)));
     OneLanguageDocuments stored;
-    Xapian::doccount lang_freq = 0, other_freq = 0;
-    if (in >> stored.documents >> stored.length >> lang_freq >> other_freq &&
-        lang_freq == db.get_termfreq(lang_term(lang)) && other_freq == db.get_termfreq(lang_term(other_language(lang))))
+    IndexState at;
+    if (in >> stored.documents >> stored.length >> at.lang_freq >> at.other_freq >> at.documents >> at.length &&
+        at == state_of(db, lang))
         return stored;
     return std::nullopt;
 }

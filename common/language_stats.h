@@ -35,13 +35,14 @@ std::string_view other_language(std::string_view lang);
 OneLanguageDocuments count_one_language(const Xapian::Database& db, std::string_view lang);
 
 // Counts both languages and stores them (schema::kLanguageStatsPrefix + language)
-// with the language terms' frequencies they were counted at.
+// with the language terms' frequencies and the index's document count and total
+// length they were counted at.
 void store_language_stats(Xapian::WritableDatabase& db);
 
 // True when the stored counts are those of the index as it is (see below).
 bool language_stats_current(const Xapian::Database& db);
 
-// The stored counts while both language terms still have the frequencies they were
+// The stored counts while the index still has the frequencies and size they were
 // counted at (a run stopped before storing them changed those), else counted now.
 // An index of several databases is always counted: Xapian reads metadata from the
 // first one only.

@@ -9,7 +9,11 @@ namespace naba::searcher {
 
 CollectionBM25Weight::CollectionBM25Weight(double k1, double k3, double b, double min_normlen,
                                            const Collection& collection)
-    : k1_(k1), k3_(k3), b_(b), min_normlen_(min_normlen), collection_(collection) {
+    // Clamped as BM25Weight clamps them: b above 1 (NABA_ANALYSIS takes any b >= 0)
+    // would make a document holding the word alone outweigh one repeating it, and
+    // get_maxpart, taken at the largest wdf, would no longer bound the weight.
+    : k1_(std::max(k1, 0.0)), k3_(std::max(k3, 0.0)), b_(std::clamp(b, 0.0, 1.0)),
+      min_normlen_(min_normlen), collection_(collection) {
     need_stat(TERMFREQ);
     need_stat(WQF);
     need_stat(WDF);
@@ -48,6 +52,18 @@ double CollectionBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcoun
 double CollectionBM25Weight::get_maxpart() const {
     const double wdf_max = get_wdf_upper_bound();
     return part(wdf_max, std::max<double>(wdf_max, get_doclength_lower_bound()) * len_factor_);
+}
+
+bool runs_collection_bm25(const Xapian::Database& db) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(std::string(1, '\0')));  // a term no index holds
+    enquire.set_weighting_scheme(CollectionBM25Weight(1, 1, 0.5, 0.5, Collection{1, 1}));
+    try {
+        enquire.get_mset(0, 0);
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    }
+    return true;
 }
 
 }  // namespace naba::searcher

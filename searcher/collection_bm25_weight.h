@@ -38,4 +38,9 @@ class CollectionBM25Weight : public Xapian::Weight {
     double termweight_ = 0, len_factor_ = 0;
 };
 
+// False when `db` cannot run CollectionBM25Weight: one of its databases is served by
+// Xapian's remote backend. Tried on a query of no word: the remote database refuses
+// the scheme before sending anything.
+bool runs_collection_bm25(const Xapian::Database& db);
+
 }  // namespace naba::searcher

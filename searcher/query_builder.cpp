@@ -406,9 +406,11 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
         throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
     const Xapian::Query words = parse(normalized);
     // The documents BM25 counts for this query, for its weighting scheme and for the
-    // exact IDFs of its stem groups alike.
-    parsed.collection = analysis_options().language_collections ? collections_.of(query_language(words))
-                                                                : collections_.of(QueryLanguage::none);
+    // exact IDFs of its stem groups alike; BM25+ (an ablation) is Xapian's own, over
+    // the whole index (search.cpp).
+    const AnalysisOptions& options = analysis_options();
+    const bool by_language = options.language_collections && options.bm25plus_delta <= 0;
+    parsed.collection = collections_.of(by_language ? query_language(words) : QueryLanguage::none);
     synonym_weights_.use_collection(parsed.collection.documents);
     parsed.query = with_stem_groups(words);
     parsed.only_stop_words = only_stemmed_stop_words(parsed.query);

@@ -1,5 +1,7 @@
 #include "query_collection.h"
 
+#include "collection_bm25_weight.h"
+
 namespace naba::searcher {
 
 const OneLanguageDocuments& QueryCollections::only(std::string_view lang) const {
@@ -12,6 +14,8 @@ Collection QueryCollections::of(QueryLanguage language) const {
     const double documents = db_.get_doccount();
     const Collection whole{documents, db_.get_avlength()};
     if (language != QueryLanguage::arabic && language != QueryLanguage::latin) return whole;
+    if (!by_collection_) by_collection_ = runs_collection_bm25(db_);
+    if (!*by_collection_) return whole;
     // The documents written only in the other language can hold none of the query's words.
     const OneLanguageDocuments& other = only(language == QueryLanguage::arabic ? "en" : "ar");
     if (other.documents == 0 || other.documents >= documents) return whole;
@@ -23,6 +27,7 @@ Collection QueryCollections::of(QueryLanguage language) const {
 void QueryCollections::forget() {
     only_arabic_.reset();
     only_english_.reset();
+    by_collection_.reset();
 }
 
 }  // namespace naba::searcher

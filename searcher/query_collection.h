@@ -23,7 +23,9 @@ class QueryCollections {
     explicit QueryCollections(const Xapian::Database& db) : db_(db) {}
 
     // The collection for a query in `language`; the whole index when that leaves out
-    // nothing, or everything.
+    // nothing, or everything, or when the index cannot be weighed over a collection
+    // (Xapian's remote backend, collection_bm25_weight.h): its counts are not taken
+    // then, which over the network took seconds for nothing.
     Collection of(QueryLanguage language) const;
 
     // Drops the counts read, for a reopened database (another revision).
@@ -34,6 +36,7 @@ class QueryCollections {
 
     const Xapian::Database& db_;
     mutable std::optional<OneLanguageDocuments> only_arabic_, only_english_;
+    mutable std::optional<bool> by_collection_;  // runs_collection_bm25, once
 };
 
 }  // namespace naba::searcher

@@ -120,13 +120,15 @@ void set_weighting(Xapian::Enquire& enquire, const Xapian::Query& query, const C
 }
 
 // The match set; through Xapian's remote backend, which cannot take Naba's weighting
-// scheme (collection_bm25_weight.h), over the whole index with Xapian's BM25.
-Xapian::MSet get_mset(Xapian::Enquire& enquire, const Xapian::Query& query, const Collection& collection,
-                      Xapian::doccount from, Xapian::doccount count, Xapian::doccount check) {
+// scheme (collection_bm25_weight.h), over the whole index with Xapian's BM25, and
+// `collection` becomes the whole index for what follows (the window bonus's IDFs).
+Xapian::MSet get_mset(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& query,
+                      Collection& collection, Xapian::doccount from, Xapian::doccount count, Xapian::doccount check) {
     set_weighting(enquire, query, collection, false);
     try {
         return enquire.get_mset(from, count, check);
     } catch (const Xapian::UnimplementedError&) {
+        collection = {static_cast<double>(db.get_doccount()), db.get_avlength()};
         set_weighting(enquire, query, collection, true);
         return enquire.get_mset(from, count, check);
     }
@@ -158,8 +160,9 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
     const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
-    Xapian::MSet mset = get_mset(enquire, query, collection, from, count, check);
-    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, collection);
+    Collection weighed = collection;
+    Xapian::MSet mset = get_mset(enquire, db, query, weighed, from, count, check);
+    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, weighed);
     SearchPage page;
     page.total = mset.get_matches_estimated();
     page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -73,3 +73,21 @@ TEST_CASE("a query through xapian-tcpsrv is weighed with Xapian's BM25, which th
     CHECK(a == b);
     std::filesystem::remove(stub);
 }
+
+TEST_CASE("through xapian-tcpsrv a query ranks as a local one over the whole index, the window bonus included") {
+    // The fallback weighs with Xapian's BM25 over the whole index; the window bonus
+    // that re-ranks English hits must take its IDFs over the same documents, or the
+    // served scores are those of neither weighing. Quoted words: matched as written
+    // both ways, so the two queries are the same.
+    const std::string stub = std::filesystem::temp_directory_path() / ("naba-remote-bonus-" + std::to_string(::getpid()));
+    for (const char* query : {"\"black\" \"sea\" \"mines\"", "\"ceasefire\" \"talks\""}) {
+        CliResult whole = run("/usr/bin/env", {"NABA_ANALYSIS=no-language-collections", NABA_SEARCH_BIN, "--db",
+                                               NABA_SAMPLE_DB, "-f", "tsv", "-n", "10", query});
+        REQUIRE(whole.exit_code == 0);
+        CliResult served = search_served(NABA_SAMPLE_DB, stub, {"-f", "tsv", "-n", "10", query});
+        CHECK(served.exit_code == 0);
+        CHECK(lines(whole.out).size() > 3);
+        CHECK(lines(served.out) == lines(whole.out));
+    }
+    std::filesystem::remove(stub);
+}

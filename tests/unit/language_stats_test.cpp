@@ -48,7 +48,7 @@ TEST_CASE("the documents of one language only are counted with their lengths, mi
     CHECK(naba::count_one_language(t.db, "en") == naba::OneLanguageDocuments{1, 5});
 }
 
-TEST_CASE("stored language statistics are used only while the language terms keep their frequencies") {
+TEST_CASE("stored language statistics are used only while the language terms keep their frequencies and the index its size") {
     TempDb t("stored");
     add(t.db, {"ar"}, 10);
     add(t.db, {"en"}, 4);
@@ -58,7 +58,7 @@ TEST_CASE("stored language statistics are used only while the language terms kee
     t.db.commit();
     CHECK(naba::language_stats_current(t.db));
     // Stored figures are read as they are: change them by hand to see that they are.
-    t.db.set_metadata("naba:stats:ar", "1 99 1 1");
+    t.db.set_metadata("naba:stats:ar", "1 99 1 1 2 14");  // 2 documents of 14 words in all
     t.db.commit();
     CHECK(naba::one_language_documents(t.db, "ar") == naba::OneLanguageDocuments{1, 99});
     // A document added by a run that stopped before storing: counted again.
@@ -82,4 +82,22 @@ TEST_CASE("an index of several databases is counted over all of them, not from t
     Xapian::Database both(a.dir.string());
     both.add_database(Xapian::Database(b.dir.string()));
     CHECK(naba::one_language_documents(both, "ar") == naba::OneLanguageDocuments{2, 40});
+}
+
+TEST_CASE("stored language statistics are counted again once a document's length changed, its language the same") {
+    // A run stopped (Ctrl-C, kill -9) after replacing edited documents, before storing:
+    // every language term keeps its frequency, but the lengths are no longer those.
+    TempDb t("replaced");
+    add(t.db, {"ar"}, 10);
+    add(t.db, {"en"}, 4);
+    t.db.commit();
+    naba::store_language_stats(t.db);
+    t.db.commit();
+    Xapian::Document longer;
+    longer.add_boolean_term("Lar");
+    for (int i = 0; i < 25; ++i) longer.add_term("w" + std::to_string(i));
+    t.db.replace_document(1, longer);
+    t.db.commit();
+    CHECK_FALSE(naba::language_stats_current(t.db));
+    CHECK(naba::one_language_documents(t.db, "ar") == naba::OneLanguageDocuments{1, 25});
 }
