@@ -15,6 +15,7 @@ CollectionBM25Weight::CollectionBM25Weight(double k1, double k3, double b, doubl
     : k1_(std::max(k1, 0.0)), k3_(std::max(k3, 0.0)), b_(std::clamp(b, 0.0, 1.0)),
       min_normlen_(min_normlen), collection_(collection) {
     need_stat(TERMFREQ);
+    need_stat(COLLECTION_SIZE);
     need_stat(WQF);
     need_stat(WDF);
     need_stat(WDF_MAX);
@@ -29,7 +30,7 @@ CollectionBM25Weight* CollectionBM25Weight::clone() const {
 void CollectionBM25Weight::init(double factor) {
     // The IDF exactly as BM25Weight computes it (synonym_weights.h), over this
     // collection; factor is the query's OP_SCALE_WEIGHT (0 for the term-free part).
-    termweight_ = bm25_idf(collection_.documents, get_termfreq()) * factor;
+    termweight_ = collection_idf(collection_.documents, get_collection_size(), get_termfreq()) * factor;
     if (k3_ != 0) {
         const double wqf = get_wqf();
         termweight_ *= (k3_ + 1) * wqf / (k3_ + wqf);

@@ -1,8 +1,9 @@
 // BM25 over a given collection: Xapian's BM25Weight (k2 = 0, no relevance set), term
 // for term, except that the document count N and the average document length are
 // the collection's (query_collection.h: the documents of the query's language), not
-// the whole index's. A term's document frequency is the whole index's, capped at N
-// (a word in both scripts' documents, such as a number, may occur in more).
+// the whole index's. A term's document frequency is the whole index's; one in more
+// documents than N occurs outside the collection too (a number, a name in both
+// scripts) and is weighed over the whole index (collection_idf, synonym_weights.h).
 //
 // Xapian's remote server (xapian-tcpsrv) knows only Xapian's own weighting schemes:
 // serialise() is Xapian's default, which throws Xapian::UnimplementedError, and

@@ -17,6 +17,10 @@ double bm25_idf(double documents, double frequency) {
     return std::log(tw);
 }
 
+double collection_idf(double collection, double whole, double frequency) {
+    return bm25_idf(frequency > collection ? whole : collection, frequency);
+}
+
 double bm25plus_idf(double documents, double frequency) { return std::log((documents + 1) / frequency); }
 
 double independent_or_estimate(Xapian::doccount documents, const std::vector<Xapian::doccount>& frequencies) {
@@ -82,10 +86,11 @@ constexpr double kMaxWalkedPostings = 50000;
 // estimate and the truth both lie between the largest form's frequency and the sum.
 constexpr double kNegligibleIdf = 0.01;
 
-// The IDF of the weighting scheme naba-search uses (search.cpp).
-double idf(double documents, double frequency) {
-    return analysis_options().bm25plus_delta > 0 ? bm25plus_idf(documents, frequency)
-                                                 : bm25_idf(documents, frequency);
+// The IDF of the weighting scheme naba-search uses (search.cpp) over a collection of
+// `collection` of the index's `whole` documents.
+double idf(double collection, double whole, double frequency) {
+    return analysis_options().bm25plus_delta > 0 ? bm25plus_idf(collection, frequency)
+                                                 : collection_idf(collection, whole, frequency);
 }
 
 }  // namespace
@@ -124,17 +129,22 @@ double SynonymWeights::factor(const std::vector<std::pair<std::string, double>>&
     if (forms.size() < 2) return 1;  // one posting list: Xapian's frequency is exact
     // The IDFs over the query's collection, as its weighting scheme computes them;
     // Xapian estimates the OR over the whole index.
-    const double documents = collection_documents_ > 0 ? collection_documents_ : db_.get_doccount();
+    const double whole = db_.get_doccount();
+    const double documents = collection_documents_ > 0 ? collection_documents_ : whole;
     double largest = 0, sum = 0;
     for (const auto& [form, frequency] : forms) {
         largest = std::max(largest, frequency);
         sum += frequency;
     }
-    if (idf(documents, largest) - idf(documents, std::min(sum, documents)) < kNegligibleIdf) return 1;
+    // (The IDF falls with the frequency on each side of the collection's size, where
+    // it steps up to the whole index's.)
+    const double most = std::min(sum, whole);
+    const bool one_side = (largest > documents) == (most > documents);
+    if (one_side && idf(documents, whole, largest) - idf(documents, whole, most) < kNegligibleIdf) return 1;
     std::vector<Xapian::doccount> frequencies;
     for (const auto& [form, frequency] : forms) frequencies.push_back(static_cast<Xapian::doccount>(frequency));
     const double estimated = independent_or_estimate(db_.get_doccount(), frequencies);
-    return idf(documents, count(forms)) / idf(documents, estimated);
+    return idf(documents, whole, count(forms)) / idf(documents, whole, estimated);
 }
 
 Xapian::Query SynonymWeights::exact(const Xapian::Query& synonym) const {

@@ -64,6 +64,13 @@ double independent_or_estimate(const Xapian::Database& db, const std::vector<std
 // The inverse document frequency as Xapian 1.4's BM25Weight and BM25PlusWeight
 // compute it.
 double bm25_idf(double documents, double frequency);
+
+// The IDF Naba's BM25 gives a term of `frequency` documents when the query's collection
+// holds `collection` of the index's `whole` documents (query_collection.h): over the
+// collection, unless the term is in more documents than that. Such a term also occurs
+// outside the collection (a number, a name written in both scripts), and over the
+// collection alone it would weigh nothing; it is weighed over the whole index.
+double collection_idf(double collection, double whole, double frequency);
 double bm25plus_idf(double documents, double frequency);
 
 }  // namespace naba::searcher

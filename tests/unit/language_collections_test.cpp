@@ -168,3 +168,22 @@ TEST_CASE("an index served by Xapian's remote backend is weighed over the whole 
     CHECK(naba::searcher::runs_collection_bm25(index.db));
     CHECK(naba::searcher::QueryCollections(index.db).of(QueryLanguage::arabic).documents == doctest::Approx(4));
 }
+
+TEST_CASE("a word found in more documents than the query's collection holds is weighed over the whole index") {
+    if (!naba::analysis_options().language_collections) return;
+    // Three English documents among twenty Arabic ones, twelve of which write NATO in
+    // Latin letters: over the three English documents alone "nato" (13 documents)
+    // would weigh nothing, and the shorter document without it would rank first.
+    std::vector<Text> texts = {{"en-both", "", "NATO summit opens in Vilnius"},
+                               {"en-summit", "", "Summit talks"},
+                               {"en-other", "", "Weather report for the coast"}};
+    for (int i = 0; i < 20; ++i)
+        texts.push_back({"ar-" + std::to_string(i), "",
+                         std::string(i < 12 ? "قال مسؤول في حلف NATO " : "قال مسؤول ") +
+                             "إن الاجتماع المقبل سيبحث الأوضاع في المنطقة والتطورات الأخيرة"});
+    Index index("minority", texts);
+    naba::searcher::SearchRequest request;
+    const auto page = stem_synonyms_test::search(naba::Analyzer(), index.db, "nato summit", request);
+    REQUIRE(!page.hits.empty());
+    CHECK(page.hits.front().doc.id == "en-both");
+}

@@ -83,6 +83,14 @@ TEST_CASE("bm25_idf is Xapian's: log((N - n + 0.5) / (n + 0.5)), and never below
     CHECK(naba::searcher::bm25_idf(100, 99) == doctest::Approx(std::log((1.5 / 99.5) / 2 + 1)));
 }
 
+TEST_CASE("collection_idf is over the collection, and over the whole index for a term in more documents than it") {
+    using naba::searcher::bm25_idf;
+    using naba::searcher::collection_idf;
+    CHECK(collection_idf(240, 21000, 5) == doctest::Approx(bm25_idf(240, 5)));
+    CHECK(collection_idf(240, 21000, 240) == doctest::Approx(bm25_idf(240, 240)));
+    CHECK(collection_idf(240, 21000, 241) == doctest::Approx(bm25_idf(21000, 241)));
+}
+
 TEST_CASE("two forms of a stem in one document weigh as one term of the same frequency would") {
     // In both collections the stem is in d1 only, twice, in documents of equal length:
     // as "stator stator" (one form) and as "stator stators" (two forms, one document,
