@@ -6,8 +6,9 @@
 // scripts) and is weighed over the whole index (collection_idf, synonym_weights.h).
 //
 // Xapian's remote server (xapian-tcpsrv) knows only Xapian's own weighting schemes:
-// serialise() is Xapian's default, which throws Xapian::UnimplementedError, and
-// run_search then falls back to BM25Weight over the whole index.
+// serialise() is Xapian's default, which throws Xapian::UnimplementedError; such an
+// index is weighed with BM25Weight over the whole index (runs_collection_bm25 below,
+// Collection::xapian_scheme_only).
 #pragma once
 
 #include <string>

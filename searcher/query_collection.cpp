@@ -12,10 +12,10 @@ const OneLanguageDocuments& QueryCollections::only(std::string_view lang) const 
 
 Collection QueryCollections::of(QueryLanguage language) const {
     const double documents = db_.get_doccount();
-    const Collection whole{documents, db_.get_avlength()};
-    if (language != QueryLanguage::arabic && language != QueryLanguage::latin) return whole;
     if (!by_collection_) by_collection_ = runs_collection_bm25(db_);
-    if (!*by_collection_) return whole;
+    const Collection whole{documents, db_.get_avlength(), !*by_collection_};
+    if (whole.xapian_scheme_only) return whole;
+    if (language != QueryLanguage::arabic && language != QueryLanguage::latin) return whole;
     // The documents written only in the other language can hold none of the query's words.
     const OneLanguageDocuments& other = only(language == QueryLanguage::arabic ? "en" : "ar");
     if (other.documents == 0 || other.documents >= documents) return whole;

@@ -16,6 +16,9 @@ namespace naba::searcher {
 struct Collection {
     double documents = 0;       // BM25's N
     double average_length = 0;  // of Xapian's document lengths
+    // The whole index, to be weighed with Xapian's own BM25Weight: the index cannot
+    // run Naba's scheme (a database served by Xapian's remote backend).
+    bool xapian_scheme_only = false;
 };
 
 class QueryCollections {
@@ -23,8 +26,8 @@ class QueryCollections {
     explicit QueryCollections(const Xapian::Database& db) : db_(db) {}
 
     // The collection for a query in `language`; the whole index when that leaves out
-    // nothing, or everything, or when the index cannot be weighed over a collection
-    // (Xapian's remote backend, collection_bm25_weight.h): its counts are not taken
+    // nothing, or everything, or when the index cannot run Naba's scheme (Xapian's
+    // remote backend, collection_bm25_weight.h; asked once): its counts are not taken
     // then, which over the network took seconds for nothing.
     Collection of(QueryLanguage language) const;
 

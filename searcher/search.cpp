@@ -106,32 +106,16 @@ namespace {
 // BM25 over the query's collection; Xapian's BM25+ for its ablation switch, and
 // Xapian's BM25 over the whole index where Naba's scheme cannot go. k2 = 0 and
 // min_normlen = 0.5 are Xapian's defaults.
-void set_weighting(Xapian::Enquire& enquire, const Xapian::Query& query, const Collection& collection,
-                   bool whole_index) {
+void set_weighting(Xapian::Enquire& enquire, const Xapian::Query& query, const Collection& collection) {
     const AnalysisOptions& options = analysis_options();
     const double b = length_normalization(query);
     if (options.bm25plus_delta > 0)
         enquire.set_weighting_scheme(
             Xapian::BM25PlusWeight(options.bm25_k1, 0, options.bm25_k3, b, 0.5, options.bm25plus_delta));
-    else if (whole_index)
+    else if (collection.xapian_scheme_only)
         enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, options.bm25_k3, b, 0.5));
     else
         enquire.set_weighting_scheme(CollectionBM25Weight(options.bm25_k1, options.bm25_k3, b, 0.5, collection));
-}
-
-// The match set; through Xapian's remote backend, which cannot take Naba's weighting
-// scheme (collection_bm25_weight.h), over the whole index with Xapian's BM25, and
-// `collection` becomes the whole index for what follows (the window bonus's IDFs).
-Xapian::MSet get_mset(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& query,
-                      Collection& collection, Xapian::doccount from, Xapian::doccount count, Xapian::doccount check) {
-    set_weighting(enquire, query, collection, false);
-    try {
-        return enquire.get_mset(from, count, check);
-    } catch (const Xapian::UnimplementedError&) {
-        collection = {static_cast<double>(db.get_doccount()), db.get_avlength()};
-        set_weighting(enquire, query, collection, true);
-        return enquire.get_mset(from, count, check);
-    }
 }
 
 }  // namespace
@@ -160,9 +144,9 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
     const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
-    Collection weighed = collection;
-    Xapian::MSet mset = get_mset(enquire, db, query, weighed, from, count, check);
-    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, weighed);
+    set_weighting(enquire, query, collection);
+    Xapian::MSet mset = enquire.get_mset(from, count, check);
+    const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, collection);
     SearchPage page;
     page.total = mset.get_matches_estimated();
     page.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
