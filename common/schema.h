@@ -139,6 +139,14 @@ constexpr bool distinct_prefixes() {
 }
 static_assert(distinct_prefixes(), "two term families share a prefix");
 
+// A term's word without its prefix: prefixes are capitals and indexed words are
+// case-folded, so the prefix is the run of capitals the term starts with.
+inline std::string_view without_prefix(std::string_view term) {
+    std::size_t i = 0;
+    while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
+    return term.substr(i);
+}
+
 // True for a term of a boolean family (id, language, source, entities, folders): it
 // filters and is never weighed.
 bool is_filter_term(std::string_view term);

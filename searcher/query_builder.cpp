@@ -350,9 +350,7 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
     for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (!term.starts_with('Z')) return false;
-        std::size_t word = 1;
-        while (word < term.size() && std::isupper(static_cast<unsigned char>(term[word]))) ++word;  // field prefix
-        if (!analyzer_.is_stop_word(term.substr(word))) return false;
+        if (!analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return false;
         any = true;
     }
     return any;

@@ -24,14 +24,6 @@ void add_letters(std::string_view text, Scripts& seen) {
     }
 }
 
-// A term's word: field prefixes are capitals (schema.h), and indexed words are
-// case-folded, so the prefix is the run of capitals it starts with.
-std::string_view without_prefix(std::string_view term) {
-    std::size_t i = 0;
-    while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
-    return term.substr(i);
-}
-
 // Xapian 1.4 shows a wildcard's pattern only in its description, as the last word:
 // "Query(WILDCARD SYNONYM gaz)".
 std::string_view wildcard_pattern(std::string_view description) {
@@ -44,12 +36,12 @@ void add_query(const Xapian::Query& query, Scripts& seen) {
     const auto type = query.get_type();
     if (type == Xapian::Query::OP_WILDCARD) {
         const std::string description = query.get_description();
-        add_letters(without_prefix(wildcard_pattern(description)), seen);
+        add_letters(schema::without_prefix(wildcard_pattern(description)), seen);
         return;
     }
     if (type == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
-        if (!schema::is_filter_term(term)) add_letters(without_prefix(term), seen);
+        if (!schema::is_filter_term(term)) add_letters(schema::without_prefix(term), seen);
         return;
     }
     // Only the first part of FILTER and AND_NOT is weighed.
