@@ -58,6 +58,11 @@ inline constexpr Xapian::valueno kSourcePathSlot = 4;  // absolute path of the i
 // JSONL document: its line in the file (8 bytes, big-endian). A record that only moved
 // (older lines were deleted) gets its stored line updated without being analysed again.
 inline constexpr Xapian::valueno kRecordLineSlot = 6;
+// The other input files that held the document's id when it was indexed (overlapping
+// dumps): canonical paths, each ended by a NUL. When the document's own file drops the
+// id or disappears, the document goes to one of them that is still there instead of
+// being removed (indexer/shared_ids.h). Empty for most documents.
+inline constexpr Xapian::valueno kOtherHoldersSlot = 7;
 
 // --- entities --------------------------------------------------------------------
 // Every person, place and organisation a document mentions is a boolean term: the

@@ -52,6 +52,8 @@ struct JsonlEntry {
     std::uint64_t long_line_limit = 0;
     // Read with --no-delete: documents whose ids left the file may still be in the
     // index, so a run without it reads the file again, unchanged or not, to remove them.
+    // Also set when another file's document was handed to this one (shared_ids.h):
+    // the read takes the file's own record of it, or removes it.
     bool unpruned = false;
 };
 

@@ -35,6 +35,8 @@ struct IndexJob {
     // id's first occurrence in this run, so the writer may add_document without the
     // look-up replace_document(id term) does.
     bool is_new = false;
+    // index: the other files that held the id (shared_ids.h), oldest first.
+    std::vector<std::string> other_holders;
     Xapian::Document xdoc;                  // index: built by the analysis stage
     Xapian::docid docid = 0;                // touch
     std::string key, value;                 // metadata; prune: key = the file's canonical path

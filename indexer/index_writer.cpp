@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis_options.h"
+#include "shared_ids.h"
 
 namespace naba::indexer {
 
@@ -65,6 +66,7 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
         job.xdoc.add_value(schema::kRecordLineSlot, encode_u64(static_cast<std::uint64_t>(job.doc.line)));
     }
     if (!job.root.empty()) job.xdoc.add_boolean_term(root_term(job.root));
+    if (!job.other_holders.empty()) job.xdoc.add_value(schema::kOtherHoldersSlot, encode_holders(job.other_holders));
 }
 
 IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits)
@@ -135,8 +137,20 @@ void IndexWriter::prune(const IndexJob& job) {
         t.skip_to(std::string(schema::kIdPrefix));
         if (t != doc.termlist_end() && !job.keep_ids->contains(*t)) gone.push_back(v.get_docid());
     }
-    for (Xapian::docid id : gone) db_.db.delete_document(id);
-    reporter_.counts().removed += static_cast<long>(gone.size());
+    remove_or_hand_over(gone, job.key);
+}
+
+void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, const std::string& from) {
+    std::map<std::string, long> kept;  // by the file each went to
+    for (Xapian::docid id : gone) {
+        if (std::string to = hand_over(db_.db, id, from); !to.empty()) {
+            ++kept[to];
+        } else {
+            db_.db.delete_document(id);
+            ++reporter_.counts().removed;
+        }
+    }
+    for (const auto& [to, count] : kept) reporter_.note(handed_over_note(from, to, count));
 }
 
 void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
@@ -144,17 +158,17 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
     std::lock_guard lock(db_.mutex);
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
-        std::vector<Xapian::docid> gone;
-        std::unordered_set<std::string> gone_paths;
+        std::map<std::string, std::vector<Xapian::docid>> gone;  // by vanished file
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
             std::string path = db_.db.get_document(*it).get_value(schema::kSourcePathSlot);
-            if (!present.contains(path)) gone.push_back(*it), gone_paths.insert(std::move(path));
+            if (!present.contains(path)) gone[std::move(path)].push_back(*it);
         }
-        for (Xapian::docid id : gone) db_.db.delete_document(id);
-        // A vanished JSONL file's entry goes with its documents: if the file comes back
-        // unchanged, the entry would have it skipped whole, and its documents lost.
-        for (const std::string& path : gone_paths) db_.db.set_metadata(jsonl_metadata_key(path), "");
-        reporter_.counts().removed += static_cast<long>(gone.size());
+        for (const auto& [path, ids] : gone) {
+            remove_or_hand_over(ids, path);
+            // A vanished JSONL file's entry goes with its documents: if the file comes
+            // back unchanged, the entry would have it skipped whole, and its documents lost.
+            db_.db.set_metadata(jsonl_metadata_key(path), "");
+        }
     }
 }
 

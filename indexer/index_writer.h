@@ -83,7 +83,8 @@ class IndexWriter {
 
     // For each root in `roots`: deletes the documents under its root term whose
     // source file is not in `present` (canonical paths of the files walked), and the
-    // JSONL entries of those files, so that one that comes back is read again.
+    // JSONL entries of those files, so that one that comes back is read again. A
+    // document another file still holds goes to that file instead (shared_ids.h).
     void remove_vanished(const std::vector<std::string>& roots, const std::unordered_set<std::string>& present);
 
     void commit();
@@ -91,6 +92,9 @@ class IndexWriter {
   private:
     void write(IndexJob& job);
     void prune(const IndexJob& job);  // caller holds db_.mutex
+    // Documents that left the file `from`: each goes to another file that holds it,
+    // or is deleted. Caller holds db_.mutex.
+    void remove_or_hand_over(const std::vector<Xapian::docid>& gone, const std::string& from);
 
     SharedDatabase& db_;
     Reporter& reporter_;

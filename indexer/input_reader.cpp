@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "shared_ids.h"
 #include "text/unicode_normalizer.h"
 #include "text/utf8.h"
 
@@ -82,10 +83,10 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         return reporter_.skip(where, "unusable name",
                               "the file name has a tab or line break, which its id cannot (ids are printed one "
                               "per line): rename the file");
-    std::optional<Existing> old;
     const bool first = first_time(file.id, where);
-    if (first) old = existing(file.id);
-    const bool same_file = old && old->path == path;
+    const std::optional<Existing> old = existing(file.id);
+    // A file read earlier in this run had the id: this one replaces its document.
+    const bool same_file = first && old && old->path == path;
     // Same size and mtime: unchanged without reading a byte.
     if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
 
@@ -110,6 +111,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
     batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
     batch.jobs.back().is_new = first && !old;
+    batch.jobs.back().other_holders = other_holders(file.id, path, old);
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
@@ -250,8 +252,9 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
     ++f.documents;
     const std::uint64_t hash = record_hash(doc);
     bool is_new = false;
-    if (first_time(doc.id, location(doc.path, doc.line))) {
-        std::optional<Existing> old = existing(doc.id);
+    const bool first = first_time(doc.id, location(doc.path, doc.line));
+    const std::optional<Existing> old = existing(doc.id);
+    if (first) {
         // A run interrupted before the file's metadata was written still left documents.
         if (old && old->path == f.path) f.indexed_before = true;
         if (old && old->path == f.path && old->sig.hash == hash) {
@@ -261,8 +264,10 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
         }
         is_new = !old;
     }
+    std::vector<std::string> holders = other_holders(doc.id, f.path, old);
     batch.jobs.push_back(record_job(std::move(doc), hash, f.root));
     batch.jobs.back().is_new = is_new;
+    batch.jobs.back().other_holders = std::move(holders);
 }
 
 bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {
@@ -292,7 +297,11 @@ bool InputReader::acceptable(const std::string& where, const std::string& bytes)
 }
 
 bool InputReader::first_time(const std::string& id, const std::string& where) {
-    if (seen_ids_.insert(id).second) return true;
+    const std::size_t file = next_file_ - 1;  // the file being read
+    auto [seen, first] = seen_ids_.try_emplace(id, file);
+    if (first) return true;
+    add_holder(run_holders_[id], canonical_path(files_[seen->second].path), "");
+    seen->second = file;
     ++reporter_.counts().duplicates;
     reporter_.warn(where, "id '" + id + "' already appeared in this run; this later document replaces it");
     return false;
@@ -308,7 +317,20 @@ std::optional<InputReader::Existing> InputReader::existing(const std::string& id
     if (it == db_.db.postlist_end(term)) return std::nullopt;
     Xapian::Document doc = db_.db.get_document(*it);
     return Existing{*it, doc.get_value(schema::kSourcePathSlot), file_signature_of(doc),
-                    static_cast<long>(decode_u64(doc.get_value(schema::kRecordLineSlot)))};
+                    static_cast<long>(decode_u64(doc.get_value(schema::kRecordLineSlot))),
+                    decode_holders(doc.get_value(schema::kOtherHoldersSlot))};
+}
+
+std::vector<std::string> InputReader::other_holders(const std::string& id, const std::string& path,
+                                                    const std::optional<Existing>& old) const {
+    std::vector<std::string> holders;
+    if (old) {
+        for (const std::string& p : old->other_holders) add_holder(holders, p, path);
+        add_holder(holders, old->path, path);
+    }
+    if (auto run = run_holders_.find(id); run != run_holders_.end())
+        for (const std::string& p : run->second) add_holder(holders, p, path);
+    return holders;
 }
 
 void InputReader::on_problem(const ReadProblem& problem) {

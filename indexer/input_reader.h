@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -47,6 +48,7 @@ class InputReader {
         std::string path;
         FileSignature sig;
         long line = 0;  // JSONL record: its line when it was indexed
+        std::vector<std::string> other_holders;  // shared_ids.h
     };
     struct JsonlFile {
         std::string where, path, root, key;
@@ -79,6 +81,10 @@ class InputReader {
     bool acceptable(const std::string& where, const std::string& bytes);
     bool first_time(const std::string& id, const std::string& where);
     std::optional<Existing> existing(const std::string& id);
+    // The files other than `path` that held `id`: the document's (`old`) and this
+    // run's earlier ones (shared_ids.h).
+    std::vector<std::string> other_holders(const std::string& id, const std::string& path,
+                                           const std::optional<Existing>& old) const;
     void on_problem(const ReadProblem& problem);
 
     const std::vector<InputFile>& files_;
@@ -87,7 +93,9 @@ class InputReader {
     ReaderSettings settings_;
     std::size_t next_file_ = 0;
     std::optional<JsonlFile> jsonl_;
-    std::unordered_set<std::string> seen_ids_;
+    std::unordered_map<std::string, std::size_t> seen_ids_;  // id -> the last file (index in files_) that had it
+    // Ids seen more than once in this run -> every file that had them.
+    std::unordered_map<std::string, std::vector<std::string>> run_holders_;
     bool stopped_ = false;
 };
 

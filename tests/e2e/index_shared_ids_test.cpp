@@ -1,0 +1,103 @@
+// naba-index with one id in several input files (overlapping dumps): a document
+// stays while any of its files still holds its id, and comes back from that file's
+// record when the one that last replaced it drops it or disappears.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "cli_runner.h"
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+CliResult index(const std::string& db, const std::vector<std::string>& more) {
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), more.begin(), more.end());
+    return run(NABA_INDEX_BIN, args);
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string record(const std::string& id, const std::string& text) {
+    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
+}
+
+}  // namespace
+
+TEST_CASE("an id two JSONL files hold stays while either file still has it, on either path of a first run") {
+    for (const char* jobs : {"1", "2"}) {
+        CAPTURE(jobs);
+        std::string dir = temp_dir("shared-id-pruned");
+        const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
+        write_file(a, record("x", "alpha shared") + record("a1", "apple"));
+        write_file(b, record("x", "alpha shared") + record("b1", "banana"));
+        CliResult first = index(db, {"-j", jobs, a, b});
+        REQUIRE(first.exit_code == 0);
+        REQUIRE(has(first.err, "id 'x' already appeared in this run"));
+
+        // b.jsonl's record was indexed last; b drops it, a still has it.
+        write_file(b, record("b1", "banana"));
+        CliResult dropped = index(db, {a, b});
+        CHECK(dropped.exit_code == 0);
+        CHECK(has(dropped.err, "0 removed"));
+        CHECK(has(dropped.err, "1 document whose id left " + fs::canonical(b).string() + " is kept: " +
+                                   fs::canonical(a).string() + " still holds it"));
+        CHECK(search_ids(db, "*") == Ids{"a1", "b1", "x"});
+        CHECK(search_ids(db, "shared") == Ids{"x"});
+
+        // Now the last file that held it drops it too: it goes.
+        write_file(a, record("a1", "apple"));
+        CliResult gone = index(db, {a, b});
+        CHECK(has(gone.err, "1 removed"));
+        CHECK(search_ids(db, "*") == Ids{"a1", "b1"});
+        fs::remove_all(dir);
+    }
+}
+
+TEST_CASE("a JSONL file that vanishes from a directory leaves the documents another file holds, with that file's text") {
+    std::string dir = temp_dir("shared-id-vanished");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.jsonl", record("x", "alpha version") + record("a1", "apple"));
+    write_file(in + "/b.jsonl", record("x", "bravo version"));
+    REQUIRE(index(db, {in}).exit_code == 0);
+    REQUIRE(search_ids(db, "bravo") == Ids{"x"});  // read last, so it won
+
+    fs::remove(in + "/b.jsonl");
+    CliResult vanished = index(db, {in});
+    CHECK(vanished.exit_code == 0);
+    CHECK(has(vanished.err, "0 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a1", "x"});
+    // The run after reads a.jsonl again, unchanged as it is, and takes its record.
+    CliResult next = index(db, {in});
+    CHECK(next.exit_code == 0);
+    CHECK(search_ids(db, "alpha") == Ids{"x"});
+    CHECK(search_ids(db, "bravo").empty());
+    CHECK(has(index(db, {in}).err, "0 documents indexed"));  // and then nothing is left to do
+    fs::remove_all(dir);
+}
+
+TEST_CASE("when a changed file takes over a shared id and later drops it, the other file's record comes back") {
+    std::string dir = temp_dir("shared-id-flip");
+    const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
+    write_file(a, record("x", "alpha version"));
+    write_file(b, record("x", "bravo version") + record("b1", "banana"));
+    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
+    // a changes and still has x: its record replaces b's.
+    write_file(a, record("x", "alpha changed") + record("a2", "apricot"));
+    REQUIRE(index(db, {a, b}).exit_code == 0);
+    REQUIRE(search_ids(db, "changed") == Ids{"x"});
+
+    write_file(a, record("a2", "apricot"));
+    CliResult dropped = index(db, {a, b});
+    CHECK(has(dropped.err, "0 removed"));
+    CHECK(search_ids(db, "*") == Ids{"a2", "b1", "x"});
+    index(db, {a, b});
+    CHECK(search_ids(db, "bravo") == Ids{"x"});
+    CHECK(search_ids(db, "changed").empty());
+    fs::remove_all(dir);
+}
