@@ -213,9 +213,11 @@ void IndexRun::finish_stopped_build() {
         return;
     }
     std::lock_guard lock(db_.mutex);
+    const long documents = db_.db.get_doccount();
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
-                   count_of(db_.db.get_doccount(), "document") + " it committed");
+                   count_of(documents, "document") + " it committed");
     db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db);
+    reporter_.counts().merged = documents;
 }
 
 // The reader runs here, in the calling thread: it is cheap next to the shards, each

@@ -219,8 +219,10 @@ int index(const Parsed& parsed) {
     const auto& counts = run.counts();
     if (run.interrupted()) {
         // Shown even with --quiet: the user must know the work is not finished.
-        std::cerr << "naba-index: interrupted: committed " << count_of(counts.indexed(), "document")
-                  << "; run again to finish\n";
+        // A merge of a stopped build is not stopped midway: what it merged is committed too.
+        std::cerr << "naba-index: interrupted: committed " << count_of(counts.indexed(), "document");
+        if (counts.merged) std::cerr << ", after merging the " << counts.merged << " a stopped run had committed";
+        std::cerr << "; run again to finish\n";
         return naba::indexer::interrupted_exit_status(naba::indexer::interrupt_signal().load());
     }
     if (parsed.settings.verbosity != Verbosity::quiet) print_summary(counts, parsed.settings, walk.ignored);

@@ -28,6 +28,7 @@ struct RunCounts {
     long added = 0;                        // writer
     long replaced = 0;                     // writer
     long removed = 0;                      // writer: documents of files that disappeared
+    long merged = 0;                       // before the reader starts: a stopped build's documents, merged
 
     long skipped_total() const;
     long indexed() const { return added + replaced; }

@@ -478,3 +478,25 @@ TEST_CASE("a stopped parallel build whose shards are there but cannot be opened 
     CHECK(committed_documents(db) == 20000);
     fs::remove_all(dir);
 }
+
+TEST_CASE("SIGTERM while a stopped parallel build is being finished says that its documents were merged") {
+    std::string dir = temp_dir("shard-finish-sigterm");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl", err = dir + "/stderr";
+    write_file(jsonl, generated_jsonl(20000));
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr-killed");
+
+    pid_t pid = start_indexer({"--db", db, "--jobs", "2", jsonl}, err);
+    for (int i = 0; i < 3000 && read_file(err).find("finishing the build") == std::string::npos; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ::kill(pid, SIGTERM);
+    const int status = wait_for(pid);
+    CHECK(!fs::exists(db + "/XAPIANDB"));  // the merge was not cut short
+    CHECK(committed_documents(db) >= found);
+    if (status == 128 + SIGTERM) {  // (a fast machine may have finished first)
+        CHECK(read_file(err).find(", after merging the " + std::to_string(found) + " a stopped run had committed") !=
+              std::string::npos);
+    } else {
+        CHECK(status == 0);
+    }
+    fs::remove_all(dir);
+}
