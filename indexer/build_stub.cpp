@@ -56,6 +56,14 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
     return true;
 }
 
+// The shards of a stopped build never got to list their stems and words.
+void complete_merged_build(Xapian::WritableDatabase& db) {
+    db.set_metadata(std::string(schema::kBuildingKey), "");
+    StemSynonyms().record_all(db);
+    refresh_spelling(db, Analyzer());
+    db.set_metadata(std::string(schema::kSpellingStaleKey), "");
+}
+
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub) {
     const std::string work = build_work_dir(db_dir), merged = work + "/merged";
     const std::string target = fs::weakly_canonical(db_dir).string();
@@ -65,11 +73,7 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
     try {
         Xapian::Database(db_dir).compact(merged);
         Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
-        out.set_metadata(std::string(schema::kBuildingKey), "");
-        // The shards of a stopped build never got to list their stems and words.
-        StemSynonyms().record_all(out);
-        refresh_spelling(out, Analyzer());
-        out.set_metadata(std::string(schema::kSpellingStaleKey), "");
+        complete_merged_build(out);
         out.commit();
         out.close();
     } catch (...) {

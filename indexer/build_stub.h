@@ -31,4 +31,9 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 // was then, and no half-written merge beside it.
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub);
 
+// What a merge of a build's shards still lacks, added to `db` (not committed): the
+// stem synonyms and spelling data of all its documents, and no schema::kBuildingKey.
+// Also for a stopped build merged by other means (xapian-compact of the stub).
+void complete_merged_build(Xapian::WritableDatabase& db);
+
 }  // namespace naba::indexer

@@ -210,6 +210,14 @@ void IndexRun::finish_stopped_build() {
             reporter_.note((ec ? "cannot remove " + work + " (" + ec.message() + ")" : "removed " + work) +
                            ", left by a stopped run");
         }
+        // A stopped build's stub merged by other means (xapian-compact) still says it
+        // is being built, and its documents' stems and words were never listed.
+        std::lock_guard lock(db_.mutex);
+        if (db_.db.get_metadata(std::string(schema::kBuildingKey)).empty()) return;
+        reporter_.note(settings_.db_dir + " was merged by hand from a stopped build: listing the stems and words of its " +
+                       count_of(db_.db.get_doccount(), "document"));
+        complete_merged_build(db_.db);
+        db_.db.commit();
         return;
     }
     std::lock_guard lock(db_.mutex);

@@ -500,3 +500,26 @@ TEST_CASE("SIGTERM while a stopped parallel build is being finished says that it
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a stopped parallel build merged by hand (xapian-compact) is completed by the next run") {
+    std::string dir = temp_dir("shard-hand-merged");
+    const std::string db = dir + "/db", merged = dir + "/merged", jsonl = dir + "/news.jsonl";
+    write_file(jsonl, generated_jsonl(20000));
+    kill_build_after(db, jsonl, dir + "/stderr");
+    Xapian::Database(db).compact(merged);  // what xapian-compact db merged does
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", merged, jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("was merged by hand from a stopped build") != std::string::npos);
+    CliResult search = run(NABA_SEARCH_BIN, {"--db", merged, "--count", "ceasefires"});
+    CHECK(search.out == "20000\n");
+    CHECK(search.err.find("still being built") == std::string::npos);
+
+    // Its stems and words are those of one uninterrupted run.
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/whole", "--jobs", "1", jsonl}).exit_code == 0);
+    IndexContents a = contents(dir + "/whole"), b = contents(merged);
+    CHECK(a.spellings == b.spellings);
+    CHECK(a.synonyms == b.synonyms);
+    CHECK(a.metadata == b.metadata);
+    fs::remove_all(dir);
+}
