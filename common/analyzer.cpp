@@ -179,7 +179,7 @@ std::string Analyzer::stem_key(std::string_view term) const {
     std::string_view prefix;
     if (term.starts_with(schema::kTitlePrefix)) prefix = schema::kTitlePrefix;
     const std::string word(term.substr(prefix.size()));
-    if (word.empty() || std::isupper(static_cast<unsigned char>(word[0]))) return "";  // another prefix
+    if (!schema::is_word_term(word)) return "";  // another prefix
     // As Xapian's should_stem(): only terms whose first character is a letter.
     constexpr unsigned kStemmedCategories =
         (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |

@@ -144,8 +144,11 @@ constexpr bool distinct_prefixes() {
 }
 static_assert(distinct_prefixes(), "two term families share a prefix");
 
-// A term's word without its prefix: prefixes are capitals and indexed words are
-// case-folded, so the prefix is the run of capitals the term starts with.
+// A word as indexed, without a field prefix: prefixes are capitals and indexed words
+// are case-folded, so a word term starts with a lower-case or non-ASCII byte.
+inline bool is_word_term(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
+
+// A term's word without its prefix: the run of capitals the term starts with.
 inline std::string_view without_prefix(std::string_view term) {
     std::size_t i = 0;
     while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;

@@ -8,6 +8,7 @@
 
 #include "analysis_options.h"
 #include "date.h"
+#include "schema.h"
 #include "text/script.h"
 #include "text/utf8.h"
 
@@ -24,7 +25,7 @@ void add_arabic_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
     std::vector<std::pair<std::string, Xapian::termcount>> extra;
     for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
         const std::string& term = *t;
-        if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
+        if (!schema::is_word_term(term)) continue;  // prefixed
         for (std::string& x : analyzer.arabic_terms(term)) extra.emplace_back(std::move(x), t.get_wdf());
     }
     for (const auto& [term, wdf] : extra) xdoc.add_term(term, wdf);

@@ -23,8 +23,7 @@ std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Doc
         const std::string& form = *t;
         // Only words and title words have a stem key; the other prefixed terms (ids
         // above all, new in every document) would only fill the set.
-        const bool prefixed = !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
-        if (prefixed && !form.starts_with(schema::kTitlePrefix)) continue;
+        if (!form.empty() && !schema::is_word_term(form) && !form.starts_with(schema::kTitlePrefix)) continue;
         if (!seen_.insert(form).second) continue;
         if (const std::string key = analyzer_.stem_key(form); !key.empty()) added += add_if_missing(db, key, form);
     }

@@ -5,14 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "schema.h"
 #include "text/utf8.h"
 
 namespace naba::indexer {
 
 bool is_spelling_word(const std::string& term, const Analyzer& analyzer) {
-    if (term.empty()) return false;
-    // Prefixed terms (Q, S, L, XS, Z...) start with an ASCII capital.
-    if (std::isupper(static_cast<unsigned char>(term[0]))) return false;
+    if (!schema::is_word_term(term)) return false;  // prefixed: Q, S, L, XS, Z...
     for (unsigned char c : term)
         if (std::isdigit(c) || c == '\'' || c == '_') return false;
     return text::code_point_count(term) >= 3 && !analyzer.is_stop_word(term);

@@ -59,11 +59,6 @@ std::string word_core(std::string_view chunk) {
     return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
 }
 
-// A free-text term: no field prefix (it starts with a lower-case or non-ASCII byte).
-bool is_free_text(std::string_view term) {
-    return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0]));
-}
-
 void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out) {
     const auto type = query.get_type();
     if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
@@ -130,7 +125,7 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
         std::vector<std::string> words;
         collect_phrase_words(query, words);
         for (const std::string& word : words)
-            if (is_free_text(word) && !analyzer_.is_stop_word(word))
+            if (schema::is_word_term(word) && !analyzer_.is_stop_word(word))
                 parts.push_back(stem_query("Z" + analyzer_.stemmer()(word)));
     }
     const std::vector<std::string> words = searched_words(query, normalized);
@@ -146,7 +141,7 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
         std::vector<std::string> stems;  // stemmed free-text terms in query order
         for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
             const std::string& term = *t;
-            if (term.size() > 1 && term[0] == 'Z' && is_free_text(term.substr(1)) &&
+            if (term.size() > 1 && term[0] == 'Z' && schema::is_word_term(term.substr(1)) &&
                 (stems.empty() || stems.back() != term))
                 stems.push_back(term);
         }

@@ -1,19 +1,11 @@
 #include "window_bonus.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
+#include "schema.h"
+
 namespace naba::searcher {
-namespace {
-
-// A term of the text itself: no field prefix (schema.h prefixes are capitals) and
-// not a stem key.
-bool is_text_form(const std::string& term) {
-    return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0]));
-}
-
-}  // namespace
 
 QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query, double documents) : db_(db) {
     add_excluded(query);
@@ -61,7 +53,7 @@ void QueryWords::add_groups(const Xapian::Query& query) {
             if (excluded_.contains(key)) return;
             const std::size_t word = word_of(key);
             for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
-                if (is_text_form(*t)) add_form(*t, word);
+                if (schema::is_word_term(*t)) add_form(*t, word);
             return;
         }
     }
@@ -71,7 +63,7 @@ void QueryWords::add_groups(const Xapian::Query& query) {
 void QueryWords::add_terms(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
-        if (is_text_form(term) && !known_forms_.contains(term) && !excluded_.contains(term))
+        if (schema::is_word_term(term) && !known_forms_.contains(term) && !excluded_.contains(term))
             add_form(term, word_of(term));
         return;
     }

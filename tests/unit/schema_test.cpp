@@ -76,3 +76,14 @@ TEST_CASE("date_sort_key orders like the dates") {
     CHECK(date_sort_key("2025-03-18") == "20250318");
     CHECK(date_sort_key("2024-12-31") < date_sort_key("2025-01-01"));
 }
+
+TEST_CASE("is_word_term tells indexed words from prefixed terms, in any script") {
+    CHECK(naba::schema::is_word_term("ceasefire"));
+    CHECK(naba::schema::is_word_term("هدنة"));
+    CHECK(naba::schema::is_word_term("2024"));
+    CHECK_FALSE(naba::schema::is_word_term(""));
+    CHECK_FALSE(naba::schema::is_word_term("Qid-1"));
+    CHECK_FALSE(naba::schema::is_word_term("Sceasefire"));
+    CHECK_FALSE(naba::schema::is_word_term("Zceasefir"));
+    CHECK_FALSE(naba::schema::is_word_term("XPp:volodymyr-zelensky"));
+}
