@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "file_signature.h"
 #include "run_report.h"
@@ -31,15 +32,23 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 
 namespace {
 
-void drop_root_terms(Xapian::Document& doc) {
+// Keeps the root terms (directory arguments) that `to` is under, so that the document
+// goes if `to` vanishes from that directory; drops the others, under which the check
+// for vanished files would take the document for a vanished file's.
+void keep_roots_of(Xapian::Document& doc, const std::string& to) {
+    std::unordered_set<std::string> under;
+    for (std::filesystem::path dir = std::filesystem::path(to).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+        under.insert(root_term(dir.string()));
+        if (dir == dir.root_path()) break;
+    }
     const std::string prefix(schema::kRootDirPrefix);
-    std::vector<std::string> roots;
+    std::vector<std::string> others;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         t.skip_to(prefix);
         if (t == doc.termlist_end() || !(*t).starts_with(prefix)) break;
-        roots.push_back(*t);
+        if (!under.contains(*t)) others.push_back(*t);
     }
-    for (const std::string& term : roots) doc.remove_term(term);
+    for (const std::string& term : others) doc.remove_term(term);
 }
 
 // Its next run reads the file again, changed or not (JsonlEntry::unpruned). A text
@@ -73,7 +82,7 @@ std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const s
                                  schema::kFileMtimeSlot})
         doc.add_value(slot, "");
     doc.add_value(schema::kOtherHoldersSlot, encode_holders(holders));
-    drop_root_terms(doc);  // the new file's read gives it its own
+    keep_roots_of(doc, to);
     db.replace_document(docid, doc);
     ask_for_read(db, to);
     return to;

@@ -101,3 +101,34 @@ TEST_CASE("when a changed file takes over a shared id and later drops it, the ot
     CHECK(search_ids(db, "changed").empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a document handed to a file of the same directory goes when that file vanishes before it is read again") {
+    std::string dir = temp_dir("shared-id-handed-then-gone");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.jsonl", record("x", "alpha version") + record("a1", "apple"));
+    write_file(in + "/b.jsonl", record("x", "bravo version") + record("b1", "banana"));
+    REQUIRE(index(db, {"-j", "1", in}).exit_code == 0);
+    write_file(in + "/b.jsonl", record("b1", "banana"));  // b drops x: it goes to a.jsonl
+    REQUIRE(has(index(db, {in}).err, "0 removed"));
+    fs::remove(in + "/a.jsonl");  // and a.jsonl goes before any run reads it again
+    CliResult gone = index(db, {in});
+    CHECK(has(gone.err, "2 removed"));
+    CHECK(search_ids(db, "*") == Ids{"b1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a document handed to a file of another directory argument is not removed with the first directory's files") {
+    std::string dir = temp_dir("shared-id-two-roots");
+    const std::string db = dir + "/db", one = dir + "/one", two = dir + "/two";
+    write_file(one + "/a.jsonl", record("x", "alpha version"));
+    write_file(two + "/b.jsonl", record("x", "bravo version") + record("b1", "banana"));
+    REQUIRE(index(db, {"-j", "1", one, two}).exit_code == 0);
+    write_file(two + "/b.jsonl", record("b1", "banana"));  // x goes to one/a.jsonl
+    REQUIRE(has(index(db, {one, two}).err, "0 removed"));
+    CHECK(has(index(db, {one, two}).err, "0 removed"));  // a.jsonl read again: x is its own
+    CHECK(search_ids(db, "alpha") == Ids{"x"});
+    fs::remove(one + "/a.jsonl");
+    CHECK(has(index(db, {one, two}).err, "1 removed"));
+    CHECK(search_ids(db, "*") == Ids{"b1"});
+    fs::remove_all(dir);
+}
