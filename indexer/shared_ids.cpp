@@ -27,6 +27,9 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
     if (path.empty() || path == own) return;
     if (auto at = std::find(holders.begin(), holders.end(), path); at != holders.end()) holders.erase(at);
     holders.push_back(path);
+    // Bounded here, not only when stored: the reader's list for an id in thousands of
+    // files would otherwise grow with each, and every look-up in it with it.
+    if (holders.size() > kMaxOtherHolders) holders.erase(holders.begin());
 }
 
 namespace {

@@ -24,7 +24,8 @@ inline constexpr std::size_t kMaxOtherHolders = 32;
 std::string encode_holders(const std::vector<std::string>& paths);
 std::vector<std::string> decode_holders(std::string_view value);
 
-// Adds `path` (as the most recent) unless it is empty, `own` or listed already.
+// Adds `path` as the most recent (moving it if listed already) unless it is empty or
+// `own`, and keeps the kMaxOtherHolders most recent.
 void add_holder(std::vector<std::string>& holders, const std::string& path, const std::string& own);
 
 // Document `docid` has left the file `from`. Hands it to its most recent other holder
