@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "file_signature.h"
+#include "input_walker.h"
 #include "run_report.h"
 #include "schema.h"
 
@@ -34,15 +35,26 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 
 namespace {
 
-void drop_root_terms(Xapian::Document& doc) {
+// The document takes the root terms of the indexed folders whose walk finds `to`
+// (a folder above it with no hidden folder in between, and a name the walk reads):
+// without one, the removal of vanished files would never see it, and it would
+// outlive `to` if that went before its next read, which gives it its own root.
+void take_roots_of(const Xapian::Database& db, Xapian::Document& doc, const std::string& to) {
     const std::string prefix(schema::kRootDirPrefix);
-    std::vector<std::string> roots;
+    std::vector<std::string> old_roots;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         t.skip_to(prefix);
         if (t == doc.termlist_end() || !(*t).starts_with(prefix)) break;
-        roots.push_back(*t);
+        old_roots.push_back(*t);
     }
-    for (const std::string& term : roots) doc.remove_term(term);
+    for (const std::string& term : old_roots) doc.remove_term(term);
+    InputKind kind;
+    if (!input_kind_of(to, kind)) return;
+    for (std::filesystem::path dir = std::filesystem::path(to).parent_path();; dir = dir.parent_path()) {
+        if (std::string term = root_term(dir.string()); db.term_exists(term)) doc.add_boolean_term(term);
+        // A walk from a folder above does not enter a hidden one.
+        if (dir.filename().string().starts_with(".") || dir == dir.parent_path()) break;
+    }
 }
 
 // Its next run reads the file again, changed or not (JsonlEntry::unpruned). A text
@@ -76,7 +88,7 @@ std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const s
                                  schema::kFileMtimeSlot})
         doc.add_value(slot, "");
     doc.add_value(schema::kOtherHoldersSlot, encode_holders(holders));
-    drop_root_terms(doc);  // the new file's read gives it its own
+    take_roots_of(db, doc, to);
     db.replace_document(docid, doc);
     ask_for_read(db, to);
     return to;

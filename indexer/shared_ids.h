@@ -30,9 +30,10 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 
 // Document `docid` has left the file `from`. Hands it to its most recent other holder
 // that is still a file and returns that file's path, or returns "" when there is none
-// and the document should go. A handed-over document names its new file, has no root
-// term and no content hash (so the file's next read indexes its record again), and
-// the file's JSONL entry asks for that read.
+// and the document should go. A handed-over document names its new file, has the root
+// terms of the indexed folders that hold that file and no content hash (so the
+// file's next read indexes its record again), and the file's JSONL entry asks for
+// that read.
 std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& from);
 
 // The note for `count` documents `from` no longer holds that went to `to`.

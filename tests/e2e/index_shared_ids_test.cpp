@@ -101,3 +101,22 @@ TEST_CASE("when a changed file takes over a shared id and later drops it, the ot
     CHECK(search_ids(db, "changed").empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a document handed to a file in an indexed directory goes when that file vanishes before it is read again") {
+    std::string dir = temp_dir("shared-id-handed-vanished");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.jsonl", record("x", "alpha version") + record("a1", "apple"));
+    write_file(in + "/b.jsonl", record("x", "bravo version"));
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::remove(in + "/b.jsonl");
+    REQUIRE(has(index(db, {in}).err, "still holds it"));  // x went to a.jsonl
+    REQUIRE(search_ids(db, "*") == Ids{"a1", "x"});
+
+    // a.jsonl goes too before a run reads it again: no file holds x any more.
+    fs::remove(in + "/a.jsonl");
+    CliResult gone = index(db, {in});
+    CHECK(gone.exit_code == 0);
+    CHECK(has(gone.err, "2 removed"));
+    CHECK(search_ids(db, "*").empty());
+    fs::remove_all(dir);
+}
