@@ -35,6 +35,12 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 
 namespace {
 
+std::string id_term_of(const Xapian::Document& doc) {
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    return t != doc.termlist_end() ? *t : std::string();
+}
+
 // The document takes the root terms of the indexed folders whose walk finds `to`
 // (a folder above it with no hidden folder in between, and a name the walk reads):
 // without one, the removal of vanished files would never see it, and it would
@@ -92,6 +98,27 @@ std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const s
     db.replace_document(docid, doc);
     ask_for_read(db, to);
     return to;
+}
+
+void forget_holder(Xapian::WritableDatabase& db, const std::string& path,
+                   const std::unordered_set<std::string>& id_terms) {
+    // Only documents that list other holders are in this value stream: few, next to
+    // the prune's own pass over every document's source path.
+    std::vector<std::pair<Xapian::docid, std::vector<std::string>>> changed;
+    const auto end = db.valuestream_end(schema::kOtherHoldersSlot);
+    for (auto v = db.valuestream_begin(schema::kOtherHoldersSlot); v != end; ++v) {
+        const std::string value = *v;
+        if (value.find(path) == std::string::npos) continue;  // most: no need to decode
+        std::vector<std::string> holders = decode_holders(value);
+        if (std::erase(holders, path) == 0) continue;
+        if (id_terms.contains(id_term_of(db.get_document(v.get_docid())))) continue;
+        changed.emplace_back(v.get_docid(), std::move(holders));
+    }
+    for (const auto& [docid, holders] : changed) {  // not while walking the stream
+        Xapian::Document doc = db.get_document(docid);
+        doc.add_value(schema::kOtherHoldersSlot, encode_holders(holders));
+        db.replace_document(docid, doc);
+    }
 }
 
 std::string handed_over_note(const std::string& from, const std::string& to, long count) {

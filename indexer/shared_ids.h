@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -35,6 +36,12 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 // file's next read indexes its record again), and the file's JSONL entry asks for
 // that read.
 std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& from);
+
+// `path` was read to its end and has only the ids `id_terms`: the documents that
+// list it as another holder of an id it no longer has stop listing it, so that no
+// document is handed to it later (and kept a run longer) for an id it dropped.
+void forget_holder(Xapian::WritableDatabase& db, const std::string& path,
+                   const std::unordered_set<std::string>& id_terms);
 
 // The note for `count` documents `from` no longer holds that went to `to`.
 std::string handed_over_note(const std::string& from, const std::string& to, long count);

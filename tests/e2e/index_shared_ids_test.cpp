@@ -120,3 +120,26 @@ TEST_CASE("a document handed to a file in an indexed directory goes when that fi
     CHECK(search_ids(db, "*").empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a file that dropped a shared id is no longer one of its holders, so the last holder's drop removes it") {
+    std::string dir = temp_dir("shared-id-stale-holders");
+    const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl", c = dir + "/c.jsonl";
+    write_file(a, record("x", "alpha shared") + record("a1", "apple"));
+    write_file(b, record("x", "bravo shared") + record("b1", "banana"));
+    write_file(c, record("x", "charlie shared") + record("c1", "cherry"));
+    REQUIRE(index(db, {"-j", "1", a, b, c}).exit_code == 0);
+    // a and b drop x; c, read last, still has it.
+    write_file(a, record("a1", "apple"));
+    write_file(b, record("b1", "banana"));
+    REQUIRE(index(db, {a, b, c}).exit_code == 0);
+    REQUIRE(search_ids(db, "charlie") == Ids{"x"});
+
+    // Now c drops it: no file holds x, so it goes in this run, with no note that
+    // a or b "still holds it".
+    write_file(c, record("c1", "cherry"));
+    CliResult gone = index(db, {a, b, c});
+    CHECK(has(gone.err, "1 removed"));
+    CHECK_FALSE(has(gone.err, "still holds"));
+    CHECK(search_ids(db, "*") == Ids{"a1", "b1", "c1"});
+    fs::remove_all(dir);
+}
