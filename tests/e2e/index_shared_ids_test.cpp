@@ -143,3 +143,21 @@ TEST_CASE("a file that dropped a shared id is no longer one of its holders, so t
     CHECK(search_ids(db, "*") == Ids{"a1", "b1", "c1"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("the read that takes back a handed-over document re-indexes that document, not the file's others") {
+    std::string dir = temp_dir("shared-id-reread");
+    const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
+    const std::string both = record("s1", "first shared") + record("s2", "second shared");
+    write_file(a, record("x", "alpha version") + both);
+    write_file(b, record("x", "bravo version") + both);
+    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
+    write_file(b, both);  // b drops x: it goes to a, unchanged, which the next run reads again
+    REQUIRE(has(index(db, {a, b}).err, "still holds it"));
+
+    CliResult reread = index(db, {a, b});
+    CHECK(has(reread.err, "1 document indexed"));  // s1 and s2 are still b's, as if a were not read
+    CHECK(search_ids(db, "alpha") == Ids{"x"});
+    CHECK(search_ids(db, "shared") == Ids{"s1", "s2"});
+    CHECK(has(index(db, {a, b}).err, "0 documents indexed"));
+    fs::remove_all(dir);
+}
