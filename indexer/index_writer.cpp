@@ -137,6 +137,7 @@ void IndexWriter::prune(const IndexJob& job) {
         if (t != doc.termlist_end() && !job.keep_ids->contains(*t)) gone.push_back(v.get_docid());
     }
     remove_or_hand_over(gone, job.key);
+    forget_holder(db_.db, job.key, *job.keep_ids);
 }
 
 void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, const std::string& from) {

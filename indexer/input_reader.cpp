@@ -152,6 +152,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->lines = std::move(lines);
     jsonl_->indexed_before = entry.has_value();
+    jsonl_->same_as_entry = entry && entry->sig.same_stat(sig) && !limit_raised;
 }
 
 void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {
@@ -257,6 +258,10 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
     if (first) {
         // A run interrupted before the file's metadata was written still left documents.
         if (old && old->path == f.path) f.indexed_before = true;
+        // Read again only to prune or to take back a handed-over document: a record
+        // whose document another file wrote after this one's last read stays that
+        // file's, as when an unchanged file is skipped whole (and costs no analysis).
+        if (old && old->path != f.path && f.same_as_entry) return void(++reporter_.counts().unchanged);
         if (old && old->path == f.path && old->sig.hash == hash) {
             ++reporter_.counts().unchanged;
             if (old->line != doc.line) batch.jobs.push_back(relocate_job(old->docid, doc.line));

@@ -61,6 +61,7 @@ class InputReader {
         std::uint64_t documents = 0;
         std::unordered_set<std::string> id_terms;  // every id in the file, as id terms
         bool indexed_before = false;               // a metadata entry, or a document from it
+        bool same_as_entry = false;                // read again though its entry's stat matches
         long skipped_lines = 0;                    // lines not indexed, for whatever reason
         long unread_lines = 0;                     // of them, those whose id is unknown
         std::uint64_t long_line_limit = 0;         // the limit, if a line was over it

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <unordered_set>
 
 #include "file_signature.h"
+#include "input_walker.h"
 #include "run_report.h"
 #include "schema.h"
 
@@ -28,27 +28,39 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
     if (path.empty() || path == own) return;
     if (auto at = std::find(holders.begin(), holders.end(), path); at != holders.end()) holders.erase(at);
     holders.push_back(path);
+    // Bounded here, not only when stored: the reader's list for an id in thousands of
+    // files would otherwise grow with each, and every look-up in it with it.
+    if (holders.size() > kMaxOtherHolders) holders.erase(holders.begin());
 }
 
 namespace {
 
-// Keeps the root terms (directory arguments) that `to` is under, so that the document
-// goes if `to` vanishes from that directory; drops the others, under which the check
-// for vanished files would take the document for a vanished file's.
-void keep_roots_of(Xapian::Document& doc, const std::string& to) {
-    std::unordered_set<std::string> under;
-    for (std::filesystem::path dir = std::filesystem::path(to).parent_path(); !dir.empty(); dir = dir.parent_path()) {
-        under.insert(root_term(dir.string()));
-        if (dir == dir.root_path()) break;
-    }
+std::string id_term_of(const Xapian::Document& doc) {
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    return t != doc.termlist_end() ? *t : std::string();
+}
+
+// The document takes the root terms of the indexed folders whose walk finds `to`
+// (a folder above it with no hidden folder in between, and a name the walk reads):
+// without one, the removal of vanished files would never see it, and it would
+// outlive `to` if that went before its next read, which gives it its own root.
+void take_roots_of(const Xapian::Database& db, Xapian::Document& doc, const std::string& to) {
     const std::string prefix(schema::kRootDirPrefix);
-    std::vector<std::string> others;
+    std::vector<std::string> old_roots;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         t.skip_to(prefix);
         if (t == doc.termlist_end() || !(*t).starts_with(prefix)) break;
-        if (!under.contains(*t)) others.push_back(*t);
+        old_roots.push_back(*t);
     }
-    for (const std::string& term : others) doc.remove_term(term);
+    for (const std::string& term : old_roots) doc.remove_term(term);
+    InputKind kind;
+    if (!input_kind_of(to, kind)) return;
+    for (std::filesystem::path dir = std::filesystem::path(to).parent_path();; dir = dir.parent_path()) {
+        if (std::string term = root_term(dir.string()); db.term_exists(term)) doc.add_boolean_term(term);
+        // A walk from a folder above does not enter a hidden one.
+        if (dir.filename().string().starts_with(".") || dir == dir.parent_path()) break;
+    }
 }
 
 // Its next run reads the file again, changed or not (JsonlEntry::unpruned). A text
@@ -82,10 +94,31 @@ std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const s
                                  schema::kFileMtimeSlot})
         doc.add_value(slot, "");
     doc.add_value(schema::kOtherHoldersSlot, encode_holders(holders));
-    keep_roots_of(doc, to);
+    take_roots_of(db, doc, to);
     db.replace_document(docid, doc);
     ask_for_read(db, to);
     return to;
+}
+
+void forget_holder(Xapian::WritableDatabase& db, const std::string& path,
+                   const std::unordered_set<std::string>& id_terms) {
+    // Only documents that list other holders are in this value stream: few, next to
+    // the prune's own pass over every document's source path.
+    std::vector<std::pair<Xapian::docid, std::vector<std::string>>> changed;
+    const auto end = db.valuestream_end(schema::kOtherHoldersSlot);
+    for (auto v = db.valuestream_begin(schema::kOtherHoldersSlot); v != end; ++v) {
+        const std::string value = *v;
+        if (value.find(path) == std::string::npos) continue;  // most: no need to decode
+        std::vector<std::string> holders = decode_holders(value);
+        if (std::erase(holders, path) == 0) continue;
+        if (id_terms.contains(id_term_of(db.get_document(v.get_docid())))) continue;
+        changed.emplace_back(v.get_docid(), std::move(holders));
+    }
+    for (const auto& [docid, holders] : changed) {  // not while walking the stream
+        Xapian::Document doc = db.get_document(docid);
+        doc.add_value(schema::kOtherHoldersSlot, encode_holders(holders));
+        db.replace_document(docid, doc);
+    }
 }
 
 std::string handed_over_note(const std::string& from, const std::string& to, long count) {

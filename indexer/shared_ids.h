@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -24,16 +25,23 @@ inline constexpr std::size_t kMaxOtherHolders = 32;
 std::string encode_holders(const std::vector<std::string>& paths);
 std::vector<std::string> decode_holders(std::string_view value);
 
-// Adds `path` (as the most recent) unless it is empty, `own` or listed already.
+// Adds `path` as the most recent (moving it if listed already) unless it is empty or
+// `own`, and keeps the kMaxOtherHolders most recent.
 void add_holder(std::vector<std::string>& holders, const std::string& path, const std::string& own);
 
 // Document `docid` has left the file `from`. Hands it to its most recent other holder
 // that is still a file and returns that file's path, or returns "" when there is none
-// and the document should go. A handed-over document names its new file, keeps only
-// the root terms of directories that file is under, has no content hash (so the
+// and the document should go. A handed-over document names its new file, has the root
+// terms of the indexed folders that hold that file and no content hash (so the
 // file's next read indexes its record again), and the file's JSONL entry asks for
 // that read.
 std::string hand_over(Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& from);
+
+// `path` was read to its end and has only the ids `id_terms`: the documents that
+// list it as another holder of an id it no longer has stop listing it, so that no
+// document is handed to it later (and kept a run longer) for an id it dropped.
+void forget_holder(Xapian::WritableDatabase& db, const std::string& path,
+                   const std::unordered_set<std::string>& id_terms);
 
 // The note for `count` documents `from` no longer holds that went to `to`.
 std::string handed_over_note(const std::string& from, const std::string& to, long count);

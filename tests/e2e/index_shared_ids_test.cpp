@@ -102,18 +102,63 @@ TEST_CASE("when a changed file takes over a shared id and later drops it, the ot
     fs::remove_all(dir);
 }
 
-TEST_CASE("a document handed to a file of the same directory goes when that file vanishes before it is read again") {
-    std::string dir = temp_dir("shared-id-handed-then-gone");
+TEST_CASE("a document handed to a file in an indexed directory goes when that file vanishes before it is read again") {
+    std::string dir = temp_dir("shared-id-handed-vanished");
     const std::string db = dir + "/db", in = dir + "/in";
     write_file(in + "/a.jsonl", record("x", "alpha version") + record("a1", "apple"));
-    write_file(in + "/b.jsonl", record("x", "bravo version") + record("b1", "banana"));
-    REQUIRE(index(db, {"-j", "1", in}).exit_code == 0);
-    write_file(in + "/b.jsonl", record("b1", "banana"));  // b drops x: it goes to a.jsonl
-    REQUIRE(has(index(db, {in}).err, "0 removed"));
-    fs::remove(in + "/a.jsonl");  // and a.jsonl goes before any run reads it again
+    write_file(in + "/b.jsonl", record("x", "bravo version"));
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::remove(in + "/b.jsonl");
+    REQUIRE(has(index(db, {in}).err, "still holds it"));  // x went to a.jsonl
+    REQUIRE(search_ids(db, "*") == Ids{"a1", "x"});
+
+    // a.jsonl goes too before a run reads it again: no file holds x any more.
+    fs::remove(in + "/a.jsonl");
     CliResult gone = index(db, {in});
+    CHECK(gone.exit_code == 0);
     CHECK(has(gone.err, "2 removed"));
-    CHECK(search_ids(db, "*") == Ids{"b1"});
+    CHECK(search_ids(db, "*").empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a file that dropped a shared id is no longer one of its holders, so the last holder's drop removes it") {
+    std::string dir = temp_dir("shared-id-stale-holders");
+    const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl", c = dir + "/c.jsonl";
+    write_file(a, record("x", "alpha shared") + record("a1", "apple"));
+    write_file(b, record("x", "bravo shared") + record("b1", "banana"));
+    write_file(c, record("x", "charlie shared") + record("c1", "cherry"));
+    REQUIRE(index(db, {"-j", "1", a, b, c}).exit_code == 0);
+    // a and b drop x; c, read last, still has it.
+    write_file(a, record("a1", "apple"));
+    write_file(b, record("b1", "banana"));
+    REQUIRE(index(db, {a, b, c}).exit_code == 0);
+    REQUIRE(search_ids(db, "charlie") == Ids{"x"});
+
+    // Now c drops it: no file holds x, so it goes in this run, with no note that
+    // a or b "still holds it".
+    write_file(c, record("c1", "cherry"));
+    CliResult gone = index(db, {a, b, c});
+    CHECK(has(gone.err, "1 removed"));
+    CHECK_FALSE(has(gone.err, "still holds"));
+    CHECK(search_ids(db, "*") == Ids{"a1", "b1", "c1"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the read that takes back a handed-over document re-indexes that document, not the file's others") {
+    std::string dir = temp_dir("shared-id-reread");
+    const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
+    const std::string both = record("s1", "first shared") + record("s2", "second shared");
+    write_file(a, record("x", "alpha version") + both);
+    write_file(b, record("x", "bravo version") + both);
+    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
+    write_file(b, both);  // b drops x: it goes to a, unchanged, which the next run reads again
+    REQUIRE(has(index(db, {a, b}).err, "still holds it"));
+
+    CliResult reread = index(db, {a, b});
+    CHECK(has(reread.err, "1 document indexed"));  // s1 and s2 are still b's, as if a were not read
+    CHECK(search_ids(db, "alpha") == Ids{"x"});
+    CHECK(search_ids(db, "shared") == Ids{"s1", "s2"});
+    CHECK(has(index(db, {a, b}).err, "0 documents indexed"));
     fs::remove_all(dir);
 }
 
