@@ -17,6 +17,14 @@
 
 namespace naba::e2e {
 
+CliResult index(const std::string& db, const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    return run(NABA_INDEX_BIN, all);
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 void write_file(const std::string& path, const std::string& content) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary | std::ios::trunc) << content;

@@ -7,7 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "cli_runner.h"
+
 namespace naba::e2e {
+
+// naba-index --db DB ARGS... (the test binaries' path to it).
+CliResult index(const std::string& db, const std::vector<std::string>& args);
+
+// True when `text` (what a run printed) contains `part`.
+bool has(const std::string& text, const std::string& part);
 
 // Writes `content` to `path`, creating the folders.
 void write_file(const std::string& path, const std::string& content);

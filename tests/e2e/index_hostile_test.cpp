@@ -18,8 +18,6 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // Runs naba-index with `args`; as root (who reads every file) as the user nobody, so
 // that permissions apply. `dir`, which holds the inputs and the index, is opened to
 // everyone for that.

@@ -18,12 +18,6 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-CliResult index(const std::string& db, const std::vector<std::string>& more) {
-    std::vector<std::string> args = {"--db", db};
-    args.insert(args.end(), more.begin(), more.end());
-    return run(NABA_INDEX_BIN, args);
-}
-
 // A run with NABA_ANALYSIS=no-stem-synonyms (stemmed terms for a new index), the
 // environment restored after it.
 CliResult index_with_stemmed_terms(const std::string& db, const std::vector<std::string>& more) {
@@ -35,8 +29,6 @@ CliResult index_with_stemmed_terms(const std::string& db, const std::vector<std:
     else ::unsetenv("NABA_ANALYSIS");
     return result;
 }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

@@ -15,14 +15,6 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-CliResult index(const std::string& db, const std::vector<std::string>& more) {
-    std::vector<std::string> args = {"--db", db};
-    args.insert(args.end(), more.begin(), more.end());
-    return run(NABA_INDEX_BIN, args);
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::string record(const std::string& id, const std::string& text) {
     return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
 }
