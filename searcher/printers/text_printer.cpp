@@ -40,7 +40,7 @@ class TextPrinter : public Printer {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", hit.score);
         out_ << " | score " << score << "\n";
-        if (!hit.snippet.empty()) out_ << "   " << mark(isolate_rtl_runs(hit.snippet)) << "\n";
+        if (!hit.snippet.empty()) out_ << "   " << mark(isolate_rtl_runs(hit.snippet, kMarkStart[0], kMarkEnd[0])) << "\n";
         out_ << "\n";
     }
 
