@@ -134,8 +134,8 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const Xapian::doccount documents = db.get_doccount();
     const auto first = static_cast<Xapian::doccount>(std::min<long>(request.offset, documents));
     const auto size = static_cast<Xapian::doccount>(std::min<long>(request.limit, documents));
-    // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
-    const bool whole_set = request.exact_total || request.facet_spy;
+    // With -n 0 the number of matches is all there is to print, so it is counted.
+    const bool whole_set = request.exact_total || request.facet_spy || size == 0;
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
     // The window bonus re-ranks the first window_depth hits, so a page among them is
     // cut from those hits re-ranked; pages after them are Xapian's order as it is.
@@ -143,7 +143,10 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const bool rerank = bonus > 0 && request.sort == SortOrder::relevance && size > 0 && first < options.window_depth;
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
-    const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
+    // One match past the page, so that the estimate knows whether more follow: a
+    // filter's estimate is only what the match saw (date:2025-03 said "Results 1-10
+    // of about 10 matches" for 141 of them).
+    const Xapian::doccount check = whole_set ? db.get_doccount() : from + count + 1;
     set_weighting(enquire, query, collection);
     Xapian::MSet mset = enquire.get_mset(from, count, check);
     const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, collection);
