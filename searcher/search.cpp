@@ -75,6 +75,28 @@ std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& q
     return ranked;
 }
 
+// Xapian marks the snippet with these (control characters, never in the text it is
+// given), so that an open mark is told from a "**" of the text itself.
+constexpr char kOpen = '\x01', kClose = '\x02';
+
+// The snippet with its marks in the style's form. Xapian's snippet leaves a mark
+// open when its length ends inside a marked hyphenated name ("**Knight-…"): that
+// mark is closed before the ellipsis.
+std::string styled(const std::string& snippet, const SnippetStyle& style, std::string_view ellipsis) {
+    std::string out;
+    bool open = false;
+    for (char c : snippet) {
+        if (c == kOpen || c == kClose) {
+            open = c == kOpen;
+            out += open ? style.highlight_start : style.highlight_end;
+        } else {
+            out += c;
+        }
+    }
+    if (open) out.insert(out.ends_with(ellipsis) ? out.size() - ellipsis.size() : out.size(), style.highlight_end);
+    return out;
+}
+
 std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& doc, const SnippetStyle& style,
                        const Analyzer& analyzer) {
     const std::string& stored = doc.text.empty() ? doc.title : doc.text;
@@ -87,9 +109,10 @@ std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& d
     // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the cost
     // of a look-up in the index for each of them: a quarter of a query's time with
     // snippets (bench/RESULTS.md, "Search speed").
-    return squeeze(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                style.highlight_start, style.highlight_end, "…"),
-                   false);
+    const std::string ellipsis = "…";
+    const std::string snippet = mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                             std::string(1, kOpen), std::string(1, kClose), ellipsis);
+    return squeeze(styled(snippet, style, ellipsis), false);
 }
 
 }  // namespace
