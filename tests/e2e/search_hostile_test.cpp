@@ -167,3 +167,12 @@ TEST_CASE("a snippet cut inside a matched hyphenated name still closes its mark"
     CHECK(on > 0);
     CHECK(on == off);
 }
+
+TEST_CASE("text output in batch mode echoes each query without its control characters") {
+    // A batch file made from stored titles may hold escape sequences; the "# QID:
+    // QUERY" line wrote them to the terminal as they were (one clears the screen).
+    CliResult r = search({"--batch", "-", "--color", "never"}, "q1\tsunflower \x1b[2J\n");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.starts_with("# q1: sunflower [2J\n"));
+    CHECK(r.out.find('\x1b') == std::string::npos);
+}
