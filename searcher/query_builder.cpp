@@ -339,16 +339,26 @@ bool QueryBuilder::plain_words(const std::string& text, const Xapian::Query& par
 }
 
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
-// words are indexed without a stemmed form, so such a query can never match.
+// words are indexed without a stemmed form, so such a query is to match nothing. Its
+// stem groups (Zof SYNONYM offing) hold only other words that share such a stem.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
-    bool any = false;
-    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-        const std::string& term = *t;
-        if (!term.starts_with('Z')) return false;
-        if (!analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return false;
-        any = true;
-    }
-    return any;
+    auto stop_word_stem = [this](const Xapian::Query& q) {
+        if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
+        const std::string& term = *q.get_terms_begin();
+        if (!term.starts_with('Z') || !analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return false;
+        // The words written in the query: offing has the stem of too, and is no stop word.
+        for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word)
+            if (!analyzer_.is_stop_word(*word)) return false;
+        return true;
+    };
+    bool only = true;
+    rebuild_parts(query, [&](const Xapian::Query& part) {
+        // A stem group is keyed by its first term, the stem.
+        const bool group = part.get_type() == Xapian::Query::OP_SYNONYM && part.get_num_subqueries() > 0;
+        only = only && stop_word_stem(group ? part.get_subquery(0) : part);
+        return part;
+    });
+    return only;
 }
 
 bool stem_groups_unserved(const Xapian::Database& db) {
@@ -405,8 +415,11 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     const bool by_language = options.language_collections && options.bm25plus_delta <= 0;
     parsed.collection = collections_.of(by_language ? query_language(words) : QueryLanguage::none);
     synonym_weights_.use_collection(parsed.collection.documents);
+    // A stop word's stem group holds the words that share its stem (offing for of,
+    // وفيات for في), which such a query must not find: it matches nothing.
+    parsed.only_stop_words = only_stemmed_stop_words(words);
+    if (parsed.only_stop_words) return parsed;
     parsed.query = with_stem_groups(words);
-    parsed.only_stop_words = only_stemmed_stop_words(parsed.query);
     parsed.no_words = parsed.query.empty() && unknown_entities_.empty();  // those say why themselves
     // Additions that also match, for OR queries only: an AND query must keep meaning
     // every word.

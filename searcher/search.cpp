@@ -75,6 +75,28 @@ std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& q
     return ranked;
 }
 
+// Xapian marks the snippet with these (control characters, never in the text it is
+// given), so that an open mark is told from a "**" of the text itself.
+constexpr char kOpen = '\x01', kClose = '\x02';
+
+// The snippet with its marks in the style's form. Xapian's snippet leaves a mark
+// open when its length ends inside a marked hyphenated name ("**Knight-…"): that
+// mark is closed before the ellipsis.
+std::string styled(const std::string& snippet, const SnippetStyle& style, std::string_view ellipsis) {
+    std::string out;
+    bool open = false;
+    for (char c : snippet) {
+        if (c == kOpen || c == kClose) {
+            open = c == kOpen;
+            out += open ? style.highlight_start : style.highlight_end;
+        } else {
+            out += c;
+        }
+    }
+    if (open) out.insert(out.ends_with(ellipsis) ? out.size() - ellipsis.size() : out.size(), style.highlight_end);
+    return out;
+}
+
 std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& doc, const SnippetStyle& style,
                        const Analyzer& analyzer) {
     const std::string& stored = doc.text.empty() ? doc.title : doc.text;
@@ -87,9 +109,10 @@ std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& d
     // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the cost
     // of a look-up in the index for each of them: a quarter of a query's time with
     // snippets (bench/RESULTS.md, "Search speed").
-    return squeeze(mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                style.highlight_start, style.highlight_end, "…"),
-                   false);
+    const std::string ellipsis = "…";
+    const std::string snippet = mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                             std::string(1, kOpen), std::string(1, kClose), ellipsis);
+    return squeeze(styled(snippet, style, ellipsis), false);
 }
 
 }  // namespace
@@ -134,8 +157,8 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const Xapian::doccount documents = db.get_doccount();
     const auto first = static_cast<Xapian::doccount>(std::min<long>(request.offset, documents));
     const auto size = static_cast<Xapian::doccount>(std::min<long>(request.limit, documents));
-    // checkatleast 1 even for -n 0, so that "nothing matched" is always known.
-    const bool whole_set = request.exact_total || request.facet_spy;
+    // With -n 0 the number of matches is all there is to print, so it is counted.
+    const bool whole_set = request.exact_total || request.facet_spy || size == 0;
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
     // The window bonus re-ranks the first window_depth hits, so a page among them is
     // cut from those hits re-ranked; pages after them are Xapian's order as it is.
@@ -143,7 +166,10 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     const bool rerank = bonus > 0 && request.sort == SortOrder::relevance && size > 0 && first < options.window_depth;
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;
-    const Xapian::doccount check = whole_set ? db.get_doccount() : std::max<Xapian::doccount>(from + count, 1);
+    // One match past the page, so that the estimate knows whether more follow: a
+    // filter's estimate is only what the match saw (date:2025-03 said "Results 1-10
+    // of about 10 matches" for 141 of them).
+    const Xapian::doccount check = whole_set ? db.get_doccount() : from + count + 1;
     set_weighting(enquire, query, collection);
     Xapian::MSet mset = enquire.get_mset(from, count, check);
     const std::vector<Ranked> ranked = rank_hits(db, query, mset, rerank ? bonus : 0, collection);

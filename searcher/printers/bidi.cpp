@@ -23,7 +23,7 @@ Strength strength(char32_t c) {
 
 }  // namespace
 
-std::string isolate_rtl_runs(std::string_view utf8) {
+std::string isolate_rtl_runs(std::string_view utf8, char open_mark, char close_mark) {
     std::string out;
     out.reserve(utf8.size() + 16);
     std::size_t run_start = std::string_view::npos;  // byte where the open run starts
@@ -31,6 +31,7 @@ std::string isolate_rtl_runs(std::string_view utf8) {
     std::size_t copied = 0;                           // bytes of utf8 already in out
 
     auto close_run = [&]() {
+        if (close_mark && run_end < utf8.size() && utf8[run_end] == close_mark) ++run_end;
         out.append(kRli).append(utf8.substr(run_start, run_end - run_start)).append(kPdi);
         copied = run_end;
         run_start = std::string_view::npos;
@@ -41,6 +42,7 @@ std::string isolate_rtl_runs(std::string_view utf8) {
         Strength s = strength(text::next_code_point(utf8, i));
         if (s == Strength::rtl) {
             if (run_start == std::string_view::npos) {
+                if (open_mark && start > copied && utf8[start - 1] == open_mark) --start;
                 out.append(utf8.substr(copied, start - copied));
                 run_start = start;
             }

@@ -27,7 +27,9 @@ class TextPrinter : public Printer {
     }
 
     void begin(const QueryLabel& label) override {
-        if (label.batch) out_ << "# " << label.qid << ": " << isolate_rtl_runs(label.query) << "\n\n";
+        // A batch file's queries may hold control characters too (made from titles).
+        if (label.batch)
+            out_ << "# " << one_line(label.qid) << ": " << isolate_rtl_runs(one_line(label.query)) << "\n\n";
     }
 
     void hit(const QueryLabel&, const Hit& hit) override {
@@ -40,7 +42,7 @@ class TextPrinter : public Printer {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", hit.score);
         out_ << " | score " << score << "\n";
-        if (!hit.snippet.empty()) out_ << "   " << mark(isolate_rtl_runs(hit.snippet)) << "\n";
+        if (!hit.snippet.empty()) out_ << "   " << mark(isolate_rtl_runs(hit.snippet, kMarkStart[0], kMarkEnd[0])) << "\n";
         out_ << "\n";
     }
 

@@ -142,3 +142,37 @@ TEST_CASE("an empty --db is a usage error that says so") {
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--db needs a directory") != std::string::npos);
 }
+
+TEST_CASE("a snippet cut inside a matched hyphenated name still closes its mark") {
+    // Xapian's snippet opens the mark for a hyphenated name and, when the snippet's
+    // length ends inside it, never closes it: json had "**Knight-…", and text on a
+    // terminal left bold on for every line that followed.
+    const std::string dir = naba::e2e::temp_dir("cut-mark");
+    std::string text = "Knight-Ridder-Tribune said sales rose.";
+    for (int i = 0; i < 30; ++i) text += " fill" + std::to_string(10 + i);
+    text += " Knight-Ridder-Tribune again.";
+    for (int i = 0; i < 40; ++i) text += " tail" + std::to_string(i);
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"k1","title":"t","lang":"en","text":")" << text << "\"}\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    const std::string json = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "json", "Knight-Ridder-Tribune"}).out;
+    CHECK(json.find("**…\"") != std::string::npos);
+    std::size_t marks = 0;
+    for (std::size_t at = json.find("**"); at != std::string::npos; at = json.find("**", at + 2)) ++marks;
+    CHECK(marks % 2 == 0);
+    const std::string bold =
+        run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--color", "always", "Knight-Ridder-Tribune"}).out;
+    std::size_t on = 0, off = 0;
+    for (std::size_t at = bold.find("\x1b[1m"); at != std::string::npos; at = bold.find("\x1b[1m", at + 1)) ++on;
+    for (std::size_t at = bold.find("\x1b[0m"); at != std::string::npos; at = bold.find("\x1b[0m", at + 1)) ++off;
+    CHECK(on > 0);
+    CHECK(on == off);
+}
+
+TEST_CASE("text output in batch mode echoes each query without its control characters") {
+    // A batch file made from stored titles may hold escape sequences; the "# QID:
+    // QUERY" line wrote them to the terminal as they were (one clears the screen).
+    CliResult r = search({"--batch", "-", "--color", "never"}, "q1\tsunflower \x1b[2J\n");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.starts_with("# q1: sunflower [2J\n"));
+    CHECK(r.out.find('\x1b') == std::string::npos);
+}

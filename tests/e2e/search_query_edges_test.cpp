@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iterator>
 
 #include "cli_runner.h"
@@ -113,4 +114,24 @@ TEST_CASE("NEAR or ADJ without a word on one side is an error that says where, l
     }
     CHECK(search({"-c", "grain NEAR/3 corridor"}).exit_code == 0);
     CHECK(search({"-c", "SUNFLOWER NEAR"}).exit_code == 0);  // capitals: a word
+}
+
+TEST_CASE("a query of stop words alone finds no word that only shares their stem") {
+    // Snowball stems "offing" to of and Light10 وفيات to في, so the stop words' stem
+    // groups held those words: on real news "the of" listed every "offing", and the
+    // stop-word hint (whose test corpus has no such word) never fired.
+    const std::string dir = naba::e2e::temp_dir("stop-word-stems");
+    std::ofstream(dir + "/in.jsonl")
+        << R"({"id":"e1","title":"Harbour","text":"A truce is in the offing for the harbour.","lang":"en"})" << "\n"
+        << R"({"id":"a1","title":"حصيلة","text":"سجلت الوزارة وفيات جديدة اليوم","lang":"ar"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    for (const std::string query : {"the of", "في من"}) {
+        CAPTURE(query);
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", query});
+        CHECK(r.exit_code == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("every word is a stop word") != std::string::npos);
+    }
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "offing"}).out == "e1\n");
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "وفيات"}).out == "a1\n");
 }
