@@ -32,6 +32,12 @@ std::string bounded_term(std::string_view prefix, std::string_view text) {
     return term.append("#").append(hex);
 }
 
+std::string id_term_of(const Xapian::Document& doc) {
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(std::string(kIdPrefix));
+    return t != doc.termlist_end() && (*t).starts_with(kIdPrefix) ? *t : std::string();
+}
+
 std::string_view entity_prefix(std::string_view type) {
     for (const EntityTypePrefix& t : kEntityTypes)
         if (t.type == type) return t.prefix;

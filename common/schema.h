@@ -179,6 +179,9 @@ std::string bounded_term(std::string_view prefix, std::string_view text);
 // The unique-id term for an external id.
 inline std::string id_term(std::string_view id) { return bounded_term(kIdPrefix, id); }
 
+// A document's id term ("" if it has none).
+std::string id_term_of(const Xapian::Document& doc);
+
 // Ids are printed one per line (naba-search --format ids, trec, text): an id with a
 // control character (a tab or line break) would split into several for the scripts
 // that read them, so naba-index does not take one.

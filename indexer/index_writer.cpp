@@ -131,10 +131,8 @@ void IndexWriter::prune(const IndexJob& job) {
     const auto end = db_.db.valuestream_end(schema::kSourcePathSlot);
     for (auto v = db_.db.valuestream_begin(schema::kSourcePathSlot); v != end; ++v) {
         if (*v != job.key) continue;
-        Xapian::Document doc = db_.db.get_document(v.get_docid());
-        Xapian::TermIterator t = doc.termlist_begin();
-        t.skip_to(std::string(schema::kIdPrefix));
-        if (t != doc.termlist_end() && !job.keep_ids->contains(*t)) gone.push_back(v.get_docid());
+        const std::string id = schema::id_term_of(db_.db.get_document(v.get_docid()));
+        if (!id.empty() && !job.keep_ids->contains(id)) gone.push_back(v.get_docid());
     }
     remove_or_hand_over(gone, job.key);
     forget_holder(db_.db, job.key, *job.keep_ids);

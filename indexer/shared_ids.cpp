@@ -35,12 +35,6 @@ void add_holder(std::vector<std::string>& holders, const std::string& path, cons
 
 namespace {
 
-std::string id_term_of(const Xapian::Document& doc) {
-    Xapian::TermIterator t = doc.termlist_begin();
-    t.skip_to(std::string(schema::kIdPrefix));
-    return t != doc.termlist_end() ? *t : std::string();
-}
-
 // The document takes the root terms of the indexed folders whose walk finds `to`
 // (a folder above it with no hidden folder in between, and a name the walk reads):
 // without one, the removal of vanished files would never see it, and it would
@@ -111,7 +105,7 @@ void forget_holder(Xapian::WritableDatabase& db, const std::string& path,
         if (value.find(path) == std::string::npos) continue;  // most: no need to decode
         std::vector<std::string> holders = decode_holders(value);
         if (std::erase(holders, path) == 0) continue;
-        if (id_terms.contains(id_term_of(db.get_document(v.get_docid())))) continue;
+        if (id_terms.contains(schema::id_term_of(db.get_document(v.get_docid())))) continue;
         changed.emplace_back(v.get_docid(), std::move(holders));
     }
     for (const auto& [docid, holders] : changed) {  // not while walking the stream

@@ -87,3 +87,13 @@ TEST_CASE("is_word_term tells indexed words from prefixed terms, in any script")
     CHECK_FALSE(naba::schema::is_word_term("Zceasefir"));
     CHECK_FALSE(naba::schema::is_word_term("XPp:volodymyr-zelensky"));
 }
+
+TEST_CASE("id_term_of finds a document's id term among its other terms, and nothing when it has none") {
+    Xapian::Document doc;
+    doc.add_term("ceasefire");
+    doc.add_term("Sceasefire");
+    doc.add_boolean_term("Lar");
+    CHECK(schema::id_term_of(doc).empty());
+    doc.add_boolean_term(schema::id_term("news-1"));
+    CHECK(schema::id_term_of(doc) == "Qnews-1");
+}
