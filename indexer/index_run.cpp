@@ -40,14 +40,16 @@ int thread_count(int requested) {
 
 namespace {
 
-// Xapian's own files in a database folder: the glass tables, the version file and its
-// temporary copy, the lock, a stub.
-bool xapian_file(const std::string& name) {
-    return name == "flintlock" || name == "XAPIANDB" || name.starts_with("iam") || name.ends_with(".glass") ||
-           name.ends_with(".tmp");
+// The file that makes a folder a Xapian database: a backend's version file, or a stub.
+bool database_marker(const std::string& name) {
+    return name == "iamglass" || name == "iamchert" || name == "iamhoney" || name == "XAPIANDB";
 }
 
-bool database_marker(const std::string& name) { return name == "XAPIANDB" || name.starts_with("iam"); }
+// Xapian's own files in a database folder: the marker, the glass tables, the lock, a
+// temporary file of a commit.
+bool xapian_file(const std::string& name) {
+    return database_marker(name) || name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp");
+}
 
 // A --db folder that holds other files and no database is the user's (the folder to
 // index, named as the index by mistake): Xapian would write into it, and the parallel
