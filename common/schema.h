@@ -50,7 +50,9 @@ inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undat
 // Integers are stored as 8 bytes, big-endian: exact (a double would round
 // nanosecond mtimes) and cheap to compare.
 inline constexpr Xapian::valueno kFileSizeSlot = 1;   // text file: size in bytes
-inline constexpr Xapian::valueno kFileMtimeSlot = 2;  // text file: mtime, ns since the epoch
+// Text file: mtime, then the inode's change time, ns since the epoch (16 bytes; an
+// index written before the change time was kept has the mtime alone).
+inline constexpr Xapian::valueno kFileMtimeSlot = 2;
 // Text file: XXH3_64bits of the file's bytes. JSONL document: XXH3_64bits of the
 // record's fields (not its line), so an unchanged record in a changed file is kept.
 inline constexpr Xapian::valueno kContentHashSlot = 3;

@@ -19,6 +19,7 @@ std::optional<FileSignature> stat_signature(const std::filesystem::path& path, s
     FileSignature sig;
     sig.size = static_cast<std::uint64_t>(st.st_size);
     sig.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    sig.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
     return sig;
 }
 
@@ -49,14 +50,18 @@ std::uint64_t decode_u64(std::string_view bytes) {
 
 void set_file_signature(Xapian::Document& doc, const FileSignature& sig) {
     doc.add_value(schema::kFileSizeSlot, encode_u64(sig.size));
-    doc.add_value(schema::kFileMtimeSlot, encode_u64(static_cast<std::uint64_t>(sig.mtime_ns)));
+    doc.add_value(schema::kFileMtimeSlot, encode_u64(static_cast<std::uint64_t>(sig.mtime_ns)) +
+                                              encode_u64(static_cast<std::uint64_t>(sig.ctime_ns)));
     doc.add_value(schema::kContentHashSlot, encode_u64(sig.hash));
 }
 
 FileSignature file_signature_of(const Xapian::Document& doc) {
     FileSignature sig;
     sig.size = decode_u64(doc.get_value(schema::kFileSizeSlot));
-    sig.mtime_ns = static_cast<std::int64_t>(decode_u64(doc.get_value(schema::kFileMtimeSlot)));
+    // mtime, then the change time (an older naba-index stored the mtime alone).
+    const std::string times = doc.get_value(schema::kFileMtimeSlot);
+    sig.mtime_ns = static_cast<std::int64_t>(decode_u64(std::string_view(times).substr(0, 8)));
+    if (times.size() == 16) sig.ctime_ns = static_cast<std::int64_t>(decode_u64(std::string_view(times).substr(8)));
     sig.hash = decode_u64(doc.get_value(schema::kContentHashSlot));
     return sig;
 }
@@ -64,11 +69,12 @@ FileSignature file_signature_of(const Xapian::Document& doc) {
 std::string encode_jsonl_entry(const JsonlEntry& entry) {
     return encode_u64(entry.sig.size) + encode_u64(static_cast<std::uint64_t>(entry.sig.mtime_ns)) +
            encode_u64(entry.sig.hash) + encode_u64(entry.documents) + encode_u64(entry.skipped_lines) +
-           encode_u64(entry.long_line_limit) + encode_u64(entry.unpruned ? 1 : 0);
+           encode_u64(entry.long_line_limit) + encode_u64(entry.unpruned ? 1 : 0) +
+           encode_u64(static_cast<std::uint64_t>(entry.sig.ctime_ns));
 }
 
 std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
-    if (value.size() != 32 && value.size() != 40 && value.size() != 48 && value.size() != 56) return std::nullopt;
+    if (value.size() % 8 != 0 || value.size() < 32 || value.size() > 64) return std::nullopt;
     JsonlEntry entry;
     entry.sig.size = decode_u64(value.substr(0, 8));
     entry.sig.mtime_ns = static_cast<std::int64_t>(decode_u64(value.substr(8, 8)));
@@ -77,6 +83,7 @@ std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
     if (value.size() >= 40) entry.skipped_lines = decode_u64(value.substr(32, 8));
     if (value.size() >= 48) entry.long_line_limit = decode_u64(value.substr(40, 8));
     if (value.size() >= 56) entry.unpruned = decode_u64(value.substr(48, 8)) != 0;
+    if (value.size() >= 64) entry.sig.ctime_ns = static_cast<std::int64_t>(decode_u64(value.substr(56, 8)));
     return entry;
 }
 

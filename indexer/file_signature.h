@@ -1,6 +1,8 @@
 // What naba-index remembers about an input file so that a re-run can tell, cheaply,
-// whether the file changed: size and mtime (no read needed), then a content hash
-// (XXH3_64bits) when those differ. Also the keys under which that is stored: value
+// whether the file changed: size, mtime and the inode's change time (no read
+// needed), then a content hash (XXH3_64bits) when those differ. The change time
+// catches a file rewritten with its old mtime put back (cp -p, rsync -t): nobody
+// can set it back. Also the keys under which that is stored: value
 // slots and the root-directory term (see schema.h), and the JSONL metadata key.
 #pragma once
 
@@ -20,12 +22,15 @@ namespace naba::indexer {
 struct FileSignature {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;  // 0 in what an older naba-index stored: the file is hashed once
     std::uint64_t hash = 0;
 
-    bool same_stat(const FileSignature& other) const { return size == other.size && mtime_ns == other.mtime_ns; }
+    bool same_stat(const FileSignature& other) const {
+        return size == other.size && mtime_ns == other.mtime_ns && ctime_ns == other.ctime_ns;
+    }
 };
 
-// Size and mtime from stat(2); hash left 0.
+// Size, mtime and change time from stat(2); hash left 0.
 std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec);
 
 std::uint64_t content_hash(std::string_view bytes);

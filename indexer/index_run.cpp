@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <unordered_set>
 
@@ -39,6 +40,46 @@ int thread_count(int requested) {
 
 namespace {
 
+// The file that makes a folder a Xapian database: a backend's version file, or a stub.
+bool database_marker(const std::string& name) {
+    return name == "iamglass" || name == "iamchert" || name == "iamhoney" || name == "XAPIANDB";
+}
+
+// Xapian's own files in a database folder: the marker, the glass tables, the lock, a
+// temporary file of a commit.
+bool xapian_file(const std::string& name) {
+    return database_marker(name) || name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp");
+}
+
+// A --db folder that holds other files and no database is the user's (the folder to
+// index, named as the index by mistake): Xapian would write into it, and the parallel
+// build would swap it away with everything in it.
+void refuse_user_folder(const std::string& db_dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(db_dir, ec)) return;
+    std::string other;
+    for (const auto& entry : std::filesystem::directory_iterator(db_dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (database_marker(name)) return;
+        if (other.empty() && !xapian_file(name)) other = name;
+    }
+    if (!other.empty())
+        throw std::runtime_error(db_dir + " holds files that are not a Xapian index (" + other +
+                                 "); give --db a new or empty folder, or an index naba-index built");
+}
+
+// Another program's Xapian database (its documents are not Naba records) is left
+// alone: nothing may be written to it, metadata included.
+void refuse_foreign_index(const Xapian::Database& db, const std::string& db_dir) {
+    if (db.get_doccount() == 0) return;
+    try {
+        schema::deserialize(db.get_document(*db.postlist_begin("")).get_data());
+    } catch (const std::runtime_error&) {
+        throw std::runtime_error("--db " + db_dir +
+                                 " is a Xapian index that was not built by naba-index; index into another --db");
+    }
+}
+
 // Opens (or creates) the index. A stub a stopped fresh build left opens as its shards,
 // all locked; if they are gone (someone removed DIR.naba-build), so is its work, and
 // the index starts again. Shards that are there but cannot be opened (too few file
@@ -53,15 +94,27 @@ Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& report
             std::filesystem::remove(db_dir + "/XAPIANDB");
         }
     }
-    return Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
+    refuse_user_folder(db_dir);
+    Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OPEN);
+    refuse_foreign_index(db, db_dir);
+    return db;
 }
 
 // The parallel build swaps the index folder for a stub and then for the merged
 // database, so it needs a database folder of its own: never a user's stub file or
-// folder naming other (empty) indexes, which the swap would replace and delete.
+// folder naming other (empty) indexes, which the swap would replace and delete, nor a
+// folder with files of the user's beside the database, nor the working directory
+// (or a folder above it): relative input paths would move with it.
 bool own_directory(const std::string& db_dir) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    return std::filesystem::is_directory(db_dir, ec) && !std::filesystem::exists(db_dir + "/XAPIANDB", ec);
+    if (!fs::is_directory(db_dir, ec) || fs::exists(db_dir + "/XAPIANDB", ec)) return false;
+    for (const auto& entry : fs::directory_iterator(db_dir, ec))
+        if (!xapian_file(entry.path().filename().string())) return false;
+    const fs::path target = fs::canonical(db_dir, ec), cwd = fs::current_path(ec);
+    if (ec) return false;
+    const fs::path inside = cwd.lexically_relative(target);
+    return !inside.empty() && *inside.begin() == "..";
 }
 
 }  // namespace

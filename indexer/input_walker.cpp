@@ -85,20 +85,40 @@ void walk_directory(const fs::path& root, WalkResult& result) {
     result.files.insert(result.files.end(), walk.found.begin(), walk.found.end());
 }
 
+// What makes two inputs one: a text file's path and id; a JSONL file's real file, as
+// its records carry their ids (so a link beside it, latest.jsonl, is the same dump).
+std::string repeat_key(const InputFile& f) {
+    if (f.kind != InputKind::jsonl) return canonical_path(f.path) + '\0' + f.id;
+    std::error_code ec;
+    const fs::path real = fs::canonical(f.path, ec);
+    return ec ? canonical_path(f.path) : real.string();
+}
+
 // A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
 // count as replacing itself, and be re-indexed by every re-run. A JSONL file is one
-// input however it was named (its records carry their ids); it keeps the folder it
-// was found under, so that its documents go when it leaves that folder.
-void drop_repeats(std::vector<InputFile>& files) {
+// input however it was named or linked to; it is read under its own name rather than
+// a link's, and keeps the folder it was found under, so that its documents go when it
+// leaves that folder. With one argument only JSONL files can repeat (through links).
+void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
     std::unordered_map<std::string, std::size_t> first;  // key -> index in `kept`
     std::vector<InputFile> kept;
     for (InputFile& f : files) {
-        const std::string key = canonical_path(f.path) + '\0' + (f.kind == InputKind::jsonl ? "" : f.id);
-        const auto [it, added] = first.emplace(key, kept.size());
+        if (one_argument && f.kind != InputKind::jsonl) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        const auto [it, added] = first.emplace(repeat_key(f), kept.size());
         if (added) {
             kept.push_back(std::move(f));
-        } else if (kept[it->second].root.empty()) {
-            kept[it->second].root = f.root;
+            continue;
+        }
+        InputFile& earlier = kept[it->second];
+        std::error_code ec;
+        if (fs::is_symlink(earlier.path, ec) && !fs::is_symlink(f.path, ec)) {
+            if (f.root.empty()) f.root = std::move(earlier.root);
+            earlier = std::move(f);
+        } else if (earlier.root.empty()) {
+            earlier.root = f.root;
         }
     }
     files = std::move(kept);
@@ -127,8 +147,7 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
             result.problems.push_back({argument, "not a regular file or directory"});
         }
     }
-    // One argument cannot name a file twice: its walk lists each file once.
-    if (arguments.size() > 1) drop_repeats(result.files);
+    drop_repeats(result.files, arguments.size() == 1);
     return result;
 }
 

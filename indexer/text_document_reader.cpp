@@ -1,6 +1,7 @@
 // Text files with an optional "Key: value" header block.
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "date.h"
 #include "document_readers.h"
@@ -54,12 +55,16 @@ std::string_view take_line(std::string_view& rest) {
 // Reads the header block if the text starts with one: every line up to the first
 // blank line is "Key: value" and at least one key is a known one. Otherwise the
 // text has no header (a first line like "Update: talks resume" stays in the body).
+// A block that ends with the file is a header only if it has a Title (a headline
+// with no body); without one, nothing would be left to search.
 bool read_header(std::string_view text, schema::StoredDocument& doc, std::string_view& body,
                  const ProblemSink& problems) {
     std::string_view rest = text::without_byte_order_mark(text);
-    bool known = false;
+    bool known = false, titled = false;
     schema::StoredDocument fields;
-    while (!rest.empty()) {
+    std::vector<std::string> bad_dates;  // reported only if the block is a header
+    // A Title lets the end of the file close the block, as a blank line does.
+    while (!rest.empty() || titled) {
         std::string_view line = take_line(rest);
         if (trim(line).empty()) {
             if (!known) return false;
@@ -69,6 +74,8 @@ bool read_header(std::string_view text, schema::StoredDocument& doc, std::string
             doc.url = std::move(fields.url);
             doc.lang = std::move(fields.lang);
             doc.date = std::move(fields.date);
+            for (const std::string& date : bad_dates)
+                problems({doc.path, 0, "Date '" + date + "' is not ISO 8601 (YYYY-MM-DD); stored without a date", false});
             return true;
         }
         std::string key;
@@ -76,7 +83,7 @@ bool read_header(std::string_view text, schema::StoredDocument& doc, std::string
         if (!split_header_line(line, key, value)) return false;
         if (!is_known_key(key)) continue;  // other header keys are allowed and ignored
         known = true;
-        if (key == "title") fields.title = value;
+        if (key == "title") fields.title = value, titled = titled || !value.empty();
         if (key == "source") fields.source = value;
         if (key == "url") fields.url = value;
         if (key == "lang") fields.lang = lower(value);
@@ -84,11 +91,11 @@ bool read_header(std::string_view text, schema::StoredDocument& doc, std::string
             if (auto date = parse_iso_date(value)) {
                 fields.date = *date;
             } else {
-                problems({doc.path, 0, "Date '" + std::string(value) + "' is not ISO 8601 (YYYY-MM-DD); stored without a date", false});
+                bad_dates.emplace_back(value);
             }
         }
     }
-    return false;  // header lines only, no blank line: treat everything as body
+    return false;  // header lines only, no blank line and no Title: treat everything as body
 }
 
 }  // namespace

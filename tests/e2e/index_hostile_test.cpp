@@ -281,6 +281,24 @@ TEST_CASE("a JSONL file named itself and through its folder is read once, and st
     fs::remove_all(dir);
 }
 
+TEST_CASE("a JSONL file and a symbolic link to it in the same folder (latest.jsonl) are read once, as the file") {
+    // Otherwise every record is read twice and warned about as a repeated id, on
+    // every run the dump changes.
+    const std::string dir = temp_dir("jsonl-latest-link");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/2025-03-18.jsonl", "{\"id\":\"j1\",\"text\":\"json\"}\n{\"id\":\"j2\",\"text\":\"more\"}\n");
+    fs::create_symlink("2025-03-18.jsonl", in + "/latest.jsonl");
+    fs::create_symlink("2025-03-18.jsonl", in + "/0-first.jsonl");  // sorts before the file
+    CliResult first = run(NABA_INDEX_BIN, {"--db", db, in});
+    CHECK(first.exit_code == 0);
+    CHECK(!has(first.err, "already appeared"));
+    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged"));
+    CHECK(run(NABA_SEARCH_BIN, {"--db", db, "--format", "paths", "json"}).out == in + "/2025-03-18.jsonl\n");
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, in});
+    CHECK(has(again.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged, 0 removed"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a stray NUL byte in the first JSONL record skips that line, not the whole dump") {
     const std::string dir = temp_dir("jsonl-nul-first");
     const char dump[] = "{\"id\":\"r1\",\"text\":\"o\0ne\"}\n{\"id\":\"r2\",\"text\":\"two\"}\n{\"id\":\"r3\",\"text\":\"three\"}\n";

@@ -65,6 +65,29 @@ TEST_CASE("a re-run skips unchanged files and handles changed, touched, new and 
     fs::remove_all(dir);
 }
 
+TEST_CASE("a file rewritten with the same size and its old mtime put back is re-indexed, text and JSONL alike") {
+    // What `cp -p`, `rsync -t` or an editor that keeps times can leave: only the
+    // inode's change time (which nobody can set back) and the content say it changed.
+    std::string dir = temp_dir("same-stat");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.txt", "alpha first\n");
+    write_file(in + "/d.jsonl", "{\"id\":\"r1\",\"text\":\"cherry\"}\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    const auto text_time = fs::last_write_time(in + "/a.txt"), jsonl_time = fs::last_write_time(in + "/d.jsonl");
+    write_file(in + "/a.txt", "alpha fresh\n");
+    write_file(in + "/d.jsonl", "{\"id\":\"r1\",\"text\":\"cheese\"}\n");
+    fs::last_write_time(in + "/a.txt", text_time);
+    fs::last_write_time(in + "/d.jsonl", jsonl_time);
+    CliResult next = index(db, {in});
+    CHECK(next.exit_code == 0);
+    CHECK(has(next.err, "2 documents indexed into " + db + " (0 new, 2 replaced)"));
+    CHECK(search_ids(db, "fresh") == Ids{"a.txt"});
+    CHECK(search_ids(db, "cheese") == Ids{"r1"});
+    // Then nothing is read again.
+    CHECK(has(index(db, {in}).err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("--no-delete keeps the documents of vanished files") {
     std::string dir = temp_dir("nodelete");
     const std::string db = dir + "/db", in = dir + "/in";

@@ -48,6 +48,24 @@ TEST_CASE("a first line that only looks like a header stays in the body") {
     CHECK(d.text.starts_with("Update:"));
 }
 
+TEST_CASE("a header block with a Title that ends with the file (no blank line, no body) is a headline") {
+    Collected c;
+    for (const char* bytes : {"Title: Talks resume\nDate: 2025-03-18\n", "Title: Talks resume\r\nDate: 2025-03-18"}) {
+        const std::string text = bytes;
+        CAPTURE(text);
+        StoredDocument d = parse_text_document(text, "h.txt", "/h.txt", c.problem_sink());
+        CHECK(d.title == "Talks resume");
+        CHECK(d.date == "2025-03-18");
+        CHECK(d.text.empty());
+    }
+    CHECK(c.problems.empty());
+    // Without a Title nothing would be left to search: such lines stay the text.
+    StoredDocument source_only = parse_text_document("Source: Reuters reports talks\n", "s.txt", "/s.txt",
+                                                     c.problem_sink());
+    CHECK(source_only.title == "Source: Reuters reports talks");
+    CHECK(source_only.source.empty());
+}
+
 TEST_CASE("a bad Date header is reported and the document kept without a date") {
     Collected c;
     StoredDocument d = parse_text_document("Title: T\nDate: March 18\n\nBody\n", "d.txt", "/d.txt", c.problem_sink());

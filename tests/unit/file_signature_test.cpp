@@ -8,12 +8,13 @@ using namespace naba::indexer;
 
 TEST_CASE("a JSONL metadata entry gives back its signature, documents, skipped lines, line limit and prune") {
     JsonlEntry entry;
-    entry.sig.size = 1234, entry.sig.mtime_ns = 987654321, entry.sig.hash = 42;
+    entry.sig.size = 1234, entry.sig.mtime_ns = 987654321, entry.sig.ctime_ns = 987654999, entry.sig.hash = 42;
     entry.documents = 7, entry.skipped_lines = 2, entry.long_line_limit = 1u << 20, entry.unpruned = true;
     const auto back = decode_jsonl_entry(encode_jsonl_entry(entry));
     REQUIRE(back);
     CHECK(back->sig.size == 1234);
     CHECK(back->sig.mtime_ns == 987654321);
+    CHECK(back->sig.ctime_ns == 987654999);
     CHECK(back->sig.hash == 42);
     CHECK(back->documents == 7);
     CHECK(back->skipped_lines == 2);
@@ -40,4 +41,23 @@ TEST_CASE("an entry from before skipped lines were kept is still read, as none s
     const auto with_limit = decode_jsonl_entry(old + encode_u64(3) + encode_u64(1u << 20));
     REQUIRE(with_limit);
     CHECK_FALSE(with_limit->unpruned);
+}
+
+TEST_CASE("a signature from before the change time was kept reads as change time 0, so the file is hashed once") {
+    const std::string old = encode_u64(1234) + encode_u64(987654321) + encode_u64(42) + encode_u64(7) +
+                            encode_u64(0) + encode_u64(0) + encode_u64(0);  // 56 bytes
+    const auto back = decode_jsonl_entry(old);
+    REQUIRE(back);
+    CHECK(back->sig.ctime_ns == 0);
+    FileSignature now = back->sig;
+    now.ctime_ns = 987654999;
+    CHECK_FALSE(back->sig.same_stat(now));
+
+    Xapian::Document doc;
+    doc.add_value(naba::schema::kFileMtimeSlot, encode_u64(987654321));  // a text file's, 8 bytes
+    CHECK(file_signature_of(doc).mtime_ns == 987654321);
+    CHECK(file_signature_of(doc).ctime_ns == 0);
+    set_file_signature(doc, now);
+    CHECK(file_signature_of(doc).ctime_ns == 987654999);
+    CHECK(file_signature_of(doc).same_stat(now));
 }
