@@ -15,6 +15,7 @@
 #include "schema.h"
 #include "query_runner.h"
 #include "search_options.h"
+#include "terminal_text.h"
 
 namespace fs = std::filesystem;
 using namespace naba::searcher;
@@ -24,7 +25,7 @@ namespace {
 constexpr int kExitMatch = 0, kExitNoMatch = 1, kExitError = 2;
 
 int fail(const std::string& message) {
-    std::cerr << "naba-search: " << message << "\n";
+    report(message);
     return kExitError;
 }
 
@@ -76,17 +77,14 @@ int search(const SearchOptions& options) {
     Xapian::Database db = open_index(options.db_dir);
     if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty())
         // Stemmed terms are written with each document; stem synonyms come with the merge.
-        std::cerr << "naba-search: " << options.db_dir << " is still being built (or its build was stopped: run "
-                  << "naba-index again to finish it); searching the " << db.get_doccount()
-                  << " documents written so far"
-                  << (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? ""
-                                                                                          : ", words matched as written")
-                  << "\n";
+        report(options.db_dir + " is still being built (or its build was stopped: run naba-index again to finish it); "
+               "searching the " + std::to_string(db.get_doccount()) + " documents written so far" +
+               (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? "" : ", words matched as written"));
     else if (stem_groups_unserved(db))
-        std::cerr << "naba-search: " << options.db_dir
-                  << ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
-                     "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
-                     "to search stems)\n";
+        report(options.db_dir +
+               ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
+               "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
+               "to search stems)");
     auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})

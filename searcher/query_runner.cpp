@@ -2,6 +2,7 @@
 
 #include "query_checks.h"
 #include "syntax_hint.h"
+#include "terminal_text.h"
 #include "text/utf8.h"
 
 #include <chrono>
@@ -67,38 +68,39 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     const auto started = std::chrono::steady_clock::now();
     const std::string where = label.batch ? "query " + label.qid + ": " : "";
     if (const std::size_t words = word_count(label.query); words > kMaxQueryWords) {
-        std::cerr << "naba-search: " << where << words << " words; a query may have at most "
-                  << kMaxQueryWords << ", so shorten it\n";
+        report(where + std::to_string(words) + " words; a query may have at most " + std::to_string(kMaxQueryWords) +
+               ", so shorten it");
         return Outcome::error;
     }
     ParsedQuery parsed;
     if (!parse(label, where, parsed)) return Outcome::error;
     if (options_.show_query)
-        std::cerr << (label.batch ? label.qid + "\t" : "") << parsed.query.get_description() << "\n";
+        std::cerr << (label.batch ? escape_controls(label.qid) + "\t" : "")
+                  << escape_controls(parsed.query.get_description()) << "\n";
 
     SearchPage page;
     std::unique_ptr<EntityFacetSpy> spy;
     try {
         page = search_with_retry(label.query, parsed, spy);
     } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
-        std::cerr << "naba-search: " << where << e.get_msg() << "\n";
+        report(where + e.get_msg());
         return Outcome::error;
     }
     // Suggest only when the query found little: a correction of a query with
     // plenty of results is noise.
     if (page.total < kFewResults) {
         if (std::string correction = builder_.suggest(label.query, options_.default_op); !correction.empty())
-            std::cerr << "naba-search: " << where << "did you mean: " << correction << "\n";
+            report(where + "did you mean: " + correction);
     }
     if (page.total == 0) {
         for (const std::string& value : parsed.unknown_entities)
-            std::cerr << "naba-search: " << where << "no known entity is called '" << value
-                      << "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)\n";
+            report(where + "no known entity is called '" + value +
+                   "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)");
     }
     print_page(label, page, spy.get());
     if (options_.timings) {
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
+        std::cerr << (label.batch ? escape_controls(label.qid) : "query") << '\t' << micros.count() << '\n';
     }
     return page.total > 0 ? Outcome::matched : Outcome::no_match;
 }
@@ -110,23 +112,23 @@ bool QueryRunner::parse(const QueryLabel& label, const std::string& where, Parse
         parsed = build_with_retry(label.query);
     } catch (const Xapian::QueryParserError& e) {
         // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
-        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
+        const std::string cannot = where + "cannot parse '" + excerpt(label.query) + "'";
         if (!e.get_msg().starts_with("Syntax:")) {
-            std::cerr << ": " << e.get_msg() << "\n";
+            report(cannot + ": " + e.get_msg());
         } else if (auto hint = find_syntax_problem(label.query)) {
-            std::cerr << " at column " << hint->column << ": " << hint->message
-                      << " (to search for the word itself, put it in quotes)\n";
+            report(cannot + " at column " + std::to_string(hint->column) + ": " + hint->message +
+                   " (to search for the word itself, put it in quotes)");
         } else {
-            std::cerr << ": " << e.get_msg() << " (check operators and parentheses)\n";
+            report(cannot + ": " + e.get_msg() + " (check operators and parentheses)");
         }
         return false;
     }
     if (parsed.only_stop_words)
-        std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
-                     "put them in quotes, e.g. \"of the\"\n";
+        report(where + "every word is a stop word, and stop words are only found inside phrases: "
+                       "put them in quotes, e.g. \"of the\"");
     if (parsed.no_words)
-        std::cerr << "naba-search: " << where << "'" << label.query
-                  << "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)\n";
+        report(where + "'" + excerpt(label.query) +
+               "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)");
     return true;
 }
 
@@ -179,7 +181,7 @@ Outcome QueryRunner::run_batch(std::istream& in) {
             label.query = line.substr(tab + 1);
         }
         if (std::string problem = batch_line_problem(label); !problem.empty()) {
-            std::cerr << "naba-search: line " << line_number << ": " << problem << "\n";
+            report("line " + std::to_string(line_number) + ": " + problem);
             any_error = true;
             continue;
         }

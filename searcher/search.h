@@ -57,8 +57,4 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
 // (window_bonus.h) is chosen the same way.
 double length_normalization(const Xapian::Query& query);
 
-// The text as one line to show: runs of white space become one space, and control
-// characters (escape sequences, stray bytes) are left out.
-std::string one_line(std::string_view text);
-
 }  // namespace naba::searcher

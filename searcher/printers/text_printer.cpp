@@ -6,6 +6,7 @@
 
 #include "printers/bidi.h"
 #include "printers/printer.h"
+#include "terminal_text.h"
 
 namespace naba::searcher {
 namespace {
