@@ -1,6 +1,4 @@
 // naba-search: ranked search over a Naba index, one query or a batch.
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -10,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "open_index.h"
 #include "printers/printer.h"
 #include "query_builder.h"
 #include "schema.h"
@@ -27,30 +26,6 @@ constexpr int kExitMatch = 0, kExitNoMatch = 1, kExitError = 2;
 int fail(const std::string& message) {
     report(message);
     return kExitError;
-}
-
-Xapian::Database open_index(const std::string& dir) {
-    std::error_code ec;
-    const bool exists = fs::exists(dir, ec);
-    if (!ec && !exists)
-        throw std::runtime_error("no index at " + dir + "; build one with: naba-index --db " + dir + " PATH...");
-    // Xapian cannot tell a folder it may not read from one without an index.
-    if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
-        ec = std::error_code(errno, std::generic_category());
-    if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
-    try {
-        return Xapian::Database(dir);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        if (naba::schema::is_build_stub(dir))
-            throw std::runtime_error(dir + " lists the shards of a stopped naba-index build, and they cannot be read (" +
-                                     e.get_msg() + "); run naba-index on it again to build it");
-        // An errno (a file of the index that may not be read) is no sign of another tool.
-        if (const char* why = e.get_error_string(); why && *why)
-            throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
-                                     "); check its permissions");
-        throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
-                                 "); point --db at a directory made by naba-index");
-    }
 }
 
 int exit_code(Outcome outcome) {
