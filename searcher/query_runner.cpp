@@ -5,6 +5,7 @@
 #include "terminal_text.h"
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -97,12 +98,25 @@ Outcome QueryRunner::run(const QueryLabel& label) {
             report(where + "no known entity is called '" + value +
                    "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)");
     }
+    if (page.total == 0) report_unknown_languages(where, parsed.unknown_languages);
     print_page(label, page, spy.get());
     if (options_.timings) {
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
         std::cerr << (label.batch ? escape_controls(label.qid) : "query") << '\t' << micros.count() << '\n';
     }
     return page.total > 0 ? Outcome::matched : Outcome::no_match;
+}
+
+// Why a lang: filter matched nothing, and which languages there are: a code that no
+// document has ("lang:fr", "lang:arabic") looks like a query that works.
+void QueryRunner::report_unknown_languages(const std::string& where, const std::vector<std::string>& languages) {
+    if (languages.empty()) return;
+    std::string asked, here;
+    for (const std::string& code : languages) asked += (asked.empty() ? "'" : " or '") + code + "'";
+    for (const std::string& code : builder_.index_languages()) here += (here.empty() ? "" : ", ") + code;
+    const bool mixed = std::find(languages.begin(), languages.end(), "mixed") != languages.end();
+    report(where + "no document in the index is in language " + asked + "; languages here: " +
+           (here.empty() ? "none" : here) + (mixed ? " (a mixed document is in both ar and en)" : ""));
 }
 
 // Parses the query into `parsed`, saying on stderr why one cannot be searched (false)

@@ -38,7 +38,8 @@ Query syntax (Xapian):
   negotiat* مفاوض*           words starting with these letters
   (putin OR بوتين) AND talks  grouping
   title:ceasefire            a word in the title
-  lang:ar lang:en            documents in one language (mixed ones are in both)
+  lang:ar lang:en            documents in one language (mixed ones are in both); a
+                             language no document has says so on stderr
   source:"naba desk"         documents from one source
   id:en/riyadh-talks.txt     one document by id
   person:zelensky            documents that mention a person, by any name or

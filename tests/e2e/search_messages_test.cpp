@@ -1,15 +1,17 @@
 // What naba-search says on stderr about what it was given: every message that quotes
 // the user's input (queries, qids, option values, paths) shows its control
 // characters escaped, never raw for a terminal to obey; a query of a megabyte is
-// quoted in part.
+// quoted in part. And what a query that matched nothing got wrong, where it is sure.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
+using naba::e2e::lines;
 using naba::e2e::run;
 
 namespace {
@@ -69,4 +71,35 @@ TEST_CASE("a query of a megabyte is quoted in part in a message about it") {
     CHECK(r.exit_code == 1);
     CHECK(r.err.size() < 1000);
     CHECK(r.err.find("(1000000 bytes in all)' has no words to search") != std::string::npos);
+}
+
+TEST_CASE("a lang: filter for a language no document has says so on stderr, once per query") {
+    // It matched nothing silently, as a query that works and finds nothing would.
+    // A record may declare any language: "fr" is then one of the index's.
+    const std::string dir = naba::e2e::temp_dir("lang-unknown");
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"f1","title":"Blé","text":"corridor du blé","lang":"fr"})" << "\n"
+                                     << R"({"id":"e1","title":"Grain","text":"grain corridor","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    auto search_db = [&](std::vector<std::string> args, const std::string& input = "") {
+        args.insert(args.begin(), {"--db", dir + "/db"});
+        return run(NABA_SEARCH_BIN, args, input);
+    };
+    CliResult fr = search_db({"-f", "ids", "lang:fr"});
+    CHECK(fr.exit_code == 0);
+    CHECK(fr.out == "f1\n");
+    CHECK(fr.err.empty());
+    CliResult de = search_db({"-f", "ids", "corridor lang:de"});
+    CHECK(de.exit_code == 1);
+    CHECK(de.out.empty());
+    CHECK(de.err == "naba-search: no document in the index is in language 'de'; languages here: en, fr\n");
+    // Documents of no language other than these: a "mixed" one is in both ar and en.
+    CHECK(search_db({"--count", "lang:mixed"}).err.find("(a mixed document is in both ar and en)") != std::string::npos);
+    // Only when nothing matched: an exclusion of it, or an OR, is no mistake to point out.
+    CHECK(search_db({"--count", "corridor NOT lang:de"}).err.empty());
+    // In batch mode each query says it once, and stdout is only the results.
+    CliResult batch = search_db({"--batch", "-", "-f", "json"}, "q1\tlang:de lang:xx\nq2\tcorridor lang:en\n");
+    CHECK(batch.exit_code == 0);
+    CHECK(batch.err == "naba-search: query q1: no document in the index is in language 'de' or 'xx'; languages here: en, fr\n");
+    CHECK(lines(batch.out).size() == 1);
+    CHECK(batch.out.starts_with("{\"qid\":\"q2\""));
 }
