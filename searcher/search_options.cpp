@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -107,15 +108,29 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
 }
 
-// --format, --format-version, --fields and --color.
-void check_output(const std::string& fields, const std::string& color, int format_version, SearchOptions& out) {
+// --fields as given, split at each comma: empty names are kept, to be refused.
+std::vector<std::string> split_fields(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+        out.push_back(list.substr(start, comma - start));
+    if (!list.empty()) out.push_back(list.substr(start));
+    return out;
+}
+
+// --format, --format-version, --fields (when given) and --color.
+void check_output(const std::optional<std::string>& fields, const std::string& color, int format_version,
+                  SearchOptions& out) {
     if (!is_known_format(out.format))
         throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
     if (format_version != kFormatVersion)
         throw std::invalid_argument("--format-version " + std::to_string(format_version) +
                                     " is not supported; this naba-search writes version " + std::to_string(kFormatVersion));
-    parse_fields(fields, out.fields);
-    if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    if (fields) {
+        out.fields = split_fields(*fields);
+        check_tsv_fields(out.fields);  // --fields '' took the default columns
+        if (out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    }
     out.color = color_wanted(color) && out.format == "text";
 }
 
@@ -153,7 +168,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "text | json (one object per line) | tsv | ids | paths | trec; e.g. -f json")
         ("fields", po::value(&fields),
          "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
-         "(default rank,id,score,date,lang,title); e.g. --fields id,date,title")
+         "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")
         ("count,c", po::bool_switch(&out.count_only),
          "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
@@ -204,7 +219,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         throw std::invalid_argument("--default-op must be 'or' or 'and', not '" + default_op + "'");
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
-    check_output(fields, color, format_version, out);
+    check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
     parse_facet_types(facets, vm.count("facets") > 0, out);
     set_query(words, out);
     return true;

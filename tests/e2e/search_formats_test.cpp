@@ -167,3 +167,20 @@ TEST_CASE("the closing line never counts fewer matches than the pages after it h
     }
     CHECK(search({"-n", "0", query}).out == "No results on this page; " + std::to_string(total) + " matches in all.\n");
 }
+
+TEST_CASE("--fields must name tsv columns: an empty list or an empty name is an error that lists them") {
+    // --fields '' printed the default columns, and 'title,,id' skipped the empty name.
+    const std::string valid = "choose from rank,id,score,date,lang,title,path,line,source,url,snippet,qid";
+    for (const std::string list : {"", ",", "title,,id", "title,", "bogus", "id,Title"}) {
+        CAPTURE(list);
+        CliResult r = search({"-f", "tsv", "--fields", list, "grain"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("--fields") != std::string::npos);
+        CHECK((r.err.find(valid) != std::string::npos || r.err.find("needs one or more of rank,id,") != std::string::npos));
+    }
+    // Checked with the options, before the index is opened.
+    CliResult no_index = run(NABA_SEARCH_BIN, {"--db", "/nonexistent", "-f", "tsv", "--fields", "", "grain"});
+    CHECK(no_index.err.find("--fields needs one or more of") != std::string::npos);
+    CHECK(lines(search({"-f", "tsv", "--fields", "id,id", "-n", "1", "grain"}).out).size() == 1);
+}
