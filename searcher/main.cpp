@@ -60,7 +60,7 @@ int search(const SearchOptions& options) {
                ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
                "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
                "to search stems)");
-    auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});
+    auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields, options.null_ends ? '\0' : '\n'});
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})
                       : options.batch_file == "-" ? runner.run_batch(std::cin)

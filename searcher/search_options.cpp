@@ -131,6 +131,9 @@ void check_output(const std::optional<std::string>& fields, const std::string& c
         check_tsv_fields(out.fields);  // --fields '' took the default columns
         if (out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
     }
+    if (out.null_ends && out.format != "ids" && out.format != "paths")
+        throw std::invalid_argument("--null goes with --format ids or paths (json and tsv escape line breaks)");
+    if (out.null_ends && out.count_only) throw std::invalid_argument("--null goes with hits, not --count");
     out.color = color_wanted(color) && out.format == "text";
 }
 
@@ -169,6 +172,9 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("fields", po::value(&fields),
          "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
          "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")
+        ("null,0", po::bool_switch(&out.null_ends),
+         "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
+         "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")
         ("count,c", po::bool_switch(&out.count_only),
          "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),

@@ -19,6 +19,7 @@ inline constexpr int kFormatVersion = 1;
 struct PrintSettings {
     bool color = false;               // ANSI highlighting (text format)
     std::vector<std::string> fields;  // tsv columns; empty: the default ones
+    char line_end = '\n';             // ids and paths: '\0' with --null
 };
 
 struct QueryLabel {

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "cli_runner.h"
 
@@ -183,4 +185,26 @@ TEST_CASE("--fields must name tsv columns: an empty list or an empty name is an 
     CliResult no_index = run(NABA_SEARCH_BIN, {"--db", "/nonexistent", "-f", "tsv", "--fields", "", "grain"});
     CHECK(no_index.err.find("--fields needs one or more of") != std::string::npos);
     CHECK(lines(search({"-f", "tsv", "--fields", "id,id", "-n", "1", "grain"}).out).size() == 1);
+}
+
+TEST_CASE("--null ends each path or id with a NUL byte, so a path with a newline stays one record") {
+    // A folder name may hold a newline, and -f paths split such a path into two lines.
+    const std::string dir = naba::e2e::temp_dir("null-paths") + "/two\nlines";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"n1","title":"Grain","text":"grain corridor","lang":"en"})" << "\n"
+                                     << R"({"id":"n2","title":"Grain","text":"grain again","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    const std::string path = std::filesystem::canonical(dir + "/in.jsonl").string();
+    CliResult paths = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "paths", "-0", "grain"});
+    CHECK(paths.exit_code == 0);
+    CHECK(paths.out == path + '\0' + path + '\0');
+    CliResult ids = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "--null", "--batch", "-"}, "q\tcorridor\n");
+    CHECK(ids.out == std::string("q\tn1") + '\0');
+    // Formats that escape line breaks themselves, and --count, take no --null.
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"-f", "json", "-0", "grain"},
+                                                 std::vector<std::string>{"-f", "ids", "-0", "--count", "grain"}}) {
+        CliResult r = search(args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--null goes with") != std::string::npos);
+    }
 }
