@@ -142,7 +142,10 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         Hit hit;
         hit.rank = ++rank;
         hit.score = ranked[i].score;
-        hit.doc = schema::deserialize(it.get_document().get_data());
+        const Xapian::Document document = it.get_document();
+        hit.doc = schema::deserialize(document.get_data());
+        hit.source_path = document.get_value(schema::kSourcePathSlot);
+        if (hit.source_path.empty()) hit.source_path = hit.doc.path;
         if (request.snippets) hit.snippet = snippet_of(mset, hit.doc, *request.snippets, analyzer);
         page.hits.push_back(std::move(hit));
     }

@@ -18,6 +18,10 @@ struct Hit {
     long rank = 0;  // 1-based position in the whole result list
     double score = 0;
     schema::StoredDocument doc;
+    // The input file's path as its bytes are on disk (schema::kSourcePathSlot). The
+    // record's doc.path is JSON, so bytes of a file name that are not UTF-8 are U+FFFD
+    // there: a path no file has. Formats that can print bytes print this one.
+    std::string source_path;
     std::string snippet;
 };
 

@@ -168,7 +168,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("sort", po::value(&sort)->default_value("relevance"),
          "relevance | date (oldest first) | -date (newest first); e.g. --sort -date")
         ("format,f", po::value(&out.format)->default_value("text"),
-         "text | json (one object per line) | tsv | ids | paths | trec; e.g. -f json")
+         "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
+         "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
         ("fields", po::value(&fields),
          "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
          "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")

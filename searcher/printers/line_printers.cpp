@@ -15,7 +15,7 @@ class IdsPrinter : public Printer {
     std::optional<SnippetStyle> snippet_style() const override { return std::nullopt; }
     void hit(const QueryLabel& label, const Hit& hit) override {
         if (label.batch) out_ << label.qid << '\t';
-        out_ << (paths_ ? hit.doc.path : hit.doc.id) << line_end_;
+        out_ << (paths_ ? hit.source_path : hit.doc.id) << line_end_;
     }
 
   private:

@@ -40,7 +40,7 @@ std::string field_value(const std::string& field, const QueryLabel& label, const
     if (field == "date") return d.date;
     if (field == "lang") return d.lang;
     if (field == "title") return d.title;
-    if (field == "path") return d.path;
+    if (field == "path") return hit.source_path;
     if (field == "line") return std::to_string(d.line);
     if (field == "source") return d.source;
     if (field == "url") return d.url;

@@ -208,3 +208,25 @@ TEST_CASE("--null ends each path or id with a NUL byte, so a path with a newline
         CHECK(r.err.find("--null goes with") != std::string::npos);
     }
 }
+
+TEST_CASE("paths and tsv print a file name that is not UTF-8 as its bytes, json as valid UTF-8") {
+    // The stored record is JSON, so the bytes of such a name were U+FFFD in every
+    // format: -f paths printed a path that no file has. JSON must be valid UTF-8, so
+    // there the repair is right.
+    const std::string dir = naba::e2e::temp_dir("latin1-name");
+    const std::string name = dir + "/in/caf\xe9.txt";
+    std::filesystem::create_directories(dir + "/in");
+    std::ofstream(name) << "grain corridor\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in"}).exit_code == 0);
+    auto search_db = [&](const std::vector<std::string>& format) {
+        std::vector<std::string> args = {"--db", dir + "/db"};
+        args.insert(args.end(), format.begin(), format.end());
+        args.push_back("grain");
+        return run(NABA_SEARCH_BIN, args).out;
+    };
+    const std::string path = std::filesystem::canonical(name).string();
+    CHECK(search_db({"-f", "paths"}) == path + "\n");
+    CHECK(std::filesystem::exists(lines(search_db({"-f", "paths"}))[0]));
+    CHECK(search_db({"-f", "tsv", "--fields", "path"}) == path + "\n");
+    CHECK(search_db({"-f", "json"}).find("\"path\":\"" + dir + "/in/caf\xef\xbf\xbd.txt\"") != std::string::npos);
+}
