@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "schema.h"
 
@@ -28,6 +32,44 @@ bool is_naba_index(const Xapian::Database& db) {
 }
 
 namespace {
+
+// The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
+fs::path stub_file_of(const fs::path& db) {
+    std::error_code ec;
+    const fs::path file = fs::is_directory(db, ec) ? db / "XAPIANDB" : db;
+    // A stub is a few lines; a bigger file is a single-file database.
+    constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
+    if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxStubBytes || ec) return {};
+    return file;
+}
+
+// Xapian follows a stub that names itself, directly or through other stubs, until
+// its stack overflows (a segfault): the chain is followed here first. `open` holds the
+// stubs being read, outermost first. Xapian reports whatever else is wrong in a stub.
+void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open) {
+    const fs::path stub = stub_file_of(db);
+    if (stub.empty()) return;
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(stub, ec);
+    if (std::find(open.begin(), open.end(), canonical) != open.end())
+        throw std::runtime_error(dir + " is a stub that leads back to itself (" + open.back().string() + " names " +
+                                 canonical.string() + " again); a stub may list indexes and other stubs, but not "
+                                 "in a circle");
+    open.push_back(canonical);
+    std::ifstream in(stub);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string type, path;
+        // Only these name a local database by path (Xapian's stub format).
+        if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
+        std::getline(words >> std::ws, path);
+        if (!path.empty() && path.back() == '\r') path.pop_back();
+        if (path.empty()) continue;
+        const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
+        check_stub_chain(dir, named, open);
+    }
+    open.pop_back();
+}
 
 Xapian::Database open_database(const std::string& dir) {
     try {
@@ -56,6 +98,8 @@ Xapian::Database open_index(const std::string& dir) {
     if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
         ec = std::error_code(errno, std::generic_category());
     if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
+    std::vector<fs::path> stubs;
+    check_stub_chain(dir, dir, stubs);
     Xapian::Database db = open_database(dir);
     // Found out here, not when the first hit is printed: a query that matched nothing,
     // or --count, answered from another tool's database as if it were one.

@@ -1,5 +1,6 @@
 // Opens the index naba-search is pointed at, and refuses what is not one: a missing or
-// unreadable directory, a database of another Xapian tool, an empty stub file.
+// unreadable directory, a database of another Xapian tool, an empty stub file, stubs
+// that name each other in a circle.
 #pragma once
 
 #include <string>

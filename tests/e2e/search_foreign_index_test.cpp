@@ -105,3 +105,21 @@ TEST_CASE("Naba indexes without naba-index's metadata, and stubs of several, are
     CHECK(lines(building.out) == sample);
     CHECK(building.err.find("is still being built") != std::string::npos);
 }
+
+TEST_CASE("a stub that leads back to itself is an error, not a crash") {
+    // Xapian followed it until its stack overflowed: a segfault.
+    const std::string dir = naba::e2e::temp_dir("stub-circle");
+    std::ofstream(dir + "/self.stub") << "auto " << dir << "/self.stub\n";
+    std::filesystem::create_directories(dir + "/folder");
+    std::ofstream(dir + "/folder/XAPIANDB") << "auto ../outer.stub\n";
+    std::ofstream(dir + "/outer.stub") << "auto " << NABA_SAMPLE_DB << "\nauto folder\n";
+    for (const std::string stub : {"/self.stub", "/outer.stub", "/folder"}) {
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + stub, "grain"});
+        CAPTURE(stub);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(dir + stub + " is a stub that leads back to itself (") != std::string::npos);
+    }
+    // The same index twice is no circle.
+    std::ofstream(dir + "/twice.stub") << "auto " << NABA_SAMPLE_DB << "\nauto " << NABA_SAMPLE_DB << "\n";
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/twice.stub", "--count", "grain"}).exit_code == 0);
+}
