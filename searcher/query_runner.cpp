@@ -174,8 +174,9 @@ void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& sp
 // by (empty; white space in a trec run, whose columns are space-separated), or no query.
 std::string QueryRunner::batch_line_problem(const QueryLabel& label) const {
     if (label.qid.empty()) return "the qid before the tab is empty; write qid<TAB>query, or the query alone";
-    if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f") != std::string::npos)
-        return "qid '" + label.qid + "' has a space, which a trec run cannot hold (its columns are space-separated)";
+    // A carriage return inside a line too: trec_eval splits at every white space byte.
+    if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f\r") != std::string::npos)
+        return "qid '" + label.qid + "' has white space, which a trec run cannot hold (its columns are split at white space)";
     if (label.query.find_first_not_of(" \t") == std::string::npos) return "query " + label.qid + ": empty query";
     return "";
 }

@@ -44,7 +44,7 @@ TEST_CASE("stderr escapes the control characters of every quoted query, qid, opt
         {{"date:\"2025" + clear + "\""}, "", "date:2025\\x1B[2j is not a date"},
         {{"person:\"qq" + clear + "x\""}, "", "no known entity is called 'qq\\x1B[2jx'"},
         {{"--batch", "-"}, "q" + clear + "\tAND\n", "query q\\x1B[2J: cannot parse"},
-        {{"--batch", "-", "-f", "trec"}, "q " + clear + "\tgrain\n", "qid 'q \\x1B[2J' has a space"},
+        {{"--batch", "-", "-f", "trec"}, "q " + clear + "\tgrain\n", "qid 'q \\x1B[2J' has white space"},
         {{"--format", clear, "grain"}, "", "not '\\x1B[2J'"},
         {{"--sort", "new\nline", "grain"}, "", "not 'new\\nline'"},
         {{"-f", "tsv", "--fields", "id," + clear, "grain"}, "", "'\\x1B[2J'"},
