@@ -16,6 +16,11 @@ constexpr Xapian::doccount kFewResults = 3;
 // Xapian's matcher takes time quadratic in a query's words: 10,000 words of Arabic
 // text take seconds, 50,000 over a minute.
 constexpr std::size_t kMaxQueryWords = 10000;
+// Each wildcard expands to up to 1000 terms (query_builder.cpp), and the matcher's
+// time grows faster than the terms it gets: 1000 copies of a* (125 terms each on the
+// sample index) took 3 s, 3000 copies 46 s. 50 wildcards of 1000 terms are 50,000
+// terms, about as many as 400 copies of a* there, which take half a second.
+constexpr std::size_t kMaxWildcards = 50;
 
 }  // namespace
 
@@ -71,6 +76,11 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     if (const std::size_t words = word_count(label.query); words > kMaxQueryWords) {
         report(where + std::to_string(words) + " words; a query may have at most " + std::to_string(kMaxQueryWords) +
                ", so shorten it");
+        return Outcome::error;
+    }
+    if (const std::size_t wildcards = wildcard_count(label.query); wildcards > kMaxWildcards) {
+        report(where + std::to_string(wildcards) + " wildcards; a query may have at most " +
+               std::to_string(kMaxWildcards) + " (each matches up to 1000 words), so shorten it");
         return Outcome::error;
     }
     ParsedQuery parsed;

@@ -176,3 +176,21 @@ TEST_CASE("text output in batch mode echoes each query without its control chara
     CHECK(r.out.starts_with("# q1: sunflower [2J\n"));
     CHECK(r.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("a query of more than 50 wildcards is an error for that query alone") {
+    // Each wildcard expands to up to 1000 terms, and the matcher's time grows faster
+    // than its terms: 3000 copies of a* took 46 s on the sample index.
+    auto wildcards = [](int n) {
+        std::string q;
+        for (int i = 0; i < n; ++i) q += (i ? " " : "") + std::string("a*");
+        return q;
+    };
+    CliResult r = run("timeout", {"20", NABA_SEARCH_BIN, "--db", NABA_SAMPLE_DB, "--batch", "-", "--count"},
+                      "many\t" + wildcards(3000) + "\nfifty\t" + wildcards(50) + "\n");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "naba-search: query many: 3000 wildcards; a query may have at most 50 (each matches up to 1000 "
+                   "words), so shorten it\n");
+    const std::vector<std::string> out = lines(r.out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].starts_with("fifty\t"));
+}
