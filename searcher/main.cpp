@@ -60,12 +60,20 @@ int search(const SearchOptions& options) {
                ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
                "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
                "to search stems)");
-    auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields, options.null_ends ? '\0' : '\n'});
+    const PrintSettings settings{options.color, options.fields, options.null_ends ? '\0' : '\n'};
+    auto printer = make_printer(options.format, std::cout, settings);
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})
                       : options.batch_file == "-" ? runner.run_batch(std::cin)
                                                   : runner.run_batch(batch_file);
-    std::cout.flush();
+    // Results that could not be written (a full disk, a closed stdout) are an error,
+    // as for grep: exit 0 said they were there. A broken pipe ends the program before.
+    // errno tells why only when this flush is the write that failed.
+    const bool failed_before = !std::cout;
+    errno = 0;
+    if (!std::cout.flush())
+        return fail(std::string("cannot write the results to stdout") +
+                    (!failed_before && errno ? std::string(": ") + std::strerror(errno) : std::string()));
     return exit_code(outcome);
 }
 

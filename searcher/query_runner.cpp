@@ -213,8 +213,8 @@ Outcome QueryRunner::run_batch(std::istream& in) {
         Outcome outcome = run(label);
         any_error |= outcome == Outcome::error;
         any_match |= outcome == Outcome::matched;
+        if (!std::cout) break;  // results can no longer be written (main says so)
     }
-    std::cout.flush();
     if (any_error) return Outcome::error;
     return any_match ? Outcome::matched : Outcome::no_match;
 }

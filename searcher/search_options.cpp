@@ -60,8 +60,8 @@ Examples:
   $ printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
-a Xapian database naba-index did not write, a query that does not parse; in --batch
-mode: any query failed).
+a Xapian database naba-index did not write, a query that does not parse, results
+that cannot be written; in --batch mode: any query failed).
 
 Options)";
 

@@ -194,3 +194,22 @@ TEST_CASE("a query of more than 50 wildcards is an error for that query alone") 
     REQUIRE(out.size() == 1);
     CHECK(out[0].starts_with("fifty\t"));
 }
+
+TEST_CASE("results that cannot be written are an error, not a success") {
+    // With stdout on a full disk (or closed) the results were lost and the exit status
+    // was 0, as if they had been written; grep says so and exits 2.
+    const std::string sample = NABA_SAMPLE_DB;
+    CliResult full = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" grain > /dev/full", NABA_SEARCH_BIN, sample});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err == "naba-search: cannot write the results to stdout: No space left on device\n");
+    CliResult closed = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" --count grain >&-", NABA_SEARCH_BIN, sample});
+    CHECK(closed.exit_code == 2);
+    CHECK(closed.err.starts_with("naba-search: cannot write the results to stdout"));
+    // A batch stops at the first query whose results cannot be written.
+    std::string queries;
+    for (int i = 0; i < 200; ++i) queries += "q" + std::to_string(i) + "\t*\n";
+    CliResult batch = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" --batch - -f json -n 100 > /dev/full", NABA_SEARCH_BIN,
+                                      sample}, queries);
+    CHECK(batch.exit_code == 2);
+    CHECK(batch.err.starts_with("naba-search: cannot write the results to stdout"));
+}
