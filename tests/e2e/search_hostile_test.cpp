@@ -213,3 +213,15 @@ TEST_CASE("results that cannot be written are an error, not a success") {
     CHECK(batch.exit_code == 2);
     CHECK(batch.err.starts_with("naba-search: cannot write the results to stdout"));
 }
+
+TEST_CASE("text output shows a record's language code without its control characters") {
+    // A JSONL record's "lang" is any short string; the text format wrote it to the
+    // terminal as it was, escape sequences included.
+    const std::string dir = naba::e2e::temp_dir("control-lang");
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"l1","title":"t","text":"grain here","lang":"e\u001b[2Jn"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--color", "never", "grain"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("   l1 | e[2jn | score ") != std::string::npos);
+}
