@@ -10,6 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "language_filter.h"
 #include "query_checks.h"
 #include "query_walk.h"
 #include "schema.h"
@@ -441,26 +442,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
-    parsed.unknown_languages = unknown_languages(words);
+    parsed.unknown_languages = unknown_languages(db_, words);
     return parsed;
-}
-
-// The lang: values of the query that no document has. A record may declare any
-// language ("fr"), which is then a term like ar and en.
-std::vector<std::string> QueryBuilder::unknown_languages(const Xapian::Query& query) const {
-    std::vector<std::string> unknown;
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-        if ((*t).starts_with(schema::kLangPrefix) && db_.get_termfreq(*t) == 0)
-            unknown.push_back((*t).substr(schema::kLangPrefix.size()));
-    return unknown;
-}
-
-std::vector<std::string> QueryBuilder::index_languages() const {
-    std::vector<std::string> languages;
-    const std::string prefix(schema::kLangPrefix);
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
-        languages.push_back((*t).substr(prefix.size()));
-    return languages;
 }
 
 std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {

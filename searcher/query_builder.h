@@ -47,9 +47,6 @@ class QueryBuilder {
     // word, so it is meant for queries that found little.
     std::string suggest(const std::string& query, DefaultOp op);
 
-    // The languages of the index's documents (the values lang: finds), sorted.
-    std::vector<std::string> index_languages() const;
-
     // Drops what was read from the index for earlier queries (stem forms, document
     // counts), for a reopened database.
     void forget_cached();
@@ -57,7 +54,6 @@ class QueryBuilder {
   private:
     Xapian::Query parse(const std::string& normalized);
     bool plain_words(const std::string& text, const Xapian::Query& parsed);
-    std::vector<std::string> unknown_languages(const Xapian::Query& query) const;
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_known_words(const std::string& normalized, const std::string& corrected) const;
     // A stop word, or a word the index holds as written or through its stem.

@@ -1,5 +1,6 @@
 #include "query_runner.h"
 
+#include "language_filter.h"
 #include "query_checks.h"
 #include "syntax_hint.h"
 #include "terminal_text.h"
@@ -123,7 +124,7 @@ void QueryRunner::report_unknown_languages(const std::string& where, const std::
     if (languages.empty()) return;
     std::string asked, here;
     for (const std::string& code : languages) asked += (asked.empty() ? "'" : " or '") + code + "'";
-    for (const std::string& code : builder_.index_languages()) here += (here.empty() ? "" : ", ") + code;
+    for (const std::string& code : index_languages(db_)) here += (here.empty() ? "" : ", ") + code;
     const bool mixed = std::find(languages.begin(), languages.end(), "mixed") != languages.end();
     report(where + "no document in the index is in language " + asked + "; languages here: " +
            (here.empty() ? "none" : here) + (mixed ? " (a mixed document is in both ar and en)" : ""));
