@@ -1,6 +1,4 @@
 // naba-search: ranked search over a Naba index, one query or a batch.
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -10,11 +8,13 @@
 
 #include <xapian.h>
 
+#include "open_index.h"
 #include "printers/printer.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "query_runner.h"
 #include "search_options.h"
+#include "terminal_text.h"
 
 namespace fs = std::filesystem;
 using namespace naba::searcher;
@@ -24,32 +24,8 @@ namespace {
 constexpr int kExitMatch = 0, kExitNoMatch = 1, kExitError = 2;
 
 int fail(const std::string& message) {
-    std::cerr << "naba-search: " << message << "\n";
+    report(message);
     return kExitError;
-}
-
-Xapian::Database open_index(const std::string& dir) {
-    std::error_code ec;
-    const bool exists = fs::exists(dir, ec);
-    if (!ec && !exists)
-        throw std::runtime_error("no index at " + dir + "; build one with: naba-index --db " + dir + " PATH...");
-    // Xapian cannot tell a folder it may not read from one without an index.
-    if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
-        ec = std::error_code(errno, std::generic_category());
-    if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
-    try {
-        return Xapian::Database(dir);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        if (naba::schema::is_build_stub(dir))
-            throw std::runtime_error(dir + " lists the shards of a stopped naba-index build, and they cannot be read (" +
-                                     e.get_msg() + "); run naba-index on it again to build it");
-        // An errno (a file of the index that may not be read) is no sign of another tool.
-        if (const char* why = e.get_error_string(); why && *why)
-            throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
-                                     "); check its permissions");
-        throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
-                                 "); point --db at a directory made by naba-index");
-    }
 }
 
 int exit_code(Outcome outcome) {
@@ -76,23 +52,28 @@ int search(const SearchOptions& options) {
     Xapian::Database db = open_index(options.db_dir);
     if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty())
         // Stemmed terms are written with each document; stem synonyms come with the merge.
-        std::cerr << "naba-search: " << options.db_dir << " is still being built (or its build was stopped: run "
-                  << "naba-index again to finish it); searching the " << db.get_doccount()
-                  << " documents written so far"
-                  << (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? ""
-                                                                                          : ", words matched as written")
-                  << "\n";
+        report(options.db_dir + " is still being built (or its build was stopped: run naba-index again to finish it); "
+               "searching the " + std::to_string(db.get_doccount()) + " documents written so far" +
+               (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? "" : ", words matched as written"));
     else if (stem_groups_unserved(db))
-        std::cerr << "naba-search: " << options.db_dir
-                  << ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
-                     "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
-                     "to search stems)\n";
-    auto printer = make_printer(options.format, std::cout, PrintSettings{options.color, options.fields});
+        report(options.db_dir +
+               ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
+               "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
+               "to search stems)");
+    const PrintSettings settings{options.color, options.fields, options.null_ends ? '\0' : '\n'};
+    auto printer = make_printer(options.format, std::cout, settings);
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})
                       : options.batch_file == "-" ? runner.run_batch(std::cin)
                                                   : runner.run_batch(batch_file);
-    std::cout.flush();
+    // Results that could not be written (a full disk, a closed stdout) are an error,
+    // as for grep: exit 0 said they were there. A broken pipe ends the program before.
+    // errno tells why only when this flush is the write that failed.
+    const bool failed_before = !std::cout;
+    errno = 0;
+    if (!std::cout.flush())
+        return fail(std::string("cannot write the results to stdout") +
+                    (!failed_before && errno ? std::string(": ") + std::strerror(errno) : std::string()));
     return exit_code(outcome);
 }
 

@@ -10,6 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "language_filter.h"
 #include "query_checks.h"
 #include "query_walk.h"
 #include "schema.h"
@@ -441,6 +442,7 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
+    parsed.unknown_languages = unknown_languages(db_, words);
     return parsed;
 }
 

@@ -24,6 +24,8 @@ struct ParsedQuery {
     bool no_words = false;         // nothing to search: only operators or punctuation ("+")
     // Values of person:/place:/org:/entity: that name no known entity (they match nothing).
     std::vector<std::string> unknown_entities;
+    // Values of lang: that no document of the index has (they match nothing).
+    std::vector<std::string> unknown_languages;
     Collection collection;  // the documents BM25 counts for it (query_collection.h)
 };
 

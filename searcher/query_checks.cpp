@@ -91,6 +91,17 @@ std::size_t word_count(std::string_view query) {
     return words;
 }
 
+std::size_t wildcard_count(std::string_view query) {
+    std::size_t wildcards = 0;
+    bool after_word = false;
+    for (std::size_t i = 0; i < query.size();) {
+        const char32_t c = text::next_code_point(query, i);
+        wildcards += c == U'*' && after_word;
+        after_word = text::is_word_char(c);
+    }
+    return wildcards;
+}
+
 std::size_t longest_word_bytes(std::string_view query) {
     std::size_t longest = 0, start = 0;
     bool in_word = false;

@@ -31,6 +31,10 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
 // splits them, however they are joined ("a-b-c" is three), operators included.
 std::size_t word_count(std::string_view query);
 
+// Wildcards of a query: '*' right after a word character (a* مفاوض*), repeated ones
+// and those inside quotes included.
+std::size_t wildcard_count(std::string_view query);
+
 // Bytes of the query's longest word (as word_count counts words).
 std::size_t longest_word_bytes(std::string_view query);
 

@@ -1,9 +1,12 @@
 #include "query_runner.h"
 
+#include "language_filter.h"
 #include "query_checks.h"
 #include "syntax_hint.h"
+#include "terminal_text.h"
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -14,6 +17,11 @@ constexpr Xapian::doccount kFewResults = 3;
 // Xapian's matcher takes time quadratic in a query's words: 10,000 words of Arabic
 // text take seconds, 50,000 over a minute.
 constexpr std::size_t kMaxQueryWords = 10000;
+// Each wildcard expands to up to 1000 terms (query_builder.cpp), and the matcher's
+// time grows faster than the terms it gets: 1000 copies of a* (125 terms each on the
+// sample index) took 3 s, 3000 copies 46 s. 50 wildcards of 1000 terms are 50,000
+// terms, about as many as 400 copies of a* there, which take half a second.
+constexpr std::size_t kMaxWildcards = 50;
 
 }  // namespace
 
@@ -67,40 +75,59 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     const auto started = std::chrono::steady_clock::now();
     const std::string where = label.batch ? "query " + label.qid + ": " : "";
     if (const std::size_t words = word_count(label.query); words > kMaxQueryWords) {
-        std::cerr << "naba-search: " << where << words << " words; a query may have at most "
-                  << kMaxQueryWords << ", so shorten it\n";
+        report(where + std::to_string(words) + " words; a query may have at most " + std::to_string(kMaxQueryWords) +
+               ", so shorten it");
+        return Outcome::error;
+    }
+    if (const std::size_t wildcards = wildcard_count(label.query); wildcards > kMaxWildcards) {
+        report(where + std::to_string(wildcards) + " wildcards; a query may have at most " +
+               std::to_string(kMaxWildcards) + " (each matches up to 1000 words), so shorten it");
         return Outcome::error;
     }
     ParsedQuery parsed;
     if (!parse(label, where, parsed)) return Outcome::error;
     if (options_.show_query)
-        std::cerr << (label.batch ? label.qid + "\t" : "") << parsed.query.get_description() << "\n";
+        std::cerr << (label.batch ? escape_controls(label.qid) + "\t" : "")
+                  << escape_controls(parsed.query.get_description()) << "\n";
 
     SearchPage page;
     std::unique_ptr<EntityFacetSpy> spy;
     try {
         page = search_with_retry(label.query, parsed, spy);
     } catch (const Xapian::QueryParserError& e) {  // raised late by field processors
-        std::cerr << "naba-search: " << where << e.get_msg() << "\n";
+        report(where + e.get_msg());
         return Outcome::error;
     }
     // Suggest only when the query found little: a correction of a query with
     // plenty of results is noise.
     if (page.total < kFewResults) {
         if (std::string correction = builder_.suggest(label.query, options_.default_op); !correction.empty())
-            std::cerr << "naba-search: " << where << "did you mean: " << correction << "\n";
+            report(where + "did you mean: " + correction);
     }
     if (page.total == 0) {
         for (const std::string& value : parsed.unknown_entities)
-            std::cerr << "naba-search: " << where << "no known entity is called '" << value
-                      << "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)\n";
+            report(where + "no known entity is called '" + value +
+                   "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)");
     }
+    if (page.total == 0) report_unknown_languages(where, parsed.unknown_languages);
     print_page(label, page, spy.get());
     if (options_.timings) {
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        std::cerr << (label.batch ? label.qid : "query") << '\t' << micros.count() << '\n';
+        std::cerr << (label.batch ? escape_controls(label.qid) : "query") << '\t' << micros.count() << '\n';
     }
     return page.total > 0 ? Outcome::matched : Outcome::no_match;
+}
+
+// Why a lang: filter matched nothing, and which languages there are: a code that no
+// document has ("lang:fr", "lang:arabic") looks like a query that works.
+void QueryRunner::report_unknown_languages(const std::string& where, const std::vector<std::string>& languages) {
+    if (languages.empty()) return;
+    std::string asked, here;
+    for (const std::string& code : languages) asked += (asked.empty() ? "'" : " or '") + code + "'";
+    for (const std::string& code : index_languages(db_)) here += (here.empty() ? "" : ", ") + code;
+    const bool mixed = std::find(languages.begin(), languages.end(), "mixed") != languages.end();
+    report(where + "no document in the index is in language " + asked + "; languages here: " +
+           (here.empty() ? "none" : here) + (mixed ? " (a mixed document is in both ar and en)" : ""));
 }
 
 // Parses the query into `parsed`, saying on stderr why one cannot be searched (false)
@@ -110,23 +137,23 @@ bool QueryRunner::parse(const QueryLabel& label, const std::string& where, Parse
         parsed = build_with_retry(label.query);
     } catch (const Xapian::QueryParserError& e) {
         // Xapian's own syntax errors start with "Syntax:"; field errors explain themselves.
-        std::cerr << "naba-search: " << where << "cannot parse '" << label.query << "'";
+        const std::string cannot = where + "cannot parse '" + excerpt(label.query) + "'";
         if (!e.get_msg().starts_with("Syntax:")) {
-            std::cerr << ": " << e.get_msg() << "\n";
+            report(cannot + ": " + e.get_msg());
         } else if (auto hint = find_syntax_problem(label.query)) {
-            std::cerr << " at column " << hint->column << ": " << hint->message
-                      << " (to search for the word itself, put it in quotes)\n";
+            report(cannot + " at column " + std::to_string(hint->column) + ": " + hint->message +
+                   " (to search for the word itself, put it in quotes)");
         } else {
-            std::cerr << ": " << e.get_msg() << " (check operators and parentheses)\n";
+            report(cannot + ": " + e.get_msg() + " (check operators and parentheses)");
         }
         return false;
     }
     if (parsed.only_stop_words)
-        std::cerr << "naba-search: " << where << "every word is a stop word, and stop words are only found inside phrases: "
-                     "put them in quotes, e.g. \"of the\"\n";
+        report(where + "every word is a stop word, and stop words are only found inside phrases: "
+                       "put them in quotes, e.g. \"of the\"");
     if (parsed.no_words)
-        std::cerr << "naba-search: " << where << "'" << label.query
-                  << "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)\n";
+        report(where + "'" + excerpt(label.query) +
+               "' has no words to search, only operators or punctuation (see naba-search --help for the syntax)");
     return true;
 }
 
@@ -158,8 +185,9 @@ void QueryRunner::print_facets(const QueryLabel& label, const EntityFacetSpy& sp
 // by (empty; white space in a trec run, whose columns are space-separated), or no query.
 std::string QueryRunner::batch_line_problem(const QueryLabel& label) const {
     if (label.qid.empty()) return "the qid before the tab is empty; write qid<TAB>query, or the query alone";
-    if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f") != std::string::npos)
-        return "qid '" + label.qid + "' has a space, which a trec run cannot hold (its columns are space-separated)";
+    // A carriage return inside a line too: trec_eval splits at every white space byte.
+    if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f\r") != std::string::npos)
+        return "qid '" + label.qid + "' has white space, which a trec run cannot hold (its columns are split at white space)";
     if (label.query.find_first_not_of(" \t") == std::string::npos) return "query " + label.qid + ": empty query";
     return "";
 }
@@ -179,15 +207,15 @@ Outcome QueryRunner::run_batch(std::istream& in) {
             label.query = line.substr(tab + 1);
         }
         if (std::string problem = batch_line_problem(label); !problem.empty()) {
-            std::cerr << "naba-search: line " << line_number << ": " << problem << "\n";
+            report("line " + std::to_string(line_number) + ": " + problem);
             any_error = true;
             continue;
         }
         Outcome outcome = run(label);
         any_error |= outcome == Outcome::error;
         any_match |= outcome == Outcome::matched;
+        if (!std::cout) break;  // results can no longer be written (main says so)
     }
-    std::cout.flush();
     if (any_error) return Outcome::error;
     return any_match ? Outcome::matched : Outcome::no_match;
 }

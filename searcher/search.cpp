@@ -5,49 +5,11 @@
 #include "analysis_options.h"
 #include "collection_bm25_weight.h"
 #include "query_language.h"
+#include "terminal_text.h"
 #include "window_bonus.h"
 
 namespace naba::searcher {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
-
-// Bytes of the control character (C0, DEL, or C1 in UTF-8) at text[i], or 0.
-std::size_t control_at(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) return 1;
-    const bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(text[i + 1]) <= 0x9f;
-    return c1 ? 2 : 0;
-}
-
-// Runs of white space become one space; with drop_controls, control characters are
-// left out too (not from a snippet: the text printer's marks are two of them).
-std::string squeeze(std::string_view text, bool drop_controls) {
-    std::string out;
-    out.reserve(text.size());
-    bool space = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (is_space(text[i])) {
-            space = !out.empty();
-            continue;
-        }
-        if (std::size_t n = drop_controls ? control_at(text, i) : 0) {
-            i += n - 1;
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += text[i];
-    }
-    return out;
-}
-
-bool has_control(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (control_at(text, i) && !is_space(text[i])) return true;
-    return false;
-}
 
 struct Ranked {
     double score;
@@ -103,7 +65,7 @@ std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& d
     // A control character of the text (an escape sequence a terminal would obey, or
     // one of the text printer's marks) is no part of a snippet.
     std::string cleaned;
-    if (has_control(stored)) cleaned = squeeze(stored, true);
+    if (has_control(stored)) cleaned = one_line(stored);
     const std::string& text = cleaned.empty() ? stored : cleaned;
     // Every window of the text is weighed by its query terms. Xapian's background
     // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the cost
@@ -112,12 +74,10 @@ std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& d
     const std::string ellipsis = "…";
     const std::string snippet = mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                              std::string(1, kOpen), std::string(1, kClose), ellipsis);
-    return squeeze(styled(snippet, style, ellipsis), false);
+    return squeeze_spaces(styled(snippet, style, ellipsis));
 }
 
 }  // namespace
-
-std::string one_line(std::string_view text) { return squeeze(text, true); }
 
 double length_normalization(const Xapian::Query& query) {
     const AnalysisOptions& options = analysis_options();
@@ -182,7 +142,10 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         Hit hit;
         hit.rank = ++rank;
         hit.score = ranked[i].score;
-        hit.doc = schema::deserialize(it.get_document().get_data());
+        const Xapian::Document document = it.get_document();
+        hit.doc = schema::deserialize(document.get_data());
+        hit.source_path = document.get_value(schema::kSourcePathSlot);
+        if (hit.source_path.empty()) hit.source_path = hit.doc.path;
         if (request.snippets) hit.snippet = snippet_of(mset, hit.doc, *request.snippets, analyzer);
         page.hits.push_back(std::move(hit));
     }

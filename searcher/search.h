@@ -18,6 +18,10 @@ struct Hit {
     long rank = 0;  // 1-based position in the whole result list
     double score = 0;
     schema::StoredDocument doc;
+    // The input file's path as its bytes are on disk (schema::kSourcePathSlot). The
+    // record's doc.path is JSON, so bytes of a file name that are not UTF-8 are U+FFFD
+    // there: a path no file has. Formats that can print bytes print this one.
+    std::string source_path;
     std::string snippet;
 };
 
@@ -56,9 +60,5 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
 // mixed queries (query_language.h), bm25_b_latin otherwise. The window bonus
 // (window_bonus.h) is chosen the same way.
 double length_normalization(const Xapian::Query& query);
-
-// The text as one line to show: runs of white space become one space, and control
-// characters (escape sequences, stray bytes) are left out.
-std::string one_line(std::string_view text);
 
 }  // namespace naba::searcher

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -35,10 +36,11 @@ Query syntax (Xapian):
   +truce -nuclear            must have / must not have
   ceasefire NEAR line        within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in
                              order (words as written, not stemmed, as in a phrase)
-  negotiat* مفاوض*           words starting with these letters
+  negotiat* مفاوض*           words starting with these letters (at most 50 in a query)
   (putin OR بوتين) AND talks  grouping
   title:ceasefire            a word in the title
-  lang:ar lang:en            documents in one language (mixed ones are in both)
+  lang:ar lang:en            documents in one language (mixed ones are in both); a
+                             language no document has says so on stderr
   source:"naba desk"         documents from one source
   id:en/riyadh-talks.txt     one document by id
   person:zelensky            documents that mention a person, by any name or
@@ -58,7 +60,8 @@ Examples:
   $ printf 'q1\tgrain corridor\nq2\tتبادل الأسرى\n' | naba-search --batch - --format tsv
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
-a query that does not parse; in --batch mode: any query failed).
+a Xapian database naba-index did not write, a query that does not parse, results
+that cannot be written; in --batch mode: any query failed).
 
 Options)";
 
@@ -105,15 +108,32 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
 }
 
-// --format, --format-version, --fields and --color.
-void check_output(const std::string& fields, const std::string& color, int format_version, SearchOptions& out) {
+// --fields as given, split at each comma: empty names are kept, to be refused.
+std::vector<std::string> split_fields(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+        out.push_back(list.substr(start, comma - start));
+    if (!list.empty()) out.push_back(list.substr(start));
+    return out;
+}
+
+// --format, --format-version, --fields (when given) and --color.
+void check_output(const std::optional<std::string>& fields, const std::string& color, int format_version,
+                  SearchOptions& out) {
     if (!is_known_format(out.format))
         throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
     if (format_version != kFormatVersion)
         throw std::invalid_argument("--format-version " + std::to_string(format_version) +
                                     " is not supported; this naba-search writes version " + std::to_string(kFormatVersion));
-    parse_fields(fields, out.fields);
-    if (!out.fields.empty() && out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    if (fields) {
+        out.fields = split_fields(*fields);
+        check_tsv_fields(out.fields);  // --fields '' took the default columns
+        if (out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+    }
+    if (out.null_ends && out.format != "ids" && out.format != "paths")
+        throw std::invalid_argument("--null goes with --format ids or paths (json and tsv escape line breaks)");
+    if (out.null_ends && out.count_only) throw std::invalid_argument("--null goes with hits, not --count");
     out.color = color_wanted(color) && out.format == "text";
 }
 
@@ -148,10 +168,14 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("sort", po::value(&sort)->default_value("relevance"),
          "relevance | date (oldest first) | -date (newest first); e.g. --sort -date")
         ("format,f", po::value(&out.format)->default_value("text"),
-         "text | json (one object per line) | tsv | ids | paths | trec; e.g. -f json")
+         "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
+         "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
         ("fields", po::value(&fields),
          "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
-         "(default rank,id,score,date,lang,title); e.g. --fields id,date,title")
+         "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")
+        ("null,0", po::bool_switch(&out.null_ends),
+         "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
+         "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")
         ("count,c", po::bool_switch(&out.count_only),
          "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
@@ -202,7 +226,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         throw std::invalid_argument("--default-op must be 'or' or 'and', not '" + default_op + "'");
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
-    check_output(fields, color, format_version, out);
+    check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
     parse_facet_types(facets, vm.count("facets") > 0, out);
     set_query(words, out);
     return true;

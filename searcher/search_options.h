@@ -20,6 +20,7 @@ struct SearchOptions {
     SortOrder sort = SortOrder::relevance;
     std::string format = "text";
     std::vector<std::string> fields;  // --fields for tsv
+    bool null_ends = false;   // --null: ids and paths end with NUL, not newline
     bool count_only = false;
     bool color = false;       // resolved from --color auto|always|never
     bool timings = false;     // per-query microseconds on stderr (benchmarks)

@@ -1,5 +1,6 @@
 // The one-value-per-line formats for scripts: ids, paths and TREC runs. In batch
-// mode ids and paths lines start with the query id and a tab.
+// mode ids and paths lines start with the query id and a tab; with --null they end
+// with a NUL byte, for a path may hold a newline.
 #include "printers/printer.h"
 
 #include <cstdio>
@@ -10,16 +11,17 @@ namespace {
 
 class IdsPrinter : public Printer {
   public:
-    IdsPrinter(std::ostream& out, bool paths) : out_(out), paths_(paths) {}
+    IdsPrinter(std::ostream& out, bool paths, char line_end) : out_(out), paths_(paths), line_end_(line_end) {}
     std::optional<SnippetStyle> snippet_style() const override { return std::nullopt; }
     void hit(const QueryLabel& label, const Hit& hit) override {
         if (label.batch) out_ << label.qid << '\t';
-        out_ << (paths_ ? hit.doc.path : hit.doc.id) << '\n';
+        out_ << (paths_ ? hit.source_path : hit.doc.id) << line_end_;
     }
 
   private:
     std::ostream& out_;
     bool paths_;
+    char line_end_;
 };
 
 // A document id as one field of a TREC run, whose fields are split at white space:
@@ -57,12 +59,12 @@ class TrecPrinter : public Printer {
 
 }  // namespace
 
-std::unique_ptr<Printer> make_ids_printer(std::ostream& out, const PrintSettings&) {
-    return std::make_unique<IdsPrinter>(out, false);
+std::unique_ptr<Printer> make_ids_printer(std::ostream& out, const PrintSettings& settings) {
+    return std::make_unique<IdsPrinter>(out, false, settings.line_end);
 }
 
-std::unique_ptr<Printer> make_paths_printer(std::ostream& out, const PrintSettings&) {
-    return std::make_unique<IdsPrinter>(out, true);
+std::unique_ptr<Printer> make_paths_printer(std::ostream& out, const PrintSettings& settings) {
+    return std::make_unique<IdsPrinter>(out, true, settings.line_end);
 }
 
 std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintSettings&) {

@@ -19,6 +19,7 @@ inline constexpr int kFormatVersion = 1;
 struct PrintSettings {
     bool color = false;               // ANSI highlighting (text format)
     std::vector<std::string> fields;  // tsv columns; empty: the default ones
+    char line_end = '\n';             // ids and paths: '\0' with --null
 };
 
 struct QueryLabel {
@@ -50,6 +51,10 @@ std::string known_formats();  // "text, json, tsv, ids, paths, trec"
 
 // The fields a tsv line can have, in their default order.
 const std::vector<std::string>& tsv_field_names();
+
+// Throws std::invalid_argument, listing the fields, unless `fields` (--fields, split at
+// commas) names one or more tsv fields and nothing else: no unknown and no empty name.
+void check_tsv_fields(const std::vector<std::string>& fields);
 
 // Throws std::invalid_argument for an unknown format or tsv field.
 std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, const PrintSettings& settings);

@@ -6,6 +6,7 @@
 
 #include "printers/bidi.h"
 #include "printers/printer.h"
+#include "terminal_text.h"
 
 namespace naba::searcher {
 namespace {
@@ -36,9 +37,10 @@ class TextPrinter : public Printer {
         const auto& d = hit.doc;
         const std::string title = one_line(d.title);  // a terminal would obey its control characters
         out_ << hit.rank << ". " << isolate_rtl_runs(title.empty() ? "(untitled)" : title) << "\n";
-        out_ << "   " << d.id;
-        if (!d.date.empty()) out_ << " | " << d.date;
-        if (!d.lang.empty()) out_ << " | " << d.lang;
+        // A record's language code is any string it gave, escape sequences included.
+        out_ << "   " << one_line(d.id);
+        if (!d.date.empty()) out_ << " | " << one_line(d.date);
+        if (!d.lang.empty()) out_ << " | " << one_line(d.lang);
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", hit.score);
         out_ << " | score " << score << "\n";

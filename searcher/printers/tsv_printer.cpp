@@ -40,7 +40,7 @@ std::string field_value(const std::string& field, const QueryLabel& label, const
     if (field == "date") return d.date;
     if (field == "lang") return d.lang;
     if (field == "title") return d.title;
-    if (field == "path") return d.path;
+    if (field == "path") return hit.source_path;
     if (field == "line") return std::to_string(d.line);
     if (field == "source") return d.source;
     if (field == "url") return d.url;
@@ -86,15 +86,22 @@ class TsvPrinter : public Printer {
 
 const std::vector<std::string>& tsv_field_names() { return kFields; }
 
+void check_tsv_fields(const std::vector<std::string>& fields) {
+    std::string names;
+    for (const auto& n : kFields) names += (names.empty() ? "" : ",") + n;
+    if (fields.empty()) throw std::invalid_argument("--fields needs one or more of " + names + ", comma-separated");
+    for (const auto& f : fields) {
+        if (f.empty())
+            throw std::invalid_argument("--fields has an empty name (two commas together, or one at an end); choose from " +
+                                        names);
+        if (std::find(kFields.begin(), kFields.end(), f) == kFields.end())
+            throw std::invalid_argument("unknown --fields name '" + f + "'; choose from " + names);
+    }
+}
+
 std::unique_ptr<Printer> make_tsv_printer(std::ostream& out, const PrintSettings& settings) {
     std::vector<std::string> fields = settings.fields.empty() ? kDefaultFields : settings.fields;
-    for (const auto& f : fields) {
-        if (std::find(kFields.begin(), kFields.end(), f) == kFields.end()) {
-            std::string names;
-            for (const auto& n : kFields) names += (names.empty() ? "" : ",") + n;
-            throw std::invalid_argument("unknown --fields name '" + f + "'; choose from " + names);
-        }
-    }
+    check_tsv_fields(fields);
     return std::make_unique<TsvPrinter>(out, std::move(fields));
 }
 

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "cli_runner.h"
 
@@ -166,4 +168,65 @@ TEST_CASE("the closing line never counts fewer matches than the pages after it h
         CHECK(std::stol(number) > page);
     }
     CHECK(search({"-n", "0", query}).out == "No results on this page; " + std::to_string(total) + " matches in all.\n");
+}
+
+TEST_CASE("--fields must name tsv columns: an empty list or an empty name is an error that lists them") {
+    // --fields '' printed the default columns, and 'title,,id' skipped the empty name.
+    const std::string valid = "choose from rank,id,score,date,lang,title,path,line,source,url,snippet,qid";
+    for (const std::string list : {"", ",", "title,,id", "title,", "bogus", "id,Title"}) {
+        CAPTURE(list);
+        CliResult r = search({"-f", "tsv", "--fields", list, "grain"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("--fields") != std::string::npos);
+        CHECK((r.err.find(valid) != std::string::npos || r.err.find("needs one or more of rank,id,") != std::string::npos));
+    }
+    // Checked with the options, before the index is opened.
+    CliResult no_index = run(NABA_SEARCH_BIN, {"--db", "/nonexistent", "-f", "tsv", "--fields", "", "grain"});
+    CHECK(no_index.err.find("--fields needs one or more of") != std::string::npos);
+    CHECK(lines(search({"-f", "tsv", "--fields", "id,id", "-n", "1", "grain"}).out).size() == 1);
+}
+
+TEST_CASE("--null ends each path or id with a NUL byte, so a path with a newline stays one record") {
+    // A folder name may hold a newline, and -f paths split such a path into two lines.
+    const std::string dir = naba::e2e::temp_dir("null-paths") + "/two\nlines";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"n1","title":"Grain","text":"grain corridor","lang":"en"})" << "\n"
+                                     << R"({"id":"n2","title":"Grain","text":"grain again","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    const std::string path = std::filesystem::canonical(dir + "/in.jsonl").string();
+    CliResult paths = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "paths", "-0", "grain"});
+    CHECK(paths.exit_code == 0);
+    CHECK(paths.out == path + '\0' + path + '\0');
+    CliResult ids = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "--null", "--batch", "-"}, "q\tcorridor\n");
+    CHECK(ids.out == std::string("q\tn1") + '\0');
+    // Formats that escape line breaks themselves, and --count, take no --null.
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"-f", "json", "-0", "grain"},
+                                                 std::vector<std::string>{"-f", "ids", "-0", "--count", "grain"}}) {
+        CliResult r = search(args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--null goes with") != std::string::npos);
+    }
+}
+
+TEST_CASE("paths and tsv print a file name that is not UTF-8 as its bytes, json as valid UTF-8") {
+    // The stored record is JSON, so the bytes of such a name were U+FFFD in every
+    // format: -f paths printed a path that no file has. JSON must be valid UTF-8, so
+    // there the repair is right.
+    const std::string dir = naba::e2e::temp_dir("latin1-name");
+    const std::string name = dir + "/in/caf\xe9.txt";
+    std::filesystem::create_directories(dir + "/in");
+    std::ofstream(name) << "grain corridor\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in"}).exit_code == 0);
+    auto search_db = [&](const std::vector<std::string>& format) {
+        std::vector<std::string> args = {"--db", dir + "/db"};
+        args.insert(args.end(), format.begin(), format.end());
+        args.push_back("grain");
+        return run(NABA_SEARCH_BIN, args).out;
+    };
+    const std::string path = std::filesystem::canonical(name).string();
+    CHECK(search_db({"-f", "paths"}) == path + "\n");
+    CHECK(std::filesystem::exists(lines(search_db({"-f", "paths"}))[0]));
+    CHECK(search_db({"-f", "tsv", "--fields", "path"}) == path + "\n");
+    CHECK(search_db({"-f", "json"}).find("\"path\":\"" + dir + "/in/caf\xef\xbf\xbd.txt\"") != std::string::npos);
 }

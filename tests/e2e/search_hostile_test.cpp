@@ -176,3 +176,52 @@ TEST_CASE("text output in batch mode echoes each query without its control chara
     CHECK(r.out.starts_with("# q1: sunflower [2J\n"));
     CHECK(r.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("a query of more than 50 wildcards is an error for that query alone") {
+    // Each wildcard expands to up to 1000 terms, and the matcher's time grows faster
+    // than its terms: 3000 copies of a* took 46 s on the sample index.
+    auto wildcards = [](int n) {
+        std::string q;
+        for (int i = 0; i < n; ++i) q += (i ? " " : "") + std::string("a*");
+        return q;
+    };
+    CliResult r = run("timeout", {"20", NABA_SEARCH_BIN, "--db", NABA_SAMPLE_DB, "--batch", "-", "--count"},
+                      "many\t" + wildcards(3000) + "\nfifty\t" + wildcards(50) + "\n");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "naba-search: query many: 3000 wildcards; a query may have at most 50 (each matches up to 1000 "
+                   "words), so shorten it\n");
+    const std::vector<std::string> out = lines(r.out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].starts_with("fifty\t"));
+}
+
+TEST_CASE("results that cannot be written are an error, not a success") {
+    // With stdout on a full disk (or closed) the results were lost and the exit status
+    // was 0, as if they had been written; grep says so and exits 2.
+    const std::string sample = NABA_SAMPLE_DB;
+    CliResult full = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" grain > /dev/full", NABA_SEARCH_BIN, sample});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err == "naba-search: cannot write the results to stdout: No space left on device\n");
+    CliResult closed = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" --count grain >&-", NABA_SEARCH_BIN, sample});
+    CHECK(closed.exit_code == 2);
+    CHECK(closed.err.starts_with("naba-search: cannot write the results to stdout"));
+    // A batch stops at the first query whose results cannot be written.
+    std::string queries;
+    for (int i = 0; i < 200; ++i) queries += "q" + std::to_string(i) + "\t*\n";
+    CliResult batch = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" --batch - -f json -n 100 > /dev/full", NABA_SEARCH_BIN,
+                                      sample}, queries);
+    CHECK(batch.exit_code == 2);
+    CHECK(batch.err.starts_with("naba-search: cannot write the results to stdout"));
+}
+
+TEST_CASE("text output shows a record's language code without its control characters") {
+    // A JSONL record's "lang" is any short string; the text format wrote it to the
+    // terminal as it was, escape sequences included.
+    const std::string dir = naba::e2e::temp_dir("control-lang");
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"l1","title":"t","text":"grain here","lang":"e\u001b[2Jn"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--color", "never", "grain"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("   l1 | e[2jn | score ") != std::string::npos);
+}

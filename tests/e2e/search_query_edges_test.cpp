@@ -85,6 +85,12 @@ TEST_CASE("a batch line with an empty qid, or a qid with a space in a trec run, 
     CHECK(r.out == naba::e2e::lines(search({"--batch", "-", "-f", "trec", "-n", "1"}, "q3\tsunflower\n").out)[0] + "\n");
     CHECK(r.err.find("line 1") != std::string::npos);
     CHECK(r.err.find("'q 2'") != std::string::npos);
+    // A carriage return inside the qid (not the line's CRLF end) splits a trec line too:
+    // "q\r4 Q0 ..." is two fields to trec_eval.
+    CliResult cr = search({"--batch", "-", "-f", "trec", "-n", "1"}, "q\r4\tsunflower\r\n");
+    CHECK(cr.exit_code == 2);
+    CHECK(cr.out.empty());
+    CHECK(cr.err.find("qid 'q\\r4' has white space") != std::string::npos);
     // Other formats hold a qid with a space.
     CHECK(search({"--batch", "-", "-f", "ids"}, "q 2\tsunflower\n").out == "q 2\ten/sunflower-oil-exports-odesa.txt\n");
 }

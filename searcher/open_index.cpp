@@ -1,0 +1,116 @@
+#include "open_index.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "schema.h"
+
+namespace fs = std::filesystem;
+
+namespace naba::searcher {
+
+bool is_naba_index(const Xapian::Database& db) {
+    // The entity fingerprint and the build flag are naba-index's too: a shard of a build
+    // in progress gets all of them.
+    for (std::string_view key : {schema::kStemmingKey, schema::kEntityFingerprintKey, schema::kBuildingKey})
+        if (!db.get_metadata(std::string(key)).empty()) return true;
+    if (db.get_doccount() == 0) return false;
+    try {
+        schema::deserialize(db.get_document(*db.postlist_begin("")).get_data());
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;  // not a Naba record
+    }
+}
+
+namespace {
+
+// The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
+fs::path stub_file_of(const fs::path& db) {
+    std::error_code ec;
+    const fs::path file = fs::is_directory(db, ec) ? db / "XAPIANDB" : db;
+    // A stub is a few lines; a bigger file is a single-file database.
+    constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
+    if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxStubBytes || ec) return {};
+    return file;
+}
+
+// Xapian follows a stub that names itself, directly or through other stubs, until
+// its stack overflows (a segfault): the chain is followed here first. `open` holds the
+// stubs being read, outermost first. Xapian reports whatever else is wrong in a stub.
+void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open) {
+    const fs::path stub = stub_file_of(db);
+    if (stub.empty()) return;
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(stub, ec);
+    if (std::find(open.begin(), open.end(), canonical) != open.end())
+        throw std::runtime_error(dir + " is a stub that leads back to itself (" + open.back().string() + " names " +
+                                 canonical.string() + " again); a stub may list indexes and other stubs, but not "
+                                 "in a circle");
+    open.push_back(canonical);
+    std::ifstream in(stub);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string type, path;
+        // Only these name a local database by path (Xapian's stub format).
+        if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
+        std::getline(words >> std::ws, path);
+        if (!path.empty() && path.back() == '\r') path.pop_back();
+        if (path.empty()) continue;
+        const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
+        check_stub_chain(dir, named, open);
+    }
+    open.pop_back();
+}
+
+Xapian::Database open_database(const std::string& dir) {
+    try {
+        return Xapian::Database(dir);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        if (schema::is_build_stub(dir))
+            throw std::runtime_error(dir + " lists the shards of a stopped naba-index build, and they cannot be read (" +
+                                     e.get_msg() + "); run naba-index on it again to build it");
+        // An errno (a file of the index that may not be read) is no sign of another tool.
+        if (const char* why = e.get_error_string(); why && *why)
+            throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
+                                     "); check its permissions");
+        throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
+                                 "); point --db at a directory made by naba-index");
+    }
+}
+
+}  // namespace
+
+Xapian::Database open_index(const std::string& dir) {
+    std::error_code ec;
+    const bool exists = fs::exists(dir, ec);
+    if (!ec && !exists)
+        throw std::runtime_error("no index at " + dir + "; build one with: naba-index --db " + dir + " PATH...");
+    // Xapian cannot tell a folder it may not read from one without an index.
+    if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
+        ec = std::error_code(errno, std::generic_category());
+    if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
+    std::vector<fs::path> stubs;
+    check_stub_chain(dir, dir, stubs);
+    Xapian::Database db = open_database(dir);
+    // Found out here, not when the first hit is printed: a query that matched nothing,
+    // or --count, answered from another tool's database as if it were one.
+    if (db.size() == 0)
+        throw std::runtime_error(dir + " is a stub file that names no database; list indexes in it (auto DIR), or "
+                                       "point --db at a directory made by naba-index");
+    if (!is_naba_index(db))
+        throw std::runtime_error(dir + " is a Xapian database, but not a Naba index (naba-index did not write it); "
+                                       "point --db at a directory made by naba-index, or build one with: naba-index "
+                                       "--db DIR PATH...");
+    return db;
+}
+
+}  // namespace naba::searcher

@@ -1,0 +1,125 @@
+// naba-search pointed at a Xapian database that naba-index did not write: it must say
+// so when it opens it, whatever the query, and keep searching every kind of Naba
+// index (older ones without its metadata, stubs of several). The foreign databases
+// are written here with Xapian, as another tool (Omega, a script) would.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <xapian.h>
+
+#include "cli_runner.h"
+
+using naba::e2e::CliResult;
+using naba::e2e::lines;
+using naba::e2e::run;
+
+namespace {
+
+// A database of another tool: Omega-style "field=value" data, a few words.
+void write_foreign_db(const std::string& dir, int documents) {
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (int i = 0; i < documents; ++i) {
+        Xapian::Document doc;
+        doc.set_data("url=/doc" + std::to_string(i) + "\ncaption=Grain report\n");
+        doc.add_term("grain");
+        doc.add_term("Q" + std::to_string(i));
+        db.add_document(doc);
+    }
+    db.set_metadata("omega:version", "1");
+    db.commit();
+}
+
+}  // namespace
+
+TEST_CASE("a Xapian database that naba-index did not write is an error when opened, whatever the query") {
+    // It was noticed only when a hit was printed: --count and a query that matched
+    // nothing answered from it (exit 0 and 1) as if it were an index.
+    const std::string dir = naba::e2e::temp_dir("foreign-db");
+    write_foreign_db(dir + "/omega", 3);
+    write_foreign_db(dir + "/empty", 0);
+    for (const std::string& db : {dir + "/omega", dir + "/empty"}) {
+        for (const std::vector<std::string>& args : {std::vector<std::string>{"--count", "*"},
+                                                     std::vector<std::string>{"nothingmatchesthis"},
+                                                     std::vector<std::string>{"-f", "ids", "grain"}}) {
+            std::vector<std::string> all = {"--db", db};
+            all.insert(all.end(), args.begin(), args.end());
+            CliResult r = run(NABA_SEARCH_BIN, all);
+            CAPTURE(db);
+            CAPTURE(args[0]);
+            CHECK(r.exit_code == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find("naba-search: " + db + " is a Xapian database, but not a Naba index") != std::string::npos);
+            CHECK(r.err.find("point --db at a directory made by naba-index") != std::string::npos);
+        }
+    }
+    // A stub whose first database is foreign is refused too.
+    std::ofstream(dir + "/mixed.stub") << "auto " << dir << "/omega\nauto " << NABA_SAMPLE_DB << "\n";
+    CliResult stub = run(NABA_SEARCH_BIN, {"--db", dir + "/mixed.stub", "--count", "*"});
+    CHECK(stub.exit_code == 2);
+    CHECK(stub.err.find("not a Naba index") != std::string::npos);
+}
+
+TEST_CASE("an empty stub file is an error that says it names no database") {
+    // It was "InvalidArgumentError: Can't make an Enquire object from an uninitialised
+    // Database object."
+    const std::string dir = naba::e2e::temp_dir("empty-stub");
+    std::ofstream(dir + "/empty.stub") << "";
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/empty.stub", "grain"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "naba-search: " + dir + "/empty.stub is a stub file that names no database; list indexes in it "
+                   "(auto DIR), or point --db at a directory made by naba-index\n");
+}
+
+TEST_CASE("Naba indexes without naba-index's metadata, and stubs of several, are still searched") {
+    // An index from before naba-index recorded its kind of stems is known by its records.
+    const std::string dir = naba::e2e::temp_dir("naba-kinds");
+    std::filesystem::copy(NABA_SAMPLE_DB, dir + "/old");
+    {
+        Xapian::WritableDatabase old(dir + "/old");
+        for (const char* key : {"naba:stemming", "naba:entities:fingerprint", "naba:building"}) old.set_metadata(key, "");
+        old.commit();
+    }
+    const std::vector<std::string> sample =
+        lines(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "ids", "-n", "100", "grain"}).out);
+    REQUIRE(sample.size() > 2);
+    CliResult old = run(NABA_SEARCH_BIN, {"--db", dir + "/old", "-f", "ids", "-n", "100", "grain"});
+    CHECK(old.exit_code == 0);
+    CHECK(lines(old.out) == sample);
+    std::ofstream(dir + "/both.stub") << "auto " << NABA_SAMPLE_DB << "\nauto " << dir << "/old\n";
+    CliResult both = run(NABA_SEARCH_BIN, {"--db", dir + "/both.stub", "--count", "grain"});
+    CHECK(both.exit_code == 0);
+    CHECK(both.out == std::to_string(2 * sample.size()) + "\n");
+    // A shard of a build in progress, listed by a stub: marked as being built.
+    std::filesystem::copy(dir + "/old", dir + "/shard");
+    {
+        Xapian::WritableDatabase shard(dir + "/shard");
+        shard.set_metadata("naba:building", "1");
+        shard.commit();
+    }
+    std::ofstream(dir + "/building.stub") << "auto " << dir << "/shard\n";
+    CliResult building = run(NABA_SEARCH_BIN, {"--db", dir + "/building.stub", "-f", "ids", "-n", "100", "grain"});
+    CHECK(building.exit_code == 0);
+    CHECK(lines(building.out) == sample);
+    CHECK(building.err.find("is still being built") != std::string::npos);
+}
+
+TEST_CASE("a stub that leads back to itself is an error, not a crash") {
+    // Xapian followed it until its stack overflowed: a segfault.
+    const std::string dir = naba::e2e::temp_dir("stub-circle");
+    std::ofstream(dir + "/self.stub") << "auto " << dir << "/self.stub\n";
+    std::filesystem::create_directories(dir + "/folder");
+    std::ofstream(dir + "/folder/XAPIANDB") << "auto ../outer.stub\n";
+    std::ofstream(dir + "/outer.stub") << "auto " << NABA_SAMPLE_DB << "\nauto folder\n";
+    for (const std::string stub : {"/self.stub", "/outer.stub", "/folder"}) {
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + stub, "grain"});
+        CAPTURE(stub);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(dir + stub + " is a stub that leads back to itself (") != std::string::npos);
+    }
+    // The same index twice is no circle.
+    std::ofstream(dir + "/twice.stub") << "auto " << NABA_SAMPLE_DB << "\nauto " << NABA_SAMPLE_DB << "\n";
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/twice.stub", "--count", "grain"}).exit_code == 0);
+}
