@@ -101,4 +101,18 @@ std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const
     return std::nullopt;
 }
 
+bool is_naba_index(const Xapian::Database& db) {
+    // The entity fingerprint and the build flag are naba-index's too: a shard of a build
+    // in progress gets all of them.
+    for (std::string_view key : {kStemmingKey, kEntityFingerprintKey, kBuildingKey})
+        if (!db.get_metadata(std::string(key)).empty()) return true;
+    if (db.get_doccount() == 0) return false;
+    try {
+        deserialize(db.get_document(*db.postlist_begin("")).get_data());
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;  // not a Naba record
+    }
+}
+
 }  // namespace naba::schema

@@ -233,4 +233,10 @@ StoredDocument deserialize(std::string_view data);
 // with the first document that carries the term; nullopt when none does.
 std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const std::string& term);
 
+// Whether naba-index wrote the (opened) database: it records its kind of stems
+// (kStemmingKey) in every index it makes, and older indexes without that key hold its
+// JSON records. Of a stub of several databases, the first one is looked at (Xapian
+// reads metadata from the first only). An empty database without the keys is not one.
+bool is_naba_index(const Xapian::Database& db);
+
 }  // namespace naba::schema

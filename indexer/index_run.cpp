@@ -71,13 +71,9 @@ void refuse_user_folder(const std::string& db_dir) {
 // Another program's Xapian database (its documents are not Naba records) is left
 // alone: nothing may be written to it, metadata included.
 void refuse_foreign_index(const Xapian::Database& db, const std::string& db_dir) {
-    if (db.get_doccount() == 0) return;
-    try {
-        schema::deserialize(db.get_document(*db.postlist_begin("")).get_data());
-    } catch (const std::runtime_error&) {
+    if (db.get_doccount() > 0 && !schema::is_naba_index(db))
         throw std::runtime_error("--db " + db_dir +
                                  " is a Xapian index that was not built by naba-index; index into another --db");
-    }
 }
 
 // Opens (or creates) the index. A stub a stopped fresh build left opens as its shards,

@@ -17,20 +17,6 @@ namespace fs = std::filesystem;
 
 namespace naba::searcher {
 
-bool is_naba_index(const Xapian::Database& db) {
-    // The entity fingerprint and the build flag are naba-index's too: a shard of a build
-    // in progress gets all of them.
-    for (std::string_view key : {schema::kStemmingKey, schema::kEntityFingerprintKey, schema::kBuildingKey})
-        if (!db.get_metadata(std::string(key)).empty()) return true;
-    if (db.get_doccount() == 0) return false;
-    try {
-        schema::deserialize(db.get_document(*db.postlist_begin("")).get_data());
-        return true;
-    } catch (const std::runtime_error&) {
-        return false;  // not a Naba record
-    }
-}
-
 namespace {
 
 // The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
@@ -106,7 +92,7 @@ Xapian::Database open_index(const std::string& dir) {
     if (db.size() == 0)
         throw std::runtime_error(dir + " is a stub file that names no database; list indexes in it (auto DIR), or "
                                        "point --db at a directory made by naba-index");
-    if (!is_naba_index(db))
+    if (!schema::is_naba_index(db))
         throw std::runtime_error(dir + " is a Xapian database, but not a Naba index (naba-index did not write it); "
                                        "point --db at a directory made by naba-index, or build one with: naba-index "
                                        "--db DIR PATH...");

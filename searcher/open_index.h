@@ -12,10 +12,4 @@ namespace naba::searcher {
 // Throws std::runtime_error with a message that names `dir` and what to do.
 Xapian::Database open_index(const std::string& dir);
 
-// Whether naba-index wrote the (opened) database: it records its kind of stems
-// (schema::kStemmingKey) in every index it makes, and older indexes without that key
-// hold its JSON records. Of a stub of several databases, the first one is looked at
-// (Xapian reads metadata from the first only).
-bool is_naba_index(const Xapian::Database& db);
-
 }  // namespace naba::searcher
