@@ -35,6 +35,17 @@ struct DirectoryWalk {
     bool complete = true;           // every folder could be read
 };
 
+// A found file's id: its path below the directory argument. The walk builds each path
+// as root/…, so the root's text is cut off (lexically_relative, which splits both
+// paths, was a tenth of an unchanged re-run over 20,000 files).
+std::string relative_id(const fs::path& path, const fs::path& root) {
+    const std::string& p = path.native();
+    std::string r = root.native();
+    if (!r.empty() && r.back() != '/') r += '/';
+    if (p.size() > r.size() && p.starts_with(r) && p[r.size()] != '/') return p.substr(r.size());
+    return path.lexically_relative(root).generic_string();
+}
+
 // Sorts one directory entry: a folder to read later, an input file, or neither.
 void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& result) {
     std::error_code ec;
@@ -59,8 +70,26 @@ void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& re
         return;
     }
     if (!input) return void(++result.ignored);
-    walk.found.push_back(
-        {entry.path(), entry.path().lexically_relative(walk.root).generic_string(), kind, walk.canonical_root});
+    walk.found.push_back({entry.path(), relative_id(entry.path(), walk.root), kind, walk.canonical_root});
+}
+
+// In path order (std::filesystem::path's, folder by folder), so that runs read files
+// alike. Compared as strings with each '/' made a NUL, which orders the same way
+// (no name holds either byte), at a fraction of path::compare's cost: it splits both
+// paths at every comparison, a tenth of an unchanged re-run over 20,000 files.
+void sort_by_path(std::vector<InputFile>& files) {
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    keys.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::string key = files[i].path.native();
+        std::replace(key.begin(), key.end(), '/', '\0');
+        keys.emplace_back(std::move(key), i);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<InputFile> sorted;
+    sorted.reserve(files.size());
+    for (const auto& [key, i] : keys) sorted.push_back(std::move(files[i]));
+    files = std::move(sorted);
 }
 
 // Reads the folders one at a time (not recursive_directory_iterator, which gives up
@@ -80,9 +109,9 @@ void walk_directory(const fs::path& root, WalkResult& result) {
         }
     }
     if (walk.complete) result.complete_roots.push_back(walk.canonical_root);
-    std::sort(walk.found.begin(), walk.found.end(),
-              [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-    result.files.insert(result.files.end(), walk.found.begin(), walk.found.end());
+    sort_by_path(walk.found);
+    result.files.insert(result.files.end(), std::make_move_iterator(walk.found.begin()),
+                        std::make_move_iterator(walk.found.end()));
 }
 
 // What makes two inputs one: a text file's path and id; a JSONL file's real file, as
