@@ -46,6 +46,13 @@ std::uint64_t decode_u64(std::string_view bytes);
 // Signature slots of a text file's document, and back.
 void set_file_signature(Xapian::Document& doc, const FileSignature& sig);
 FileSignature file_signature_of(const Xapian::Document& doc);
+// The same from the slots' values (a value stream's, say).
+FileSignature decode_file_signature(std::string_view size, std::string_view times, std::string_view hash);
+
+// Moves `it`, a value stream read in document order, on to `docid`; false when that
+// document has no value in the stream's slot. Reading a slot of many documents this
+// way is one pass, where Document::get_value looks each value up on its own.
+bool skip_to_document(Xapian::ValueIterator& it, Xapian::docid docid);
 
 // What the metadata remembers of a JSONL file read to the end.
 struct JsonlEntry {

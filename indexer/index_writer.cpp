@@ -157,8 +157,9 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
         std::map<std::string, std::vector<Xapian::docid>> gone;  // by vanished file
+        Xapian::ValueIterator paths = db_.db.valuestream_begin(schema::kSourcePathSlot);
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
-            std::string path = db_.db.get_document(*it).get_value(schema::kSourcePathSlot);
+            std::string path = skip_to_document(paths, *it) ? *paths : std::string();
             if (!present.contains(path)) gone[std::move(path)].push_back(*it);
         }
         for (const auto& [path, ids] : gone) {

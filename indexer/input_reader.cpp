@@ -1,5 +1,6 @@
 #include "input_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <sstream>
@@ -33,7 +34,12 @@ constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 
 
 InputReader::InputReader(const std::vector<InputFile>& files, SharedDatabase& db, Reporter& reporter,
                          const ReaderSettings& settings)
-    : files_(files), db_(db), reporter_(reporter), settings_(settings) {}
+    : files_(files), db_(db), reporter_(reporter), settings_(settings) {
+    const auto text_files = static_cast<std::size_t>(
+        std::count_if(files.begin(), files.end(), [](const InputFile& f) { return f.kind != InputKind::jsonl; }));
+    std::lock_guard lock(db_.mutex);
+    if (StoredTextFiles::worth_reading(text_files, db_.db.get_doccount())) stored_text_.emplace(db_.db);
+}
 
 bool InputReader::batch_full(const JobBatch& batch) const {
     return batch.jobs.size() >= settings_.batch_documents || batch.bytes >= settings_.batch_bytes;
@@ -84,6 +90,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
                               "the file name has a tab or line break, which its id cannot (ids are printed one "
                               "per line): rename the file");
     const bool first = first_time(file.id, where);
+    if (first && unchanged_on_record(file.id, path, sig)) return void(++reporter_.counts().unchanged);
     const std::optional<Existing> old = existing(file.id);
     // A file read earlier in this run had the id: this one replaces its document.
     const bool same_file = first && old && old->path == path;
@@ -310,6 +317,21 @@ bool InputReader::first_time(const std::string& id, const std::string& where) {
     ++reporter_.counts().duplicates;
     reporter_.warn(where, "id '" + id + "' already appeared in this run; this later document replaces it");
     return false;
+}
+
+bool InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
+    if (!stored_text_) return false;
+    const std::string term = schema::id_term(id);
+    Xapian::docid docid = 0;
+    {
+        std::lock_guard lock(db_.mutex);
+        if (!db_.db.term_exists(term)) return false;
+        Xapian::PostingIterator it = db_.db.postlist_begin(term);
+        if (it == db_.db.postlist_end(term)) return false;
+        docid = *it;
+    }
+    const StoredTextFiles::File* file = stored_text_->find(docid);
+    return file && file->path == path && file->sig.same_stat(sig);
 }
 
 std::optional<InputReader::Existing> InputReader::existing(const std::string& id) {

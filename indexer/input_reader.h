@@ -18,6 +18,7 @@
 #include "input_walker.h"
 #include "line_chunk_reader.h"
 #include "run_report.h"
+#include "stored_text_files.h"
 
 namespace naba::indexer {
 
@@ -81,6 +82,8 @@ class InputReader {
     // A text file that is neither empty nor binary (no NUL byte).
     bool acceptable(const std::string& where, const std::string& bytes);
     bool first_time(const std::string& id, const std::string& where);
+    // The index records this text file, at this path, with these size and times.
+    bool unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig);
     std::optional<Existing> existing(const std::string& id);
     // The files other than `path` that held `id`: the document's (`old`) and this
     // run's earlier ones (shared_ids.h).
@@ -97,6 +100,9 @@ class InputReader {
     std::unordered_map<std::string, std::size_t> seen_ids_;  // id -> the last file (index in files_) that had it
     // Ids seen more than once in this run -> every file that had them.
     std::unordered_map<std::string, std::vector<std::string>> run_holders_;
+    // Read when the run names many of the index's text files (StoredTextFiles); the
+    // records as they were before this run, so asked only for an id's first file.
+    std::optional<StoredTextFiles> stored_text_;
     bool stopped_ = false;
 };
 

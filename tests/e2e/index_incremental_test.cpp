@@ -88,6 +88,39 @@ TEST_CASE("a file rewritten with the same size and its old mtime put back is re-
     fs::remove_all(dir);
 }
 
+TEST_CASE("a re-run over hundreds of files, their records read in one pass, still sees each change") {
+    // Past a few hundred files naba-index reads what the index records of its text
+    // files in one pass (StoredTextFiles) instead of file by file.
+    std::string dir = temp_dir("many-files");
+    const std::string db = dir + "/db", in = dir + "/in";
+    auto name = [&](int i) { return in + "/f" + std::to_string(1000 + i) + ".txt"; };
+    for (int i = 0; i < 300; ++i) write_file(name(i), "word" + std::to_string(1000 + i) + " common\n");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    CHECK(has(index(db, {in}).err, "0 documents indexed into " + db + " (0 new, 0 replaced), 300 unchanged"));
+
+    write_file(name(1), "word1001 changed\n");  // changed
+    const auto kept_time = fs::last_write_time(name(2));
+    write_file(name(2), "word1002 fresher\n");  // same size, its old mtime put back
+    fs::last_write_time(name(2), kept_time);
+    fs::last_write_time(name(3), kept_time + std::chrono::seconds(10));  // touched only
+    fs::rename(name(4), in + "/moved.txt");  // a new id; the old one vanished
+    CliResult next = index(db, {in});
+    CHECK(next.exit_code == 0);
+    CHECK(has(next.err, "3 documents indexed into " + db + " (1 new, 2 replaced), 297 unchanged, 1 removed"));
+    CHECK(search_ids(db, "changed") == Ids{"f1001.txt"});
+    CHECK(search_ids(db, "fresher") == Ids{"f1002.txt"});
+    CHECK(search_ids(db, "word1004") == Ids{"moved.txt"});
+    CHECK(search_ids(db, "common").size() == 298);
+
+    // The same files through the folder above are other documents (ids are relative
+    // to the argument): the record of their path alone does not make them unchanged.
+    fs::rename(db, dir + "/.db");  // out of the walk of `dir`
+    CliResult parent = index(dir + "/.db", {dir});
+    CHECK(has(parent.err, "300 documents indexed into " + dir + "/.db (300 new, 0 replaced), 0 unchanged"));
+    CHECK(search_ids(dir + "/.db", "word1001") == Ids{"f1001.txt", "in/f1001.txt"});
+    fs::remove_all(dir);
+}
+
 TEST_CASE("--no-delete keeps the documents of vanished files") {
     std::string dir = temp_dir("nodelete");
     const std::string db = dir + "/db", in = dir + "/in";

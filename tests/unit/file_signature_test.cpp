@@ -2,6 +2,8 @@
 // entry written by an older naba-index is still read.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "file_signature.h"
 
 using namespace naba::indexer;
@@ -60,4 +62,16 @@ TEST_CASE("a signature from before the change time was kept reads as change time
     set_file_signature(doc, now);
     CHECK(file_signature_of(doc).ctime_ns == 987654999);
     CHECK(file_signature_of(doc).same_stat(now));
+}
+
+TEST_CASE("canonical_path makes a path absolute and normal, without a trailing slash") {
+    const std::string cwd = std::filesystem::current_path().string();
+    const std::string base = cwd == "/" ? "" : cwd;
+    CHECK(canonical_path("a/b.txt") == base + "/a/b.txt");
+    CHECK(canonical_path("./a/../b/") == base + "/b");
+    CHECK(canonical_path("/x//y/./z/") == "/x/y/z");
+    CHECK(canonical_path("/x/y/..") == "/x");
+    CHECK(canonical_path("/x/.hidden/..data") == "/x/.hidden/..data");  // dots inside names stay
+    CHECK(canonical_path("/") == "/");
+    CHECK(canonical_path("/news/") == "/news");
 }
