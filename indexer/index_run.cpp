@@ -214,7 +214,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     InputReader reader(files, db_, reporter_, reader_settings);
     IndexWriter writer(db_, reporter_, settings_.commit);
     tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
-        [this] { return std::make_unique<AnalysisWorker>(tagger_.get()); });
+        [this] { return std::make_unique<AnalysisWorker>(tagger()); });
 
     using Batch = std::shared_ptr<JobBatch>;
     auto read = [&](tbb::flow_control& flow) -> Batch {
@@ -223,8 +223,12 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
         return batch;
     };
     auto build = [&](Batch batch) -> Batch {
-        AnalysisWorker& worker = *workers.local();
-        for (IndexJob& job : batch->jobs) analyse(job, worker.builder);
+        AnalysisWorker* worker = nullptr;  // made for the first document to analyse
+        for (IndexJob& job : batch->jobs) {
+            if (job.kind != IndexJob::Kind::index) continue;
+            if (!worker) worker = workers.local().get();
+            analyse(job, worker->builder);
+        }
         return batch;
     };
     // Progress counts what was written, not what was read ahead.
@@ -286,7 +290,7 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     reader_settings.prune_records = false;  // an empty index has no old records
     std::unique_ptr<ShardedBuild> sharded;
     try {
-        sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger_.get(),
+        sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger(),
                                                  db_);
     } catch (const std::filesystem::filesystem_error& e) {
         // The shards live beside the index; without room there (or when the index
@@ -325,7 +329,13 @@ void IndexRun::load_entities() {
         db_.db.commit();
     }
     gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(db_.db));
-    tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
+}
+
+const entities::EntityTagger* IndexRun::tagger() {
+    std::call_once(tagger_built_, [this] {
+        if (gazetteer_) tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
+    });
+    return tagger_.get();
 }
 
 // Documents tagged with another gazetteer (or tagger version) are re-tagged before
@@ -345,7 +355,7 @@ void IndexRun::refresh_entities() {
     }
     reporter_.note("the gazetteer or the entity recognition changed since this index was built: re-tagging its " +
                    count_of(db_.db.get_doccount(), "document"));
-    AnalysisWorker worker(tagger_.get());
+    AnalysisWorker worker(tagger());
     const long done = retag_all(db_, worker.builder, settings_.commit, fingerprint, interrupt_signal());
     reporter_.note("re-tagged " + count_of(done, "document"));
 }

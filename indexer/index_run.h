@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -57,6 +58,10 @@ class IndexRun {
     void remove_vanished(const WalkResult& walk);
     void load_entities();
     void refresh_entities();
+    // The tagger of the loaded gazetteer (nullptr without entities), built on first use
+    // by any thread: its tables take a few milliseconds, which a run that analyses
+    // nothing (every file unchanged) need not spend.
+    const entities::EntityTagger* tagger();
 
     RunSettings settings_;
     Reporter reporter_;
@@ -65,6 +70,7 @@ class IndexRun {
     Analyzer entity_analyzer_;
     std::unique_ptr<entities::Gazetteer> gazetteer_;
     std::unique_ptr<entities::EntityTagger> tagger_;
+    std::once_flag tagger_built_;
     bool interrupted_ = false;
     bool spelling_done_ = false;  // the sharded build refreshes it before publishing
     bool spelling_was_stale_ = false;  // an earlier run stopped before refreshing it
