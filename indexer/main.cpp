@@ -14,6 +14,7 @@
 #include "input_walker.h"
 #include "interrupt.h"
 #include "stored_gazetteer.h"
+#include "text/terminal_text.h"
 #include "unknown_names.h"
 
 namespace po = boost::program_options;
@@ -175,8 +176,12 @@ bool parse(int argc, char** argv, Parsed& out) {
     return true;
 }
 
+// A line on stderr, its control characters escaped: messages quote paths and values.
+void say(const std::string& message) { std::cerr << "naba-index: " << naba::text::escape_controls(message) << "\n"; }
+
 void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long ignored) {
-    std::cerr << "naba-index: " << count_of(c.indexed(), "document") << " indexed into " << s.db_dir << " ("
+    std::cerr << "naba-index: " << count_of(c.indexed(), "document") << " indexed into "
+              << naba::text::escape_controls(s.db_dir) << " ("
               << c.added << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
               << " removed, from " << count_of(c.files, "file");
     if (ignored) std::cerr << "; " << count_of(ignored, "file") << " of other types ignored";
@@ -237,35 +242,33 @@ int main(int argc, char** argv) {
     try {
         if (!parse(argc, argv, parsed)) return 0;
     } catch (const po::error& e) {
-        std::cerr << "naba-index: " << e.what() << " (see naba-index --help)\n";
+        say(e.what() + std::string(" (see naba-index --help)"));
         return 2;
     } catch (const std::runtime_error& e) {  // an unreadable or malformed --gazetteer
-        std::cerr << "naba-index: " << e.what() << "\n";
+        say(e.what());
         return 2;
     }
+    const std::string& db = parsed.settings.db_dir;
     try {
         return index(parsed);
     } catch (const Xapian::DatabaseLockError& e) {
         // Xapian reports a lock file it may not create as a lock failure too, and a
         // lock it could not take for want of file handles (a shard's, with many --jobs).
         if (e.get_msg().find("already locked") != std::string::npos) {
-            std::cerr << "naba-index: " << parsed.settings.db_dir
-                      << " is locked by another naba-index run; wait for it to finish, then run again\n";
-        } else if (::access(parsed.settings.db_dir.c_str(), W_OK) != 0) {
-            std::cerr << "naba-index: no permission to write the index at " << parsed.settings.db_dir
-                      << " (run as its owner, or index into another --db)\n";
+            say(db + " is locked by another naba-index run; wait for it to finish, then run again");
+        } else if (::access(db.c_str(), W_OK) != 0) {
+            say("no permission to write the index at " + db + " (run as its owner, or index into another --db)");
         } else {
-            std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": "
-                      << e.get_description() << "\n";
+            say("cannot write the index at " + db + ": " + e.get_description());
         }
     } catch (const Xapian::DatabaseError& e) {
-        std::cerr << "naba-index: cannot write the index at " << parsed.settings.db_dir << ": " << e.get_description()
-                  << (out_of_room(e) ? "; make room on its disk (or raise the file size limit), then run again\n"
-                                     : " (check the path and its permissions)\n");
+        say("cannot write the index at " + db + ": " + e.get_description() +
+            (out_of_room(e) ? "; make room on its disk (or raise the file size limit), then run again"
+                            : " (check the path and its permissions)"));
     } catch (const Xapian::Error& e) {
-        std::cerr << "naba-index: " << e.get_description() << "\n";
+        say(e.get_description());
     } catch (const std::exception& e) {
-        std::cerr << "naba-index: " << e.what() << "\n";
+        say(e.what());
     }
     return 2;
 }

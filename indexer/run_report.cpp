@@ -5,6 +5,8 @@
 #include <cstring>
 #include <iostream>
 
+#include "text/terminal_text.h"
+
 namespace naba::indexer {
 
 std::string count_of(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
@@ -39,7 +41,7 @@ void Reporter::warn(const std::string& where, const std::string& message) {
     if (verbosity_ == Verbosity::quiet) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: warning: " << where << ": " << message << "\n";
+    std::cerr << "naba-index: warning: " << text::escape_controls(where + ": " + message) << "\n";
 }
 
 void Reporter::skip(const std::string& where, const std::string& reason, const std::string& detail, long count) {
@@ -47,21 +49,21 @@ void Reporter::skip(const std::string& where, const std::string& reason, const s
     // Skips are always shown, even with --quiet: they are why the exit status is 1.
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: skipped " << where << ": " << detail << "\n";
+    std::cerr << "naba-index: skipped " << text::escape_controls(where + ": " + detail) << "\n";
 }
 
 void Reporter::document(const char* action, const std::string& id) {
     if (verbosity_ != Verbosity::verbose) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: " << action << " " << id << "\n";
+    std::cerr << "naba-index: " << action << " " << text::escape_controls(id) << "\n";
 }
 
 void Reporter::note(const std::string& message) {
     if (verbosity_ == Verbosity::quiet) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: " << message << "\n";
+    std::cerr << "naba-index: " << text::escape_controls(message) << "\n";
 }
 
 void Reporter::set_totals(std::uint64_t bytes, long files) {

@@ -352,3 +352,18 @@ TEST_CASE("a text or JSONL file that may not be read is reported with the system
     CHECK(has(again.err, "locked.jsonl: cannot read the file: Permission denied"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("a file name or record value with control characters is quoted escaped, not sent raw to the terminal") {
+    std::string dir = temp_dir("control-names");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/clear\x1b[2J.txt", std::string("binary\0data", 11));                  // skipped: named in the message
+    // A date that is not one: warned about, quoted.
+    write_file(in + "/d.jsonl", "{\"id\":\"r\",\"text\":\"one\",\"date\":\"\\u001b]0;owned\\u0007\"}\n");
+    CliResult r = index(db, {"--verbose", in});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK(has(r.err, "clear\\x1B[2J.txt"));
+    CHECK(has(r.err, "'\\x1B]0;owned\\x07' is not ISO 8601"));
+    fs::remove_all(dir);
+}

@@ -1,8 +1,9 @@
+// What a terminal may be shown of a text: control characters dropped or written visibly.
 #include <doctest/doctest.h>
 
-#include "terminal_text.h"
+#include "text/terminal_text.h"
 
-using namespace naba::searcher;
+using namespace naba::text;
 
 TEST_CASE("escape_controls writes C0, DEL and C1 characters visibly and keeps the rest") {
     CHECK(escape_controls("plain عربي text") == "plain عربي text");
