@@ -17,7 +17,7 @@ bool is_filter_term(std::string_view term) {
 }
 
 bool is_build_stub(const std::string& db_dir) {
-    std::ifstream in(db_dir + "/XAPIANDB", std::ios::binary);
+    std::ifstream in(db_dir + "/" + std::string(kStubFileName), std::ios::binary);
     std::string first;
     return in && std::getline(in, first) && first == kBuildStubMarker;
 }

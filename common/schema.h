@@ -114,6 +114,10 @@ inline constexpr std::string_view kSpellingStaleKey = "naba:spelling:stale";
 // merge). The merged index has no such key; naba-search says why results are partial.
 inline constexpr std::string_view kBuildingKey = "naba:building";
 
+// The file that makes a folder a Xapian stub database (Xapian's name for it): the
+// index folder of a build in progress, or a folder naming several indexes.
+inline constexpr std::string_view kStubFileName = "XAPIANDB";
+
 // The first line of the stub (XAPIANDB, a '#' comment to Xapian) that lists those
 // shards: it tells naba-index the stub is its own, and a person what the folder is.
 inline constexpr std::string_view kBuildStubMarker =

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string stub_file(const std::string& dir) { return dir + "/XAPIANDB"; }
+std::string stub_file(const std::string& dir) { return dir + "/" + std::string(schema::kStubFileName); }
 
 // The folders holding the shards the build stub in `target` (a canonical path) lists:
 // its work directory, unless the index folder was renamed since (the stub names the

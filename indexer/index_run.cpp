@@ -42,7 +42,7 @@ namespace {
 
 // The file that makes a folder a Xapian database: a backend's version file, or a stub.
 bool database_marker(const std::string& name) {
-    return name == "iamglass" || name == "iamchert" || name == "iamhoney" || name == "XAPIANDB";
+    return name == "iamglass" || name == "iamchert" || name == "iamhoney" || name == schema::kStubFileName;
 }
 
 // Xapian's own files in a database folder: the marker, the glass tables, the lock, a
@@ -87,7 +87,7 @@ Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& report
         } catch (const Xapian::DatabaseNotFoundError& e) {
             reporter.note("the shards of the build a stopped run left in " + db_dir + " are gone (" +
                           e.get_msg() + "): building the index again");
-            std::filesystem::remove(db_dir + "/XAPIANDB");
+            std::filesystem::remove(db_dir + "/" + std::string(schema::kStubFileName));
         }
     }
     refuse_user_folder(db_dir);
@@ -104,7 +104,7 @@ Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& report
 bool own_directory(const std::string& db_dir) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::is_directory(db_dir, ec) || fs::exists(db_dir + "/XAPIANDB", ec)) return false;
+    if (!fs::is_directory(db_dir, ec) || fs::exists(db_dir + "/" + std::string(schema::kStubFileName), ec)) return false;
     for (const auto& entry : fs::directory_iterator(db_dir, ec))
         if (!xapian_file(entry.path().filename().string())) return false;
     const fs::path target = fs::canonical(db_dir, ec), cwd = fs::current_path(ec);

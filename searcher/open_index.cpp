@@ -22,7 +22,7 @@ namespace {
 // The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
 fs::path stub_file_of(const fs::path& db) {
     std::error_code ec;
-    const fs::path file = fs::is_directory(db, ec) ? db / "XAPIANDB" : db;
+    const fs::path file = fs::is_directory(db, ec) ? db / schema::kStubFileName : db;
     // A stub is a few lines; a bigger file is a single-file database.
     constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
     if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxStubBytes || ec) return {};
