@@ -43,7 +43,11 @@ void apply(AnalysisOptions& o, const std::string& entry) {
         if (name == "name-keys") return void(o.name_keys = parse_number(name, value));
         if (name == "arabic-root") return void(o.arabic_root = parse_number(name, value));
         if (name == "proximity") return void(o.proximity = parse_number(name, value));
-        if (name == "window-bonus") return void(o.window_bonus = o.window_bonus_latin = parse_number(name, value));
+        if (name == "window-bonus") {
+            o.window_bonus = o.window_bonus_latin = o.window_bonus_question = parse_number(name, value);
+            return;
+        }
+        if (name == "question-window-bonus") return void(o.window_bonus_question = parse_number(name, value));
         if (name == "english-window-bonus") return void(o.window_bonus_latin = parse_number(name, value));
         if (name == "window-words") return void(o.window_words = parse_width(name, value));
         if (name == "window-depth") return void(o.window_depth = static_cast<unsigned>(parse_number(name, value)));

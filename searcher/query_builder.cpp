@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "syntax_hint.h"
 #include "text/script.h"
+#include "text/stop_words.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -391,6 +392,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
 
 ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     ParsedQuery parsed;
+    parsed.question = text::is_question(query);
     if (trim(query) == "*") {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;

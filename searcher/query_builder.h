@@ -27,6 +27,7 @@ struct ParsedQuery {
     // Values of lang: that no document of the index has (they match nothing).
     std::vector<std::string> unknown_languages;
     Collection collection;  // the documents BM25 counts for it (query_collection.h)
+    bool question = false;  // written as a question (text::is_question): SearchRequest::question
 };
 
 // True for an index that keeps its stems as synonym groups (schema.h, kStemmingKey)

@@ -61,6 +61,7 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
             spy = std::make_unique<EntityFacetSpy>(options_.facet_types);
             request_.facet_spy = spy.get();
         }
+        request_.question = parsed.question;
         try {
             return run_search(db_, analyzer_, parsed.query, parsed.collection, request_);
         } catch (const Xapian::DatabaseModifiedError&) {

@@ -122,7 +122,9 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
     if (request.facet_spy) enquire.add_matchspy(request.facet_spy);
     // The window bonus re-ranks the first window_depth hits, so a page among them is
     // cut from those hits re-ranked; pages after them are Xapian's order as it is.
-    const double bonus = takes_arabic_settings(query_language(query)) ? options.window_bonus : options.window_bonus_latin;
+    const double bonus = !takes_arabic_settings(query_language(query)) ? options.window_bonus_latin
+                         : request.question                           ? options.window_bonus_question
+                                                                      : options.window_bonus;
     const bool rerank = bonus > 0 && request.sort == SortOrder::relevance && size > 0 && first < options.window_depth;
     const Xapian::doccount from = rerank ? 0 : first;
     const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(first + size, options.window_depth) : size;

@@ -50,6 +50,9 @@ struct SearchRequest {
     bool exact_total = false;
     // Counts entity facets over the whole match set (which also makes the total exact).
     Xapian::MatchSpy* facet_spy = nullptr;
+    // The query is written as a question (ParsedQuery::question): an Arabic or mixed
+    // one then gets the window bonus too (AnalysisOptions::window_bonus_question).
+    bool question = false;
 };
 
 // BM25 weighs the query over `collection` (query_collection.h).
@@ -58,7 +61,8 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
 
 // BM25's length normalization b for a query: analysis_options().bm25_b for Arabic and
 // mixed queries (query_language.h), bm25_b_latin otherwise. The window bonus
-// (window_bonus.h) is chosen the same way.
+// (window_bonus.h) is chosen the same way, and for Arabic and mixed questions
+// (SearchRequest::question) is window_bonus_question.
 double length_normalization(const Xapian::Query& query);
 
 }  // namespace naba::searcher

@@ -24,8 +24,8 @@ constexpr const char* kUsage = R"(Usage: naba-search [OPTIONS] QUERY...
 
 Searches a Naba index, best matches first (BM25 over the documents of the query's
 language, so English documents in the index do not change how Arabic ones rank, and
-the reverse; for English queries the first ten are re-ranked by how close together
-the query's words are; see README). Arabic and English words are normalized and
+the reverse; for English queries and Arabic questions the first ten are re-ranked
+by how close together the query's words are; see README). Arabic and English words are normalized and
 stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds "talk".
 Query syntax (Xapian):
   ceasefire talks            either word (default operator OR; see --default-op)

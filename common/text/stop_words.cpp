@@ -1,6 +1,7 @@
 #include "text/stop_words.h"
 
 #include <set>
+#include <string>
 #include <unordered_set>
 #include <string_view>
 
@@ -93,6 +94,25 @@ bool is_stop_word(std::string_view word) {
     for (std::string_view p : kPrepositions)
         if (word.starts_with(p) && listed(word.substr(p.size()))) return true;
     return false;
+}
+
+bool is_question(std::string_view query) {
+    constexpr std::string_view kSpace = " \t\r\n";
+    const std::size_t begin = query.find_first_not_of(kSpace);
+    if (begin == std::string_view::npos) return false;
+    query = query.substr(begin, query.find_last_not_of(kSpace) - begin + 1);
+    if (query.ends_with("?") || query.ends_with("\u061F")) return true;  // ? or Arabic ؟
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        auto add = [&](std::string_view w) { out.insert(arabic_normalize(unicode_normalize(w))); };
+        for (auto w : kEnglishQuestion) add(w);
+        for (auto w : kArabicQuestion) add(w);
+        add("ما");  // "what"; a stop word of its own (also "not"), first in a question
+        add("أي");  // "which"
+        return out;
+    }();
+    const std::string_view first = query.substr(0, query.find_first_of(kSpace));
+    return words.contains(arabic_normalize(unicode_normalize(first)));
 }
 
 }  // namespace naba::text

@@ -204,3 +204,25 @@ TEST_CASE("a fresh parallel build with no room beside the index falls back to on
     CHECK(r.err.find("indexing with one writer") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("naba-search ranks an Arabic question's passages by how close its words are, a headline query by BM25") {
+    // Two passages with the same words: BM25 ties them (the first indexed wins), the
+    // window bonus prefers the one with the words side by side.
+    std::string dir = temp_dir("question");
+    std::string filler;
+    for (int i = 0; i < 20; ++i) filler += "الطقس ";
+    write(dir + "/in/far.txt", "الممر " + filler + "الحبوب\n");
+    write(dir + "/in/near.txt", "الممر الحبوب " + filler + "\n");
+    for (int i = 0; i < 4; ++i) write(dir + "/in/other" + std::to_string(i) + ".txt", "الطقس\n");
+    // One thread: files keep the walk's order as docids (far first), which breaks ties.
+    REQUIRE(run(NABA_INDEX_BIN, {"-q", "-j", "1", "--db", dir + "/db", dir + "/in"}).exit_code == 0);
+    auto first_two = [&](const std::string& q) {
+        return lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "-n", "2", q}).out);
+    };
+    CHECK(first_two("الممر الحبوب") == std::vector<std::string>{"far.txt", "near.txt"});
+    CHECK(first_two("أين الممر الحبوب؟") == std::vector<std::string>{"near.txt", "far.txt"});
+    CHECK(lines(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "-n", "2", "--batch", "-"},
+                    "q1\tأين الممر الحبوب؟\n")
+                    .out) == std::vector<std::string>{"q1\tnear.txt", "q1\tfar.txt"});
+    std::filesystem::remove_all(dir);
+}

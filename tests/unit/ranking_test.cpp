@@ -41,6 +41,7 @@ std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std
     request.offset = offset;
     request.limit = limit;
     const naba::searcher::ParsedQuery parsed = queries.build(query, naba::searcher::DefaultOp::op_or);
+    request.question = parsed.question;  // as QueryRunner does
     auto page = naba::searcher::run_search(db, analyzer, parsed.query, parsed.collection, request);
     std::vector<std::string> ids;
     for (const auto& hit : page.hits) ids.push_back(hit.doc.id);
@@ -134,4 +135,10 @@ TEST_CASE("pages within the re-ranked first hits follow the re-ranked order") {
 TEST_CASE("an Arabic query keeps BM25's order: the window bonus lost on Arabic news") {
     CHECK(ranked_ids(near_and_far("الممر", "الحبوب", "الطقس"), "الممر الحبوب", 0, 2) ==
           std::vector<std::string>{"far", "near"});
+}
+
+TEST_CASE("an Arabic question's words close together rank a passage above one with them far apart") {
+    const auto docs = near_and_far("الممر", "الحبوب", "الطقس");
+    CHECK(ranked_ids(docs, "أين الممر الحبوب", 0, 2) == std::vector<std::string>{"near", "far"});
+    CHECK(ranked_ids(docs, "الممر الحبوب؟", 0, 2) == std::vector<std::string>{"near", "far"});
 }
