@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "syntax_hint.h"
 #include "text/script.h"
+#include "text/terminal_text.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -389,7 +390,10 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
-ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
+ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
+    // Control characters separate words, as white space: every check below, and
+    // suggest(), reads the query as Xapian is given it.
+    const std::string query = text::controls_as_spaces(written);
     ParsedQuery parsed;
     if (trim(query) == "*") {
         parsed.query = Xapian::Query::MatchAll;
@@ -446,7 +450,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     return parsed;
 }
 
-std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
+std::string QueryBuilder::suggest(const std::string& written, DefaultOp op) {
+    const std::string query = text::controls_as_spaces(written);  // as build() reads it
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
