@@ -61,36 +61,6 @@ std::string word_core(std::string_view chunk) {
     return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
 }
 
-void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out) {
-    const auto type = query.get_type();
-    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
-        for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) out.push_back(*t);
-        return;
-    }
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect_phrase_words(query.get_subquery(i), out);
-}
-
-// A word of a parsed query: a term, phrase, wildcard or synonym group (maybe scaled).
-bool is_word(const Xapian::Query& q) {
-    switch (q.get_type()) {
-        case Xapian::Query::LEAF_TERM:
-        case Xapian::Query::OP_PHRASE:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_WILDCARD: return true;
-        case Xapian::Query::OP_SCALE_WEIGHT: return is_word(q.get_subquery(0));
-        default: return false;
-    }
-}
-
-// One word, or an OR of words: adding another alternative keeps its meaning.
-bool is_flat_or(const Xapian::Query& q) {
-    if (is_word(q)) return true;
-    if (q.get_type() != Xapian::Query::OP_OR) return false;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (!is_word(q.get_subquery(i))) return false;
-    return true;
-}
-
 }  // namespace
 
 // Alternatives (roots, clitic-stripped forms, name keys) may only widen the words
@@ -315,16 +285,33 @@ Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
 // A query that excluded something but came back without an AND_NOT, as its plain
 // words, was read so. A '-' alone then means NOT, which Xapian accepts alone;
 // anything else is an error.
+// The plain-words reading loses NEAR and ADJ (searched as words: "grain NEAR expo*"
+// found near) and wildcards too, which is as much an error. Xapian expands no
+// wildcard in a phrase either: "grai* exports" searched the phrase grai exports.
 Xapian::Query QueryBuilder::parse(const std::string& normalized) {
-    Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
-    if (!has_exclusion(normalized) || has_and_not(query) || !plain_words(normalized, query)) return query;
-    unknown_entities_.clear();  // the field processors run again
-    const std::string with_not = minus_as_not(normalized);
-    query = parser_.parse_query(with_not, kParseFlags);
-    if (has_and_not(query) || !plain_words(with_not, query)) return query;
+    if (const std::string word = quoted_wildcard(normalized); !word.empty())
+        throw Xapian::QueryParserError("the wildcard " + word + " is in quotes, where it is not expanded (a phrase "
+                                       "matches words as written); write the word in full, or take it out of the "
+                                       "quotes");
+    std::string text = normalized;
+    Xapian::Query query = parser_.parse_query(text, kParseFlags);
+    if (has_exclusion(text) && !has_and_not(query) && plain_words(text, query)) {
+        unknown_entities_.clear();  // the field processors run again
+        text = minus_as_not(normalized);
+        query = parser_.parse_query(text, kParseFlags);
+        if (!has_and_not(query) && plain_words(text, query))
+            throw Xapian::QueryParserError(
+                "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
+                "(is a ')' or '\"' out of place?); correct the query");
+    }
+    const std::string lost = lost_in_plain_words(text);
+    if (lost.empty() || !plain_words(text, query)) return query;
+    const bool op = lost.starts_with("NEAR") || lost.starts_with("ADJ");
     throw Xapian::QueryParserError(
-        "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
-        "(is a ')' or '\"' out of place?); correct the query");
+        "it can only be read as plain words, which would search " +
+        (op ? lost + " as a word (" + lost + " takes one word on each side: no wildcard, phrase or group; "
+            : lost + " as the word " + lost.substr(0, lost.find('*')) + " (") +
+        "is a ')' or '\"' out of place?); correct the query");
 }
 
 // Whether `parsed` is QueryParser's reading of `text` as plain words: the query it

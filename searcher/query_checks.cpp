@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 
+#include "analyzer.h"
 #include "text/script.h"
 #include "text/utf8.h"
 
@@ -78,6 +79,42 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
             found = std::string(name) + ":";
     });
     return found;
+}
+
+std::string quoted_wildcard(std::string_view query) {
+    bool quoted = false, literal = false, after_word = false;
+    std::size_t word_start = 0;
+    for (std::size_t i = 0; i < query.size();) {
+        const std::size_t at = i;
+        const char32_t c = text::next_code_point(query, i);
+        if (c == U'"') {
+            // id:"..." opens a literal value (query_builder.cpp's IdFieldProcessor).
+            literal = !quoted && at >= 3 && query.substr(at - 3, 3) == "id:" &&
+                      (at == 3 || !std::isalnum(static_cast<unsigned char>(query[at - 4])));
+            quoted = !quoted;
+        }
+        const bool word_char = text::is_word_char(c);
+        if (word_char && !after_word) word_start = at;
+        if (c == U'*' && after_word && quoted && !literal) return std::string(query.substr(word_start, i - word_start));
+        after_word = word_char;
+    }
+    return "";
+}
+
+std::string lost_in_plain_words(std::string_view query) {
+    std::string op, wildcard;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos) return;
+        std::string_view chunk = query.substr(at);
+        chunk = chunk.substr(0, std::min(chunk.size(), chunk.find_first_of(" \t\n\r\f\v")));
+        if (op.empty() && is_query_operator(chunk) && (chunk.starts_with("NEAR") || chunk.starts_with("ADJ")))
+            op = chunk;
+        const std::size_t sign = std::min(chunk.size(), chunk.find_first_not_of("+-"));
+        const bool id_value = chunk.substr(sign).starts_with("id:");  // taken as written
+        if (wildcard.empty() && !id_value && wildcard_count(chunk) > 0)
+            wildcard = chunk.substr(0, std::min(chunk.size(), chunk.find_last_of('*') + 1));
+    });
+    return op.empty() ? wildcard : op;
 }
 
 std::size_t word_count(std::string_view query) {

@@ -27,6 +27,17 @@ bool has_and_not(const Xapian::Query& query);
 // name written in capitals (a pasted headline's SOURCE:) stays a word.
 std::string field_without_value(std::string_view query, const std::vector<std::string>& fields);
 
+// The first word with a wildcard inside quotes ("grai* exports"), as written, or "".
+// Xapian 1.4 expands no wildcard in a phrase: it searches the word without its '*'.
+// An id:"..." value is taken as written, '*' and all.
+std::string quoted_wildcard(std::string_view query);
+
+// What the plain-words reading of a query (QueryParser's answer to one it cannot
+// parse) would search in another sense, or "": the first NEAR or ADJ operator outside
+// quotes (searched as a word), else the first word with a wildcard (searched without
+// its '*').
+std::string lost_in_plain_words(std::string_view query);
+
 // Words of a query: runs of word characters (text::is_word_char), as QueryParser
 // splits them, however they are joined ("a-b-c" is three), operators included.
 std::size_t word_count(std::string_view query);
