@@ -268,9 +268,12 @@ Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) c
 // their forms back here. A key Xapian left bare in a parse that worked has no forms
 // (the index never held the word), so this changes nothing else. Only the
 // parameterless operators around words are walked: the plain-words parse builds no
-// others.
+// others. A stop word Xapian kept (AND, +) is searched as written, the only way it is
+// indexed: its stem key matched nothing, its stem group only words sharing its stem.
 Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
     return rebuild_parts(query, [this](const Xapian::Query& part) {
+        if (std::vector<std::string> words = written_stop_words(part); !words.empty())
+            return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
         if (part.get_type() != Xapian::Query::LEAF_TERM) return part;
         const std::string key = *part.get_terms_begin();
         if (key.size() < 2 || key[0] != 'Z') return part;
@@ -327,24 +330,29 @@ bool QueryBuilder::plain_words(const std::string& text, const Xapian::Query& par
     return same;
 }
 
+// The stop words written in the query for a stemmed part of its parse (Zthe, or a
+// stem group keyed by it, its first term), or none when it is no such part.
+std::vector<std::string> QueryBuilder::written_stop_words(const Xapian::Query& part) const {
+    const bool group = part.get_type() == Xapian::Query::OP_SYNONYM && part.get_num_subqueries() > 0;
+    const Xapian::Query key = group ? part.get_subquery(0) : part;
+    if (key.get_type() != Xapian::Query::LEAF_TERM) return {};
+    const std::string term = *key.get_terms_begin();
+    if (!term.starts_with('Z') || !analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return {};
+    std::vector<std::string> words;
+    for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word) {
+        if (!analyzer_.is_stop_word(*word)) return {};  // offing has the stem of too
+        words.push_back(*word);
+    }
+    return words;
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query is to match nothing. Its
 // stem groups (Zof SYNONYM offing) hold only other words that share such a stem.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
-    auto stop_word_stem = [this](const Xapian::Query& q) {
-        if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
-        const std::string& term = *q.get_terms_begin();
-        if (!term.starts_with('Z') || !analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return false;
-        // The words written in the query: offing has the stem of too, and is no stop word.
-        for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word)
-            if (!analyzer_.is_stop_word(*word)) return false;
-        return true;
-    };
     bool only = true;
     rebuild_parts(query, [&](const Xapian::Query& part) {
-        // A stem group is keyed by its first term, the stem.
-        const bool group = part.get_type() == Xapian::Query::OP_SYNONYM && part.get_num_subqueries() > 0;
-        only = only && stop_word_stem(group ? part.get_subquery(0) : part);
+        only = only && !written_stop_words(part).empty();
         return part;
     });
     return only;
