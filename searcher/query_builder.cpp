@@ -402,6 +402,10 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    if (const auto [field, c] = field_before_punctuation(normalized, {"title"}, {"source"}); !field.empty())
+        throw Xapian::QueryParserError("'" + field + "' is followed by '" + c + "', which cannot start its value; " +
+                                       "write the value right after the colon, e.g. " + field + "word or " + field +
+                                       "\"two words\" (double quotes)");
     // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
     // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
     const auto hint = find_syntax_problem(normalized);

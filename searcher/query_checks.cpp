@@ -117,6 +117,41 @@ std::string lost_in_plain_words(std::string_view query) {
     return op.empty() ? wildcard : op;
 }
 
+std::pair<std::string, std::string> field_before_punctuation(std::string_view query,
+                                                             const std::vector<std::string>& free_text_fields,
+                                                             const std::vector<std::string>& filter_fields) {
+    // Whether `value` (non-empty, no white space first) can start a field's value.
+    auto starts_value = [](std::string_view value, bool free_text) {
+        std::size_t i = 0;
+        char32_t c = text::next_code_point(value, i);
+        if (c == U'"' || c == U'\u201c' || c == U'\u201d' || (free_text && c == U'(')) return true;
+        // Xapian's is_phrase_generator: 'path:/usr/local'.
+        while (free_text && c < 0x80 && std::string_view(".-/:\\@").find(static_cast<char>(c)) != std::string_view::npos &&
+               i < value.size())
+            c = text::next_code_point(value, i);
+        return text::is_word_char(c);
+    };
+    std::pair<std::string, std::string> found;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos || !found.first.empty()) return;
+        std::string_view chunk = query.substr(at);
+        chunk = chunk.substr(0, std::min(chunk.size(), chunk.find_first_of(" \t\n\r\f\v")));
+        chunk.remove_prefix(std::min(chunk.size(), chunk.find_first_not_of("+-")));
+        for (const auto* fields : {&free_text_fields, &filter_fields}) {
+            for (const std::string& field : *fields) {
+                if (!chunk.starts_with(field + ":") || chunk.size() == field.size() + 1) continue;
+                const std::string_view value = chunk.substr(field.size() + 1);
+                if (starts_value(value, fields == &free_text_fields)) continue;
+                std::size_t end = 0;
+                text::next_code_point(value, end);
+                found = {field + ":", std::string(value.substr(0, end))};
+                return;
+            }
+        }
+    });
+    return found;
+}
+
 std::size_t word_count(std::string_view query) {
     std::size_t words = 0;
     bool in_word = false;

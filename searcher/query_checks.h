@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -37,6 +38,17 @@ std::string quoted_wildcard(std::string_view query);
 // quotes (searched as a word), else the first word with a wildcard (searched without
 // its '*').
 std::string lost_in_plain_words(std::string_view query);
+
+// The first field name written (in the normalized query, as Xapian reads it) with a
+// character right after its colon that cannot start its value, and that character:
+// Xapian then searches a free-text field's name as a word (title:'war', title:«غزة»,
+// title:,war), and takes a filter's value with its quotes or brackets
+// (source:'reuters'). A value starts with a word character or a double quote; a
+// free-text one also with '(' (a group) or after . - / : \ @ (as Xapian allows).
+// {"", ""} when there is none.
+std::pair<std::string, std::string> field_before_punctuation(std::string_view query,
+                                                             const std::vector<std::string>& free_text_fields,
+                                                             const std::vector<std::string>& filter_fields);
 
 // Words of a query: runs of word characters (text::is_word_char), as QueryParser
 // splits them, however they are joined ("a-b-c" is three), operators included.

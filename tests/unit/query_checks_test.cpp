@@ -2,6 +2,10 @@
 // wildcards where Xapian 1.4 does not expand them, and what a plain-words reading loses.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "query_checks.h"
 
 using namespace naba::searcher;
@@ -27,4 +31,20 @@ TEST_CASE("lost_in_plain_words names a NEAR or ADJ operator first, then a wildca
     CHECK(lost_in_plain_words("\"grain NEAR\" talks)") == "");
     CHECK(lost_in_plain_words("id:en/a*b.txt talks)") == "");
     CHECK(lost_in_plain_words("- -") == "");
+}
+
+TEST_CASE("field_before_punctuation finds a field whose value starts with what cannot start one") {
+    using Found = std::pair<std::string, std::string>;
+    const std::vector<std::string> free_text = {"title"}, filters = {"source"};
+    CHECK(field_before_punctuation("title:'war'", free_text, filters) == Found{"title:", "'"});
+    CHECK(field_before_punctuation("grain +title:«غزة»", free_text, filters) == Found{"title:", "«"});
+    CHECK(field_before_punctuation("source:(reuters)", free_text, filters) == Found{"source:", "("});
+    CHECK(field_before_punctuation("title:\xef\xbf\xbd", free_text, filters) == Found{"title:", "\xef\xbf\xbd"});
+    // What Xapian takes as a value: a word, a phrase, a group, a path-like start.
+    for (const char* query : {"title:war", "title:\"two words\"", "title:(war OR peace)", "title:/usr/war",
+                              "title:-war", "source:\"al jazeera\"", "title:غزة", "title: war", "\"title:'war'\"",
+                              "subtitle:'war'", "lang:'ar'"}) {
+        CAPTURE(query);
+        CHECK(field_before_punctuation(query, free_text, filters) == Found{});
+    }
 }
