@@ -48,14 +48,20 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
                                  "in a circle");
     open.push_back(canonical);
     std::ifstream in(stub);
+    std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
+        ++number;
         std::istringstream words(line);
         std::string type, path;
         // Only these name a local database by path (Xapian's stub format).
         if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
         std::getline(words >> std::ws, path);
         if (!path.empty() && path.back() == '\r') path.pop_back();
-        if (path.empty()) continue;
+        // Xapian reports it as a file it cannot stat, which sounded like permissions.
+        if (path.empty())
+            throw std::runtime_error(dir + ": line " + std::to_string(number) +
+                                     (open.size() > 1 ? " of " + stub.string() : "") + " is '" + type +
+                                     "' with no path; write the index's directory after it");
         const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
         check_stub_chain(dir, named, open, listed);
     }
