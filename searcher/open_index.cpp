@@ -31,10 +31,15 @@ fs::path stub_file_of(const fs::path& db) {
 
 // Xapian follows a stub that names itself, directly or through other stubs, until
 // its stack overflows (a segfault): the chain is followed here first. `open` holds the
-// stubs being read, outermost first. Xapian reports whatever else is wrong in a stub.
-void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open) {
+// stubs being read, outermost first; the local databases they list (not stubs) are
+// added to `listed`. Xapian reports whatever else is wrong in a stub.
+void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open,
+                      std::vector<fs::path>& listed) {
     const fs::path stub = stub_file_of(db);
-    if (stub.empty()) return;
+    if (stub.empty()) {
+        if (!open.empty()) listed.push_back(db);
+        return;
+    }
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(stub, ec);
     if (std::find(open.begin(), open.end(), canonical) != open.end())
@@ -43,18 +48,49 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
                                  "in a circle");
     open.push_back(canonical);
     std::ifstream in(stub);
+    std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
+        ++number;
         std::istringstream words(line);
         std::string type, path;
         // Only these name a local database by path (Xapian's stub format).
         if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
         std::getline(words >> std::ws, path);
         if (!path.empty() && path.back() == '\r') path.pop_back();
-        if (path.empty()) continue;
+        // Xapian reports it as a file it cannot stat, which sounded like permissions.
+        if (path.empty())
+            throw std::runtime_error(dir + ": line " + std::to_string(number) +
+                                     (open.size() > 1 ? " of " + stub.string() : "") + " is '" + type +
+                                     "' with no path; write the index's directory after it");
         const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
-        check_stub_chain(dir, named, open);
+        check_stub_chain(dir, named, open, listed);
     }
     open.pop_back();
+}
+
+// Each local database a stub lists is checked on its own: a combined database reads
+// its metadata from the first one only, so another tool's database listed after an
+// index was searched with it. (A remote one is left to Xapian and the check of the
+// whole.) A stopped build's stub is left to open_database, which names the fix.
+void check_listed(const std::string& dir, const std::vector<fs::path>& listed) {
+    if (schema::is_build_stub(dir)) return;
+    for (const fs::path& entry : listed) {
+        const std::string lists = dir + " lists " + entry.string();
+        std::error_code ec;
+        if (!fs::exists(entry, ec) && !ec)
+            throw std::runtime_error(lists + ", which does not exist; correct or remove that line");
+        Xapian::Database db;
+        try {
+            db = Xapian::Database(entry.string());
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            const char* why = e.get_error_string();
+            throw std::runtime_error(lists + ", which cannot be opened (" + e.get_msg() + (why && *why ? ": " : "") +
+                                     (why ? why : "") + "); list only directories made by naba-index");
+        }
+        if (!schema::is_naba_index(db))
+            throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
+                                             "write it); list only directories made by naba-index");
+    }
 }
 
 Xapian::Database open_database(const std::string& dir) {
@@ -84,8 +120,9 @@ Xapian::Database open_index(const std::string& dir) {
     if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
         ec = std::error_code(errno, std::generic_category());
     if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
-    std::vector<fs::path> stubs;
-    check_stub_chain(dir, dir, stubs);
+    std::vector<fs::path> stubs, listed;
+    check_stub_chain(dir, dir, stubs, listed);
+    check_listed(dir, listed);
     Xapian::Database db = open_database(dir);
     // Found out here, not when the first hit is printed: a query that matched nothing,
     // or --count, answered from another tool's database as if it were one.

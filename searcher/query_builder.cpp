@@ -17,6 +17,7 @@
 #include "syntax_hint.h"
 #include "text/script.h"
 #include "text/stop_words.h"
+#include "text/terminal_text.h"
 #include "text/utf8.h"
 
 namespace naba::searcher {
@@ -59,36 +60,6 @@ std::string word_core(std::string_view chunk) {
         end = i;
     }
     return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
-}
-
-void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out) {
-    const auto type = query.get_type();
-    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
-        for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) out.push_back(*t);
-        return;
-    }
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect_phrase_words(query.get_subquery(i), out);
-}
-
-// A word of a parsed query: a term, phrase, wildcard or synonym group (maybe scaled).
-bool is_word(const Xapian::Query& q) {
-    switch (q.get_type()) {
-        case Xapian::Query::LEAF_TERM:
-        case Xapian::Query::OP_PHRASE:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_WILDCARD: return true;
-        case Xapian::Query::OP_SCALE_WEIGHT: return is_word(q.get_subquery(0));
-        default: return false;
-    }
-}
-
-// One word, or an OR of words: adding another alternative keeps its meaning.
-bool is_flat_or(const Xapian::Query& q) {
-    if (is_word(q)) return true;
-    if (q.get_type() != Xapian::Query::OP_OR) return false;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (!is_word(q.get_subquery(i))) return false;
-    return true;
 }
 
 }  // namespace
@@ -298,9 +269,12 @@ Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) c
 // their forms back here. A key Xapian left bare in a parse that worked has no forms
 // (the index never held the word), so this changes nothing else. Only the
 // parameterless operators around words are walked: the plain-words parse builds no
-// others.
+// others. A stop word Xapian kept (AND, +) is searched as written, the only way it is
+// indexed: its stem key matched nothing, its stem group only words sharing its stem.
 Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
     return rebuild_parts(query, [this](const Xapian::Query& part) {
+        if (std::vector<std::string> words = written_stop_words(part); !words.empty())
+            return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
         if (part.get_type() != Xapian::Query::LEAF_TERM) return part;
         const std::string key = *part.get_terms_begin();
         if (key.size() < 2 || key[0] != 'Z') return part;
@@ -315,16 +289,33 @@ Xapian::Query QueryBuilder::with_stem_groups(const Xapian::Query& query) const {
 // A query that excluded something but came back without an AND_NOT, as its plain
 // words, was read so. A '-' alone then means NOT, which Xapian accepts alone;
 // anything else is an error.
+// The plain-words reading loses NEAR and ADJ (searched as words: "grain NEAR expo*"
+// found near) and wildcards too, which is as much an error. Xapian expands no
+// wildcard in a phrase either: "grai* exports" searched the phrase grai exports.
 Xapian::Query QueryBuilder::parse(const std::string& normalized) {
-    Xapian::Query query = parser_.parse_query(normalized, kParseFlags);
-    if (!has_exclusion(normalized) || has_and_not(query) || !plain_words(normalized, query)) return query;
-    unknown_entities_.clear();  // the field processors run again
-    const std::string with_not = minus_as_not(normalized);
-    query = parser_.parse_query(with_not, kParseFlags);
-    if (has_and_not(query) || !plain_words(with_not, query)) return query;
+    if (const std::string word = quoted_wildcard(normalized); !word.empty())
+        throw Xapian::QueryParserError("the wildcard " + word + " is in quotes, where it is not expanded (a phrase "
+                                       "matches words as written); write the word in full, or take it out of the "
+                                       "quotes");
+    std::string text = normalized;
+    Xapian::Query query = parser_.parse_query(text, kParseFlags);
+    if (has_exclusion(text) && !has_and_not(query) && plain_words(text, query)) {
+        unknown_entities_.clear();  // the field processors run again
+        text = minus_as_not(normalized);
+        query = parser_.parse_query(text, kParseFlags);
+        if (!has_and_not(query) && plain_words(text, query))
+            throw Xapian::QueryParserError(
+                "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
+                "(is a ')' or '\"' out of place?); correct the query");
+    }
+    const std::string lost = lost_in_plain_words(text);
+    if (lost.empty() || !plain_words(text, query)) return query;
+    const bool op = lost.starts_with("NEAR") || lost.starts_with("ADJ");
     throw Xapian::QueryParserError(
-        "it excludes words (NOT or -), but it can only be read as plain words, which would search for them "
-        "(is a ')' or '\"' out of place?); correct the query");
+        "it can only be read as plain words, which would search " +
+        (op ? lost + " as a word (" + lost + " takes one word on each side: no wildcard, phrase or group; "
+            : lost + " as the word " + lost.substr(0, lost.find('*')) + " (") +
+        "is a ')' or '\"' out of place?); correct the query");
 }
 
 // Whether `parsed` is QueryParser's reading of `text` as plain words: the query it
@@ -340,24 +331,29 @@ bool QueryBuilder::plain_words(const std::string& text, const Xapian::Query& par
     return same;
 }
 
+// The stop words written in the query for a stemmed part of its parse (Zthe, or a
+// stem group keyed by it, its first term), or none when it is no such part.
+std::vector<std::string> QueryBuilder::written_stop_words(const Xapian::Query& part) const {
+    const bool group = part.get_type() == Xapian::Query::OP_SYNONYM && part.get_num_subqueries() > 0;
+    const Xapian::Query key = group ? part.get_subquery(0) : part;
+    if (key.get_type() != Xapian::Query::LEAF_TERM) return {};
+    const std::string term = *key.get_terms_begin();
+    if (!term.starts_with('Z') || !analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return {};
+    std::vector<std::string> words;
+    for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word) {
+        if (!analyzer_.is_stop_word(*word)) return {};  // offing has the stem of too
+        words.push_back(*word);
+    }
+    return words;
+}
+
 // Xapian keeps a query made only of stop words, as stemmed terms (Zthe); but stop
 // words are indexed without a stemmed form, so such a query is to match nothing. Its
 // stem groups (Zof SYNONYM offing) hold only other words that share such a stem.
 bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
-    auto stop_word_stem = [this](const Xapian::Query& q) {
-        if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
-        const std::string& term = *q.get_terms_begin();
-        if (!term.starts_with('Z') || !analyzer_.is_stop_word(std::string(schema::without_prefix(term)))) return false;
-        // The words written in the query: offing has the stem of too, and is no stop word.
-        for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word)
-            if (!analyzer_.is_stop_word(*word)) return false;
-        return true;
-    };
     bool only = true;
     rebuild_parts(query, [&](const Xapian::Query& part) {
-        // A stem group is keyed by its first term, the stem.
-        const bool group = part.get_type() == Xapian::Query::OP_SYNONYM && part.get_num_subqueries() > 0;
-        only = only && stop_word_stem(group ? part.get_subquery(0) : part);
+        only = only && !written_stop_words(part).empty();
         return part;
     });
     return only;
@@ -390,7 +386,10 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
-ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
+ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
+    // Control characters separate words, as white space: every check below, and
+    // suggest(), reads the query as Xapian is given it.
+    const std::string query = text::controls_as_spaces(written);
     ParsedQuery parsed;
     parsed.question = text::is_question(query);
     if (trim(query) == "*") {
@@ -405,6 +404,10 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
+    if (const auto [field, c] = field_before_punctuation(normalized, {"title"}, {"source"}); !field.empty())
+        throw Xapian::QueryParserError("'" + field + "' is followed by '" + c + "', which cannot start its value; " +
+                                       "write the value right after the colon, e.g. " + field + "word or " + field +
+                                       "\"two words\" (double quotes)");
     // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
     // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
     const auto hint = find_syntax_problem(normalized);
@@ -448,7 +451,8 @@ ParsedQuery QueryBuilder::build(const std::string& query, DefaultOp op) {
     return parsed;
 }
 
-std::string QueryBuilder::suggest(const std::string& query, DefaultOp op) {
+std::string QueryBuilder::suggest(const std::string& written, DefaultOp op) {
+    const std::string query = text::controls_as_spaces(written);  // as build() reads it
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});

@@ -55,6 +55,7 @@ class QueryBuilder {
   private:
     Xapian::Query parse(const std::string& normalized);
     bool plain_words(const std::string& text, const Xapian::Query& parsed);
+    std::vector<std::string> written_stop_words(const Xapian::Query& part) const;
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
     std::string keep_known_words(const std::string& normalized, const std::string& corrected) const;
     // A stop word, or a word the index holds as written or through its stem.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 
+#include "analyzer.h"
 #include "text/script.h"
 #include "text/utf8.h"
 
@@ -76,6 +77,77 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
             std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
         if (has_lower && std::find(fields.begin(), fields.end(), lower) != fields.end())
             found = std::string(name) + ":";
+    });
+    return found;
+}
+
+std::string quoted_wildcard(std::string_view query) {
+    bool quoted = false, literal = false, after_word = false;
+    std::size_t word_start = 0;
+    for (std::size_t i = 0; i < query.size();) {
+        const std::size_t at = i;
+        const char32_t c = text::next_code_point(query, i);
+        if (c == U'"') {
+            // id:"..." opens a literal value (query_builder.cpp's IdFieldProcessor).
+            literal = !quoted && at >= 3 && query.substr(at - 3, 3) == "id:" &&
+                      (at == 3 || !std::isalnum(static_cast<unsigned char>(query[at - 4])));
+            quoted = !quoted;
+        }
+        const bool word_char = text::is_word_char(c);
+        if (word_char && !after_word) word_start = at;
+        if (c == U'*' && after_word && quoted && !literal) return std::string(query.substr(word_start, i - word_start));
+        after_word = word_char;
+    }
+    return "";
+}
+
+std::string lost_in_plain_words(std::string_view query) {
+    std::string op, wildcard;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos) return;
+        std::string_view chunk = query.substr(at);
+        chunk = chunk.substr(0, std::min(chunk.size(), chunk.find_first_of(" \t\n\r\f\v")));
+        if (op.empty() && is_query_operator(chunk) && (chunk.starts_with("NEAR") || chunk.starts_with("ADJ")))
+            op = chunk;
+        const std::size_t sign = std::min(chunk.size(), chunk.find_first_not_of("+-"));
+        const bool id_value = chunk.substr(sign).starts_with("id:");  // taken as written
+        if (wildcard.empty() && !id_value && wildcard_count(chunk) > 0)
+            wildcard = chunk.substr(0, std::min(chunk.size(), chunk.find_last_of('*') + 1));
+    });
+    return op.empty() ? wildcard : op;
+}
+
+std::pair<std::string, std::string> field_before_punctuation(std::string_view query,
+                                                             const std::vector<std::string>& free_text_fields,
+                                                             const std::vector<std::string>& filter_fields) {
+    // Whether `value` (non-empty, no white space first) can start a field's value.
+    auto starts_value = [](std::string_view value, bool free_text) {
+        std::size_t i = 0;
+        char32_t c = text::next_code_point(value, i);
+        if (c == U'"' || c == U'\u201c' || c == U'\u201d' || (free_text && c == U'(')) return true;
+        // Xapian's is_phrase_generator: 'path:/usr/local'.
+        while (free_text && c < 0x80 && std::string_view(".-/:\\@").find(static_cast<char>(c)) != std::string_view::npos &&
+               i < value.size())
+            c = text::next_code_point(value, i);
+        return text::is_word_char(c);
+    };
+    std::pair<std::string, std::string> found;
+    for_each_chunk(query, [&](std::size_t at) {
+        if (at == std::string_view::npos || !found.first.empty()) return;
+        std::string_view chunk = query.substr(at);
+        chunk = chunk.substr(0, std::min(chunk.size(), chunk.find_first_of(" \t\n\r\f\v")));
+        chunk.remove_prefix(std::min(chunk.size(), chunk.find_first_not_of("+-")));
+        for (const auto* fields : {&free_text_fields, &filter_fields}) {
+            for (const std::string& field : *fields) {
+                if (!chunk.starts_with(field + ":") || chunk.size() == field.size() + 1) continue;
+                const std::string_view value = chunk.substr(field.size() + 1);
+                if (starts_value(value, fields == &free_text_fields)) continue;
+                std::size_t end = 0;
+                text::next_code_point(value, end);
+                found = {field + ":", std::string(value.substr(0, end))};
+                return;
+            }
+        }
     });
     return found;
 }

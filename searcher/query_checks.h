@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -26,6 +27,28 @@ bool has_and_not(const Xapian::Query& query);
 // "title: grain"), which Xapian would search as a word, or "" when there is none. A
 // name written in capitals (a pasted headline's SOURCE:) stays a word.
 std::string field_without_value(std::string_view query, const std::vector<std::string>& fields);
+
+// The first word with a wildcard inside quotes ("grai* exports"), as written, or "".
+// Xapian 1.4 expands no wildcard in a phrase: it searches the word without its '*'.
+// An id:"..." value is taken as written, '*' and all.
+std::string quoted_wildcard(std::string_view query);
+
+// What the plain-words reading of a query (QueryParser's answer to one it cannot
+// parse) would search in another sense, or "": the first NEAR or ADJ operator outside
+// quotes (searched as a word), else the first word with a wildcard (searched without
+// its '*').
+std::string lost_in_plain_words(std::string_view query);
+
+// The first field name written (in the normalized query, as Xapian reads it) with a
+// character right after its colon that cannot start its value, and that character:
+// Xapian then searches a free-text field's name as a word (title:'war', title:«غزة»,
+// title:,war), and takes a filter's value with its quotes or brackets
+// (source:'reuters'). A value starts with a word character or a double quote; a
+// free-text one also with '(' (a group) or after . - / : \ @ (as Xapian allows).
+// {"", ""} when there is none.
+std::pair<std::string, std::string> field_before_punctuation(std::string_view query,
+                                                             const std::vector<std::string>& free_text_fields,
+                                                             const std::vector<std::string>& filter_fields);
 
 // Words of a query: runs of word characters (text::is_word_char), as QueryParser
 // splits them, however they are joined ("a-b-c" is three), operators included.

@@ -3,6 +3,38 @@
 #include <vector>
 
 namespace naba::searcher {
+namespace {
+
+// A word of a parsed query: a term, phrase, wildcard or synonym group (maybe scaled).
+bool is_word(const Xapian::Query& q) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_WILDCARD: return true;
+        case Xapian::Query::OP_SCALE_WEIGHT: return is_word(q.get_subquery(0));
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+        for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) out.push_back(*t);
+        return;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect_phrase_words(query.get_subquery(i), out);
+}
+
+bool is_flat_or(const Xapian::Query& query) {
+    if (is_word(query)) return true;
+    if (query.get_type() != Xapian::Query::OP_OR) return false;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (!is_word(query.get_subquery(i))) return false;
+    return true;
+}
 
 Xapian::Query rebuild_parts(const Xapian::Query& query, const std::function<Xapian::Query(const Xapian::Query&)>& change) {
     switch (query.get_type()) {

@@ -1,8 +1,11 @@
-// Rewrites of a parsed query through the operators Xapian's QueryParser builds around
-// words, shared by the query steps that change its words (stem groups, exact IDFs).
+// Walks and rewrites of a parsed query through the operators Xapian's QueryParser
+// builds around words, shared by the query steps that read or change its words (stem
+// groups, exact IDFs, alternatives, the phrase bonus).
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -12,5 +15,12 @@ namespace naba::searcher {
 // (OR, AND, AND_NOT, AND_MAYBE, FILTER, XOR), and to `query` itself when it is none of
 // those. Phrases, NEAR and scaled parts are parts: their words stay as they are.
 Xapian::Query rebuild_parts(const Xapian::Query& query, const std::function<Xapian::Query(const Xapian::Query&)>& change);
+
+// Appends the words of each phrase or NEAR in `query` to `out`.
+void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out);
+
+// One word, or an OR of words (a word: a term, phrase, wildcard or synonym group, maybe
+// scaled): adding another alternative keeps its meaning.
+bool is_flat_or(const Xapian::Query& query);
 
 }  // namespace naba::searcher

@@ -35,8 +35,10 @@ Query syntax (Xapian):
                              a pasted headline, is plain words: no operators, no +/-)
   +truce -nuclear            must have / must not have
   ceasefire NEAR line        within 10 words;  a NEAR/3 b  within 3;  a ADJ/3 b  in
-                             order (words as written, not stemmed, as in a phrase)
-  negotiat* مفاوض*           words starting with these letters (at most 50 in a query)
+                             order (words as written, not stemmed, as in a phrase;
+                             one word each side: no wildcard, phrase or group)
+  negotiat* مفاوض*           words starting with these letters (at most 50 in a query;
+                             not in quotes, where they are an error)
   (putin OR بوتين) AND talks  grouping
   title:ceasefire            a word in the title
   lang:ar lang:en            documents in one language (mixed ones are in both); a

@@ -44,6 +44,17 @@ std::string one_line(std::string_view text) { return squeeze(text, true); }
 
 std::string squeeze_spaces(std::string_view text) { return squeeze(text, false); }
 
+std::string controls_as_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::size_t n = control_at(text, i);
+        out += n ? ' ' : text[i];
+        i += n ? n - 1 : 0;
+    }
+    return out;
+}
+
 bool has_control(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i)
         if (control_at(text, i) && !is_space(text[i])) return true;

@@ -18,6 +18,11 @@ std::string one_line(std::string_view text);
 // snippet marks of the text printer are two of them).
 std::string squeeze_spaces(std::string_view text);
 
+// Each control character (C0, DEL, C1) becomes one space. For a query, whose words
+// they separate as white space does: Xapian takes them for no space, so "lang:\x01ar"
+// was the words lang and ar, and "a\x01NOT\x01b" no NOT.
+std::string controls_as_spaces(std::string_view text);
+
 // True when the text holds a control character other than white space.
 bool has_control(std::string_view text);
 

@@ -28,9 +28,12 @@ class TextPrinter : public Printer {
     }
 
     void begin(const QueryLabel& label) override {
-        // A batch file's queries may hold control characters too (made from titles).
-        if (label.batch)
-            out_ << "# " << one_line(label.qid) << ": " << isolate_rtl_runs(one_line(label.query)) << "\n\n";
+        // A batch file's queries may hold control characters too (made from titles):
+        // shown as the spaces they are searched as.
+        if (label.batch) {
+            const std::string query = one_line(text::controls_as_spaces(label.query));
+            out_ << "# " << one_line(label.qid) << ": " << isolate_rtl_runs(query) << "\n\n";
+        }
     }
 
     void hit(const QueryLabel&, const Hit& hit) override {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <xapian.h>
 
@@ -60,6 +61,43 @@ TEST_CASE("a Xapian database that naba-index did not write is an error when open
     CliResult stub = run(NABA_SEARCH_BIN, {"--db", dir + "/mixed.stub", "--count", "*"});
     CHECK(stub.exit_code == 2);
     CHECK(stub.err.find("not a Naba index") != std::string::npos);
+}
+
+TEST_CASE("every database a stub lists is checked, not only the first, and the bad entry is named") {
+    // Xapian reads a combined database's metadata from its first database only: a
+    // foreign database listed after an index was searched as part of it (exit 0), and
+    // a missing one was "cannot read ... check its permissions".
+    const std::string dir = naba::e2e::temp_dir("stub-entries");
+    write_foreign_db(dir + "/omega", 3);
+    const std::string sample = NABA_SAMPLE_DB;
+    std::ofstream(dir + "/then-foreign.stub") << "auto " << sample << "\nauto " << dir << "/omega\n";
+    std::ofstream(dir + "/then-missing.stub") << "auto " << sample << "\nauto " << dir << "/missing\n";
+    std::ofstream(dir + "/missing-first.stub") << "auto " << dir << "/missing\nauto " << sample << "\n";
+    std::ofstream(dir + "/no-path.stub") << "auto " << sample << "\nauto\n";
+    std::ofstream(dir + "/inner.stub") << "auto omega\n";  // relative to the stub's folder
+    std::ofstream(dir + "/nested.stub") << "auto " << sample << "\nauto inner.stub\n";
+    const std::string foreign = ", which is a Xapian database but not a Naba index (naba-index did not write it)";
+    const std::string missing = ", which does not exist; correct or remove that line";
+    const std::pair<std::string, std::string> cases[] = {
+        {"then-foreign.stub", "lists " + dir + "/omega" + foreign},
+        {"nested.stub", "lists " + dir + "/omega" + foreign},
+        {"then-missing.stub", "lists " + dir + "/missing" + missing},
+        {"missing-first.stub", "lists " + dir + "/missing" + missing},
+        {"no-path.stub", ": line 2 is 'auto' with no path; write the index's directory"},
+    };
+    for (const auto& [stub, message] : cases) {
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"--count", "grain"}, std::vector<std::string>{"-f", "ids", "grain"}}) {
+            std::vector<std::string> all = {"--db", dir + "/" + stub};
+            all.insert(all.end(), args.begin(), args.end());
+            CliResult r = run(NABA_SEARCH_BIN, all);
+            CAPTURE(stub);
+            CHECK(r.exit_code == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find("naba-search: " + dir + "/" + stub + (message[0] == ':' ? "" : " ") + message) !=
+                  std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("an empty stub file is an error that says it names no database") {

@@ -109,6 +109,20 @@ TEST_CASE("a field name with nothing right after its colon is an error, not a se
     CHECK(search({"-c", "OIL SOURCE: SUNFLOWER"}).exit_code == 0);
 }
 
+TEST_CASE("a field whose value starts with a quote or bracket Xapian does not read is an error") {
+    // title:'sunflower' searched the words title and sunflower (Xapian takes only a
+    // double quote, a group or a word there), and source:'x' a source with its quotes.
+    for (const char* query : {"title:'sunflower'", "title:«مفاوضات»", "oil title:,sunflower", "source:'naba desk'"}) {
+        CAPTURE(query);
+        CliResult r = search({"-f", "ids", query});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("which cannot start its value") != std::string::npos);
+    }
+    CHECK(search({"-c", "title:\"sunflower oil\""}).exit_code == 0);
+    CHECK(search({"-c", "title:(sunflower OR grain)"}).exit_code == 0);
+}
+
 TEST_CASE("NEAR or ADJ without a word on one side is an error that says where, like AND") {
     // Xapian took them as words: 'NEAR/3 grain' searched the phrase "near 3" or grain.
     for (const char* query : {"NEAR/3 grain", "grain ADJ", "grain NEAR/2"}) {

@@ -21,6 +21,13 @@ TEST_CASE("one_line drops control characters and squeeze_spaces keeps them") {
     CHECK(has_control("a\tb\n") == false);
 }
 
+TEST_CASE("controls_as_spaces makes each C0, DEL and C1 character one space and keeps the rest") {
+    CHECK(controls_as_spaces("lang:\x01" "ar") == "lang: ar");
+    CHECK(controls_as_spaces("a\tb\x7f" "c\xc2\x85" "d") == "a b c d");
+    CHECK(controls_as_spaces(std::string("nul\0", 4)) == "nul ");
+    CHECK(controls_as_spaces("\xc2\xa0عربي") == "\xc2\xa0عربي");  // a no-break space and letters stay
+}
+
 TEST_CASE("excerpt keeps short text and cuts long text at a character boundary") {
     CHECK(excerpt("short") == "short");
     std::string arabic;
