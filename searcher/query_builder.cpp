@@ -10,7 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
-#include "language_filter.h"
+#include "filter_values.h"
 #include "query_checks.h"
 #include "query_walk.h"
 #include "schema.h"
@@ -447,7 +447,8 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
-    parsed.unknown_languages = unknown_languages(db_, words);
+    parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix);
+    parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix);
     return parsed;
 }
 

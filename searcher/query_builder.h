@@ -26,6 +26,7 @@ struct ParsedQuery {
     std::vector<std::string> unknown_entities;
     // Values of lang: that no document of the index has (they match nothing).
     std::vector<std::string> unknown_languages;
+    std::vector<std::string> unknown_sources;  // likewise for source:
     Collection collection;  // the documents BM25 counts for it (query_collection.h)
     bool question = false;  // written as a question (text::is_question): SearchRequest::question
 };

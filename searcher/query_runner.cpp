@@ -1,6 +1,6 @@
 #include "query_runner.h"
 
-#include "language_filter.h"
+#include "filter_values.h"
 #include "query_checks.h"
 #include "syntax_hint.h"
 #include "terminal_text.h"
@@ -110,7 +110,7 @@ Outcome QueryRunner::run(const QueryLabel& label) {
             report(where + "no known entity is called '" + value +
                    "' (naba-index --report-unknown lists the names found; add yours with naba-index --gazetteer)");
     }
-    if (page.total == 0) report_unknown_languages(where, parsed.unknown_languages);
+    if (page.total == 0) report_unknown_filters(where, parsed);
     print_page(label, page, spy.get());
     if (options_.timings) {
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
@@ -119,16 +119,30 @@ Outcome QueryRunner::run(const QueryLabel& label) {
     return page.total > 0 ? Outcome::matched : Outcome::no_match;
 }
 
-// Why a lang: filter matched nothing, and which languages there are: a code that no
-// document has ("lang:fr", "lang:arabic") looks like a query that works.
-void QueryRunner::report_unknown_languages(const std::string& where, const std::vector<std::string>& languages) {
-    if (languages.empty()) return;
-    std::string asked, here;
-    for (const std::string& code : languages) asked += (asked.empty() ? "'" : " or '") + code + "'";
-    for (const std::string& code : index_languages(db_)) here += (here.empty() ? "" : ", ") + code;
-    const bool mixed = std::find(languages.begin(), languages.end(), "mixed") != languages.end();
-    report(where + "no document in the index is in language " + asked + "; languages here: " +
-           (here.empty() ? "none" : here) + (mixed ? " (a mixed document is in both ar and en)" : ""));
+// Why a lang: or source: filter matched nothing, and which values there are: a code
+// or name that no document has ("lang:fr", "lang:arabic", "source:aljazeera") looks
+// like a query that works.
+void QueryRunner::report_unknown_filters(const std::string& where, const ParsedQuery& parsed) {
+    auto quoted = [](const std::vector<std::string>& values) {
+        std::string out;
+        for (const std::string& v : values) out += (out.empty() ? "'" : " or '") + v + "'";
+        return out;
+    };
+    auto listed = [this](std::string_view prefix, std::size_t limit) {
+        const IndexValues values = index_values(db_, prefix, limit);
+        std::string out;
+        for (const std::string& v : values.first) out += (out.empty() ? "" : ", ") + v;
+        if (values.total > values.first.size()) out += ", ... (" + std::to_string(values.total) + " in all)";
+        return out.empty() ? std::string("none") : out;
+    };
+    if (const auto& languages = parsed.unknown_languages; !languages.empty()) {
+        const bool mixed = std::find(languages.begin(), languages.end(), "mixed") != languages.end();
+        report(where + "no document in the index is in language " + quoted(languages) + "; languages here: " +
+               listed(schema::kLangPrefix, 50) + (mixed ? " (a mixed document is in both ar and en)" : ""));
+    }
+    if (!parsed.unknown_sources.empty())
+        report(where + "no document in the index has source " + quoted(parsed.unknown_sources) + "; sources here: " +
+               listed(schema::kSourcePrefix, 10));
 }
 
 // Parses the query into `parsed`, saying on stderr why one cannot be searched (false)

@@ -36,7 +36,7 @@ class QueryRunner {
     std::string batch_line_problem(const QueryLabel& label) const;
     ParsedQuery build_with_retry(const std::string& query);
     SearchPage search_with_retry(const std::string& query, ParsedQuery& parsed, std::unique_ptr<EntityFacetSpy>& spy);
-    void report_unknown_languages(const std::string& where, const std::vector<std::string>& languages);
+    void report_unknown_filters(const std::string& where, const ParsedQuery& parsed);
     bool parse(const QueryLabel& label, const std::string& where, ParsedQuery& parsed);
     void print_page(const QueryLabel& label, const SearchPage& page, const EntityFacetSpy* spy);
     void print_facets(const QueryLabel& label, const EntityFacetSpy& spy);

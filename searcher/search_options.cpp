@@ -43,7 +43,8 @@ Query syntax (Xapian):
   title:ceasefire            a word in the title
   lang:ar lang:en            documents in one language (mixed ones are in both); a
                              language no document has says so on stderr
-  source:"naba desk"         documents from one source
+  source:"naba desk"         documents from one source (one no document has says
+                             so on stderr, as for lang:)
   id:en/riyadh-talks.txt     one document by id
   person:zelensky            documents that mention a person, by any name or
                              spelling in either script (person:زيلينسكي too);

@@ -104,3 +104,24 @@ TEST_CASE("a lang: filter for a language no document has says so on stderr, once
     CHECK(lines(batch.out).size() == 1);
     CHECK(batch.out.starts_with("{\"qid\":\"q2\""));
 }
+
+TEST_CASE("a source: filter for a source no document has says so on stderr, listing the sources there are") {
+    // "source:aljazeera" for "Al Jazeera" matched nothing silently.
+    const std::string dir = naba::e2e::temp_dir("source-unknown");
+    std::ofstream out(dir + "/in.jsonl");
+    out << R"({"id":"a1","text":"grain corridor","source":"Al Jazeera"})" << "\n"
+        << R"({"id":"r1","text":"grain corridor","source":"Reuters"})" << "\n";
+    for (int i = 0; i < 12; ++i)
+        out << R"({"id":"s)" << i << R"(","text":"weather","source":"desk )" << static_cast<char>('a' + i) << "\"}\n";
+    out.close();
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult known = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "grain source:\"al jazeera\""});
+    CHECK(known.out == "a1\n");
+    CHECK(known.err.empty());
+    CliResult unknown = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "grain source:aljazeera"});
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.out.empty());
+    // Ten are listed, then how many there are: a dump may hold hundreds.
+    CHECK(unknown.err == "naba-search: no document in the index has source 'aljazeera'; sources here: al jazeera, "
+                         "desk a, desk b, desk c, desk d, desk e, desk f, desk g, desk h, desk i, ... (14 in all)\n");
+}

@@ -1,0 +1,31 @@
+// What the lang: and source: filters of a query can match: the values the index's
+// documents have, so that a filter no document has ("lang:fr", "source:aljazeera"
+// for "al jazeera") is told apart from one that found nothing here.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace naba::searcher {
+
+// The values of the parsed query's `prefix` terms (schema::kLangPrefix,
+// kSourcePrefix) that no document of `db` has. A record may declare any language
+// ("fr") or source, which is then a term like the others.
+std::vector<std::string> unknown_values(const Xapian::Database& db, const Xapian::Query& query,
+                                        std::string_view prefix);
+
+// The values the index holds under `prefix`, sorted: at most `limit` of them, and
+// their number in all.
+struct IndexValues {
+    std::vector<std::string> first;
+    std::size_t total = 0;
+};
+IndexValues index_values(const Xapian::Database& db, std::string_view prefix,
+                         std::size_t limit = std::numeric_limits<std::size_t>::max());
+
+}  // namespace naba::searcher
