@@ -94,6 +94,12 @@ void IndexWriter::write(IndexJob& job) {
             break;
         }
         case IndexJob::Kind::metadata:
+            if (job.file_sig) {  // a touched JSONL file (jsonl_touch_job)
+                if (std::optional<JsonlEntry> entry = decode_jsonl_entry(db_.db.get_metadata(job.key))) {
+                    entry->sig = *job.file_sig;
+                    job.value = encode_jsonl_entry(*entry);
+                }
+            }
             db_.db.set_metadata(job.key, job.value);
             return;  // tiny; not worth counting towards the batch
         case IndexJob::Kind::prune:

@@ -148,7 +148,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
             unchanged_jsonl(where, *entry);
             entry->sig = sig;
             entry->sig.hash = *hash;
-            batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
+            batch.jobs.push_back(jsonl_touch_job(key, *entry));
             return;
         }
     }
