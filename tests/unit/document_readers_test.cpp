@@ -132,6 +132,31 @@ TEST_CASE("malformed JSONL lines are reported with their line number and skipped
     CHECK(c.docs.back().id == "d");
 }
 
+TEST_CASE("text or a second object after a JSONL line's object is reported as such, with where it starts") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\",\"text\":\"x\"} junk\n"
+        "{\"id\":\"b\",\"text\":\"y\"}{\"id\":\"c\",\"text\":\"z\"}\n"
+        "{\"id\":\"d\",\"text\":\"a } in text\"} ,\n"
+        "{\"text\":\"no id\"} 5\n"
+        "{\"id\":\"e\",\"text\":\"cut\"\n"
+        "{\"id\":\"f\",\"text\":\"ok\"}  \r\n",
+        "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 1);
+    REQUIRE(c.problems.size() == 5);
+    CHECK(c.problems[0].line == 1);
+    CHECK(c.problems[0].message == "text after the JSON object at byte 23 of the line ('junk'); line skipped");
+    CHECK(c.problems[1].message ==
+          "a second JSON object after the first at byte 22 of the line (one object per line); line skipped");
+    CHECK(c.problems[2].message == "text after the JSON object at byte 33 of the line (','); line skipped");
+    CHECK(c.problems[3].message ==
+          "no \"id\" field, and text after the JSON object at byte 18 of the line ('5'); line skipped");
+    CHECK(c.problems[4].message.find("ended early") != std::string::npos);  // a line cut short is just that
+    for (const auto& p : c.problems) CHECK(p.skipped);
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].id == "f");
+}
+
 TEST_CASE("invalid UTF-8 in a JSONL line is repaired and reported, not dropped") {
     Collected c;
     parse_jsonl("{\"id\":\"a\",\"text\":\"bad \xFF byte\"}\n", "/c.jsonl",
