@@ -217,10 +217,13 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
             continue;
         }
         if (!raw_date.empty()) {
-            if (auto date = parse_iso_date(raw_date)) {
+            if (auto date = parse_record_date(raw_date)) {
                 doc.date = *date;
             } else {
-                problems({path, line_number, "date '" + raw_date + "' is not ISO 8601; stored without a date", false});
+                problems({path, line_number,
+                          "date '" + raw_date +
+                              "' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY); stored without a date",
+                          false});
             }
         }
         doc.path = path;
