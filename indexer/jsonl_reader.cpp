@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "document_readers.h"
+#include "number_id.h"
 #include "text/unicode_normalizer.h"
 #include "text/utf8.h"
 
@@ -13,8 +14,9 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-// Reads a scalar as text: strings unescaped, numbers as written; nullopt otherwise.
-std::optional<std::string> scalar_text(od::value value) {
+// Reads a scalar as text: strings unescaped, numbers as written (and `*number` set);
+// nullopt otherwise.
+std::optional<std::string> scalar_text(od::value value, bool* number = nullptr) {
     od::json_type type;
     if (value.type().get(type)) return std::nullopt;
     if (type == od::json_type::string) {
@@ -25,6 +27,7 @@ std::optional<std::string> scalar_text(od::value value) {
     if (type == od::json_type::number) {
         std::string_view raw = value.raw_json_token();
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+        if (number) *number = true;
         return std::string(raw);
     }
     return std::nullopt;
@@ -152,9 +155,18 @@ std::string parse_one_object(od::parser& parser, const std::string& padded, std:
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
         if (auto error = field.value().get(value))
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
-        auto text = scalar_text(value);
+        bool number = false;
+        auto text = scalar_text(value, &number);
         if (key == "id") {
             if (!text || text->empty()) return "\"id\" must be a non-empty string or a number";
+            // One id per value: 1, 1.0 and 1e0 are one document, as "1" and 1 are.
+            if (number) {
+                const std::string raw = std::move(*text);
+                if (!(text = canonical_number_id(raw)))
+                    return "\"id\" " + raw.substr(0, 40) +
+                           " is not a number naba-index can use (not JSON's number syntax, or an exponent of 10 "
+                           "digits or more)";
+            }
             if (!schema::id_fits_one_line(*text))
                 return "\"id\" contains a control character (a tab or line break): ids must fit on one line";
             doc.id = *text, has_id = true;

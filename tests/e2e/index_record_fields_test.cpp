@@ -42,3 +42,30 @@ TEST_CASE("a record dated with a month or a year only is dated its first day, an
           "bad\t\nyear\t2024-01-01\nmonth\t2025-03-01\nday\t2025-03-18\n");
     fs::remove_all(dir);
 }
+
+TEST_CASE("a number id is one document however the number is written, the same as its string") {
+    const std::string dir = temp_dir("number-ids"), db = dir + "/db", in = dir + "/n.jsonl";
+    write_file(in,
+               "{\"id\":1,\"text\":\"plain\"}\n"
+               "{\"id\":1.0,\"text\":\"point\"}\n"
+               "{\"id\":1e0,\"text\":\"exponent\"}\n"
+               "{\"id\":\"1\",\"text\":\"string\"}\n"
+               "{\"id\":2.50,\"text\":\"fraction\"}\n"
+               "{\"id\":12345678901234567890,\"text\":\"wide\"}\n"
+               "{\"id\":12345678901234567891,\"text\":\"wider\"}\n");
+    const CliResult r = index(db, {in});
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.err, "n.jsonl:3: id '1' already appeared in this run"));
+    CHECK(search_ids(db, "*") == Ids{"1", "12345678901234567890", "12345678901234567891", "2.5"});
+    CHECK(search_ids(db, "id:1") == Ids{"1"});
+    CHECK(search_ids(db, "string") == Ids{"1"});  // the last of the four
+    CHECK(search_ids(db, "id:2.5") == Ids{"2.5"});
+
+    // Unchanged on a re-run; and the same record written 1.0 in a later dump is still id 1.
+    CHECK(has(index(db, {in}).err, "0 documents indexed"));
+    write_file(in, "{\"id\":1.0,\"text\":\"again\"}\n");
+    CHECK(index(db, {in}).exit_code == 0);
+    CHECK(search_ids(db, "*") == Ids{"1"});
+    CHECK(search_ids(db, "again") == Ids{"1"});
+    fs::remove_all(dir);
+}

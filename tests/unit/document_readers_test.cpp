@@ -110,6 +110,20 @@ TEST_CASE("JSONL lines become documents with their own ids") {
     CHECK(c.problems.empty());
 }
 
+TEST_CASE("a JSONL number id is its value in one canonical text, and a token that is no number is skipped") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":1.0,\"text\":\"a\"}\n{\"id\":-25e-1,\"text\":\"b\"}\n{\"id\":1.2.3,\"text\":\"c\"}\n", "/c.jsonl",
+        [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "1");
+    CHECK(c.docs[1].id == "-2.5");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message.starts_with("\"id\" 1.2.3 is not a number naba-index can use"));
+}
+
 TEST_CASE("malformed JSONL lines are reported with their line number and skipped") {
     Collected c;
     long n = parse_jsonl(
