@@ -36,6 +36,9 @@ struct IndexJob {
     // id's first occurrence in this run, so the writer may add_document without the
     // look-up replace_document(id term) does.
     bool is_new = false;
+    // index: the document of the same file under the id an earlier naba-index gave
+    // its non-UTF-8 name (InputFile::legacy_id), as an id term, to delete; or "".
+    std::string legacy_id_term;
     // index: the other files that held the id (shared_ids.h), oldest first.
     std::vector<std::string> other_holders;
     Xapian::Document xdoc;                  // index: built by the analysis stage

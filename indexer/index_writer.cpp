@@ -107,12 +107,16 @@ void IndexWriter::write(IndexJob& job) {
             break;
         case IndexJob::Kind::index: {
             bool existed = false;
+            if (!job.legacy_id_term.empty() && db_.db.term_exists(job.legacy_id_term)) {
+                db_.db.delete_document(job.legacy_id_term);
+                existed = true;
+            }
             synonyms_.record(db_.db, job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {
                 const std::string id_term = schema::id_term(job.doc.id);
-                existed = db_.db.term_exists(id_term);
+                existed = existed || db_.db.term_exists(id_term);
                 db_.db.replace_document(id_term, job.xdoc);
             }
             ++(existed ? reporter_.counts().replaced : reporter_.counts().added);

@@ -119,8 +119,13 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
     if (nothing_to_search(doc))
         return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
     batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
-    batch.jobs.back().is_new = first && !old;
-    batch.jobs.back().other_holders = other_holders(file.id, path, old);
+    IndexJob& job = batch.jobs.back();
+    if (!old && !file.legacy_id.empty()) {
+        if (std::optional<Existing> legacy = existing(file.legacy_id); legacy && legacy->path == path)
+            job.legacy_id_term = schema::id_term(file.legacy_id);
+    }
+    job.is_new = first && !old && job.legacy_id_term.empty();
+    job.other_holders = other_holders(file.id, path, old);
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
