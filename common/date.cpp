@@ -45,6 +45,15 @@ std::optional<std::string> parse_iso_date(std::string_view text) {
     return out;
 }
 
+std::optional<std::string> parse_record_date(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    if (text.size() == 4 && all_digits(text)) return parse_iso_date(std::string(text) + "-01-01");
+    if (text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5)))
+        return parse_iso_date(std::string(text) + "-01");
+    return parse_iso_date(text);
+}
+
 std::string date_sort_key(std::string_view canonical_date) {
     std::string key;
     for (char c : canonical_date)

@@ -51,7 +51,9 @@ inline constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD"; empty when undat
 // nanosecond mtimes) and cheap to compare.
 inline constexpr Xapian::valueno kFileSizeSlot = 1;   // text file: size in bytes
 // Text file: mtime, then the inode's change time, ns since the epoch (16 bytes; an
-// index written before the change time was kept has the mtime alone).
+// index written before the change time was kept has the mtime alone), then 1 when the
+// signature is racy (24 bytes: the file's times were not older than its run's start, so
+// the next run checks its hash; indexer/file_signature.h).
 inline constexpr Xapian::valueno kFileMtimeSlot = 2;
 // Text file: XXH3_64bits of the file's bytes. JSONL document: XXH3_64bits of the
 // record's fields (not its line), so an unchanged record in a changed file is kept.
@@ -171,7 +173,8 @@ inline constexpr std::string_view kLanguageStatsPrefix = "naba:stats:";
 
 // Metadata key for a JSONL file (prefix + absolute path, or "#" + hash as above);
 // its value is the file's size, mtime and hash (8 bytes each, big-endian) and its
-// document count (8 bytes), so an unchanged JSONL file is skipped whole.
+// document count (8 bytes), so an unchanged JSONL file is skipped whole; then what
+// indexer/file_signature.h's JsonlEntry adds (the last, a racy mark, only when set).
 inline constexpr std::string_view kJsonlFileMetadataPrefix = "naba:jsonl:";
 
 // Longest term or metadata key kept verbatim; Xapian stops at 245 bytes, so longer

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <ctime>
 
 // XXH3_state_t on the stack needs the static-linking-only declarations.
 #define XXH_STATIC_LINKING_ONLY
@@ -21,6 +22,23 @@ std::optional<FileSignature> stat_signature(const std::filesystem::path& path, s
     sig.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     sig.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
     return sig;
+}
+
+std::int64_t file_clock_now_ns() {
+    // The coarse clock, not CLOCK_REALTIME: a file written after this reading gets a
+    // time from the coarse clock, which can be behind a fine reading taken earlier.
+    struct timespec now;
+    ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+bool racily_clean(const FileSignature& sig, std::int64_t run_start_ns) {
+    // FAT stores times in steps of two seconds, ext3 and some NFS servers in seconds:
+    // a write after the start can be stamped up to that much before it. Files written
+    // in those seconds only cost a hash on the next run.
+    constexpr std::int64_t kCoarsestTimestamp = 2'000'000'000;
+    const std::int64_t since = run_start_ns - kCoarsestTimestamp;
+    return sig.mtime_ns >= since || sig.ctime_ns >= since;
 }
 
 std::uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
@@ -50,17 +68,21 @@ std::uint64_t decode_u64(std::string_view bytes) {
 
 void set_file_signature(Xapian::Document& doc, const FileSignature& sig) {
     doc.add_value(schema::kFileSizeSlot, encode_u64(sig.size));
+    // A racy signature has a third field, so that only those documents grow.
     doc.add_value(schema::kFileMtimeSlot, encode_u64(static_cast<std::uint64_t>(sig.mtime_ns)) +
-                                              encode_u64(static_cast<std::uint64_t>(sig.ctime_ns)));
+                                              encode_u64(static_cast<std::uint64_t>(sig.ctime_ns)) +
+                                              (sig.racy ? encode_u64(1) : std::string()));
     doc.add_value(schema::kContentHashSlot, encode_u64(sig.hash));
 }
 
 FileSignature decode_file_signature(std::string_view size, std::string_view times, std::string_view hash) {
     FileSignature sig;
     sig.size = decode_u64(size);
-    // mtime, then the change time (an older naba-index stored the mtime alone).
+    // mtime, then the change time (an older naba-index stored the mtime alone), then
+    // the racy mark if any.
     sig.mtime_ns = static_cast<std::int64_t>(decode_u64(times.substr(0, 8)));
-    if (times.size() == 16) sig.ctime_ns = static_cast<std::int64_t>(decode_u64(times.substr(8)));
+    if (times.size() >= 16) sig.ctime_ns = static_cast<std::int64_t>(decode_u64(times.substr(8, 8)));
+    sig.racy = times.size() == 24 && decode_u64(times.substr(16)) != 0;
     sig.hash = decode_u64(hash);
     return sig;
 }
@@ -81,11 +103,12 @@ std::string encode_jsonl_entry(const JsonlEntry& entry) {
     return encode_u64(entry.sig.size) + encode_u64(static_cast<std::uint64_t>(entry.sig.mtime_ns)) +
            encode_u64(entry.sig.hash) + encode_u64(entry.documents) + encode_u64(entry.skipped_lines) +
            encode_u64(entry.long_line_limit) + encode_u64(entry.unpruned ? 1 : 0) +
-           encode_u64(static_cast<std::uint64_t>(entry.sig.ctime_ns));
+           encode_u64(static_cast<std::uint64_t>(entry.sig.ctime_ns)) +
+           (entry.sig.racy ? encode_u64(1) : std::string());  // only when set, as in a document
 }
 
 std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
-    if (value.size() % 8 != 0 || value.size() < 32 || value.size() > 64) return std::nullopt;
+    if (value.size() % 8 != 0 || value.size() < 32 || value.size() > 72) return std::nullopt;
     JsonlEntry entry;
     entry.sig.size = decode_u64(value.substr(0, 8));
     entry.sig.mtime_ns = static_cast<std::int64_t>(decode_u64(value.substr(8, 8)));
@@ -95,6 +118,7 @@ std::optional<JsonlEntry> decode_jsonl_entry(std::string_view value) {
     if (value.size() >= 48) entry.long_line_limit = decode_u64(value.substr(40, 8));
     if (value.size() >= 56) entry.unpruned = decode_u64(value.substr(48, 8)) != 0;
     if (value.size() >= 64) entry.sig.ctime_ns = static_cast<std::int64_t>(decode_u64(value.substr(56, 8)));
+    if (value.size() >= 72) entry.sig.racy = decode_u64(value.substr(64, 8)) != 0;
     return entry;
 }
 

@@ -2,8 +2,10 @@
 // whether the file changed: size, mtime and the inode's change time (no read
 // needed), then a content hash (XXH3_64bits) when those differ. The change time
 // catches a file rewritten with its old mtime put back (cp -p, rsync -t): nobody
-// can set it back. Also the keys under which that is stored: value
-// slots and the root-directory term (see schema.h), and the JSONL metadata key.
+// can set it back. A signature taken too close to its run's start is marked racy
+// and trusted by no later run (see racily_clean). Also the keys under which that is
+// stored: value slots and the root-directory term (see schema.h), and the JSONL
+// metadata key.
 #pragma once
 
 #include <cstdint>
@@ -24,14 +26,30 @@ struct FileSignature {
     std::int64_t mtime_ns = 0;
     std::int64_t ctime_ns = 0;  // 0 in what an older naba-index stored: the file is hashed once
     std::uint64_t hash = 0;
+    // The file's times were not older than the start of the run that took this
+    // signature: it may have been written again after that run read it, within the
+    // same clock tick, and so with the same times ("racily clean", as git calls it).
+    bool racy = false;
 
-    bool same_stat(const FileSignature& other) const {
+    // Same size and times, and neither racy: the file is unchanged without a read.
+    bool same_stat(const FileSignature& other) const { return !racy && !other.racy && same_times(other); }
+    // Same size and times, racy or not: unchanged, or written again in the same tick.
+    bool same_times(const FileSignature& other) const {
         return size == other.size && mtime_ns == other.mtime_ns && ctime_ns == other.ctime_ns;
     }
 };
 
 // Size, mtime and change time from stat(2); hash left 0.
 std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec);
+
+// The clock file times are stamped from (the kernel's coarse real-time clock), now:
+// what a run takes as its start, before it looks at any file.
+std::int64_t file_clock_now_ns();
+
+// Whether a file with these times may be written again, unseen, after a run that
+// started at `run_start_ns` read it: its mtime or change time is not older than that
+// start (less a slack for file systems whose times are whole seconds, or two).
+bool racily_clean(const FileSignature& sig, std::int64_t run_start_ns);
 
 std::uint64_t content_hash(std::string_view bytes);
 

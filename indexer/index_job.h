@@ -23,18 +23,22 @@ struct IndexJob {
         index,     // analyse doc and replace the document with its id
         touch,     // unchanged file with a new mtime: update the stored signature only;
                    // or an unchanged JSONL record on another line: update its line only
-        metadata,  // set a metadata key (a JSONL file finished: its signature)
+        metadata,  // set a metadata key (a JSONL file finished: its signature); with
+                   // file_sig, a touched JSONL file's entry gets that signature only
         prune,     // a re-read JSONL file finished: remove its documents whose ids it no longer has
     };
     Kind kind = Kind::index;
     schema::StoredDocument doc;             // index
-    std::optional<FileSignature> file_sig;  // index (text files), touch
+    std::optional<FileSignature> file_sig;  // index (text files), touch, metadata (touched JSONL file)
     std::uint64_t record_hash = 0;          // index (JSONL records)
     std::string root;                       // index: canonical directory argument, or ""
     // index: the reader found no document with this id in the database and it is the
     // id's first occurrence in this run, so the writer may add_document without the
     // look-up replace_document(id term) does.
     bool is_new = false;
+    // index: the document of the same file under the id an earlier naba-index gave
+    // its non-UTF-8 name (InputFile::legacy_id), as an id term, to delete; or "".
+    std::string legacy_id_term;
     // index: the other files that held the id (shared_ids.h), oldest first.
     std::vector<std::string> other_holders;
     Xapian::Document xdoc;                  // index: built by the analysis stage
@@ -67,6 +71,14 @@ inline IndexJob relocate_job(Xapian::docid docid, long line) {
 inline IndexJob metadata_job(std::string key, std::string value) {
     IndexJob job;
     job.kind = IndexJob::Kind::metadata, job.key = std::move(key), job.value = std::move(value);
+    return job;
+}
+// A JSONL file touched but not changed (`entry` with its new signature). The writer
+// keeps what the stored entry says by then: a document handed to the file earlier in
+// this run (shared_ids.h) marked it for a read, which `entry`, older, does not have.
+inline IndexJob jsonl_touch_job(std::string key, const JsonlEntry& entry) {
+    IndexJob job = metadata_job(std::move(key), encode_jsonl_entry(entry));
+    job.file_sig = entry.sig;
     return job;
 }
 

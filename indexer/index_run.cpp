@@ -203,6 +203,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     ReaderSettings reader_settings;
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
+    reader_settings.run_start_ns = settings_.run_start_ns;
     reader_settings.prune_records = settings_.delete_vanished;
     {
         // Goes into the first commit of this run's documents (see schema.h).
@@ -287,6 +288,7 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     ReaderSettings reader_settings;
     reader_settings.max_file_bytes = settings_.max_file_bytes;
     reader_settings.stop = &interrupt_signal();
+    reader_settings.run_start_ns = settings_.run_start_ns;
     reader_settings.prune_records = false;  // an empty index has no old records
     std::unique_ptr<ShardedBuild> sharded;
     try {

@@ -16,6 +16,7 @@
 
 #include "analyzer.h"
 #include "entities/entity_tagger.h"
+#include "file_signature.h"
 #include "index_job.h"
 #include "index_writer.h"
 #include "input_walker.h"
@@ -36,6 +37,8 @@ struct RunSettings {
     // --gazetteer: the text of the user's extra entities (checked); none: keep the
     // entries an earlier run stored in the index.
     std::optional<std::string> user_gazetteer;
+    // Taken when the settings are made, before the inputs are walked (input_reader.h).
+    std::int64_t run_start_ns = file_clock_now_ns();
 };
 
 class IndexRun {

@@ -94,6 +94,12 @@ void IndexWriter::write(IndexJob& job) {
             break;
         }
         case IndexJob::Kind::metadata:
+            if (job.file_sig) {  // a touched JSONL file (jsonl_touch_job)
+                if (std::optional<JsonlEntry> entry = decode_jsonl_entry(db_.db.get_metadata(job.key))) {
+                    entry->sig = *job.file_sig;
+                    job.value = encode_jsonl_entry(*entry);
+                }
+            }
             db_.db.set_metadata(job.key, job.value);
             return;  // tiny; not worth counting towards the batch
         case IndexJob::Kind::prune:
@@ -101,12 +107,16 @@ void IndexWriter::write(IndexJob& job) {
             break;
         case IndexJob::Kind::index: {
             bool existed = false;
+            if (!job.legacy_id_term.empty() && db_.db.term_exists(job.legacy_id_term)) {
+                db_.db.delete_document(job.legacy_id_term);
+                existed = true;
+            }
             synonyms_.record(db_.db, job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {
                 const std::string id_term = schema::id_term(job.doc.id);
-                existed = db_.db.term_exists(id_term);
+                existed = existed || db_.db.term_exists(id_term);
                 db_.db.replace_document(id_term, job.xdoc);
             }
             ++(existed ? reporter_.counts().replaced : reporter_.counts().added);

@@ -67,6 +67,7 @@ void InputReader::read_file(const InputFile& file, JobBatch& batch) {
     std::error_code ec;
     std::optional<FileSignature> sig = stat_signature(file.path, ec);
     if (!sig) return reporter_.skip(where, "unreadable", ec.message()), void(++batch.files);
+    sig->racy = racily_clean(*sig, settings_.run_start_ns);
     ++reporter_.counts().files;
     const std::string path = canonical_path(file.path);
     if (file.kind == InputKind::jsonl) {
@@ -94,14 +95,15 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
     const std::optional<Existing> old = existing(file.id);
     // A file read earlier in this run had the id: this one replaces its document.
     const bool same_file = first && old && old->path == path;
-    // Same size and mtime: unchanged without reading a byte.
+    // Same size and times (and not racy): unchanged without reading a byte.
     if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
 
     std::string bytes;
     if (!read_bytes(file.path, where, sig.size, bytes)) return;
     sig.hash = content_hash(bytes);
     if (same_file && old->sig.hash == sig.hash) {
-        // Touched but not changed: store the new mtime so the next run needs no read.
+        // Touched (or stored racy) but not changed: store the new times so that the
+        // next run needs no read.
         ++reporter_.counts().unchanged;
         batch.jobs.push_back(touch_job(old->docid, sig));
         return;
@@ -117,8 +119,13 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
     if (nothing_to_search(doc))
         return reporter_.skip(where, "empty", "the file has no text and no title (a header alone)");
     batch.jobs.push_back(text_job(std::move(doc), sig, file.root));
-    batch.jobs.back().is_new = first && !old;
-    batch.jobs.back().other_holders = other_holders(file.id, path, old);
+    IndexJob& job = batch.jobs.back();
+    if (!old && !file.legacy_id.empty()) {
+        if (std::optional<Existing> legacy = existing(file.legacy_id); legacy && legacy->path == path)
+            job.legacy_id_term = schema::id_term(file.legacy_id);
+    }
+    job.is_new = first && !old && job.legacy_id_term.empty();
+    job.other_holders = other_holders(file.id, path, old);
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
@@ -133,22 +140,27 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     const bool limit_raised = entry && entry->long_line_limit != 0 && settings_.max_file_bytes > entry->long_line_limit;
     // A --no-delete run left it unpruned, and this run prunes: read it again.
     const bool prune_due = entry && entry->unpruned && settings_.prune_records;
-    if (entry && entry->sig.same_stat(sig) && !limit_raised && !prune_due) {
+    const bool same_stat = entry && entry->sig.same_stat(sig);
+    if (same_stat && !limit_raised && !prune_due) {
         batch.bytes += sig.size;
         return unchanged_jsonl(where, *entry);
     }
-    if (entry && !limit_raised && !prune_due) {
+    // Racy (file_signature.h): only the content can say whether it is unchanged, which
+    // a read again to prune or for the limit needs to know too (same_as_entry).
+    const bool racy_same = entry && !same_stat && entry->sig.same_times(sig);
+    std::optional<std::uint64_t> hash;
+    if (entry && ((!limit_raised && !prune_due) || racy_same)) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
         errno = 0;
-        std::optional<std::uint64_t> hash = hash_file(file.path);
+        hash = hash_file(file.path);
         if (!hash) return reporter_.skip(where, "unreadable", unreadable(errno));
-        if (*hash == entry->sig.hash) {
+        if (*hash == entry->sig.hash && !limit_raised && !prune_due) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
             entry->sig = sig;
             entry->sig.hash = *hash;
-            batch.jobs.push_back(metadata_job(key, encode_jsonl_entry(*entry)));
+            batch.jobs.push_back(jsonl_touch_job(key, *entry));
             return;
         }
     }
@@ -159,7 +171,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->lines = std::move(lines);
     jsonl_->indexed_before = entry.has_value();
-    jsonl_->same_as_entry = entry && entry->sig.same_stat(sig) && !limit_raised;
+    jsonl_->same_as_entry = (same_stat || (racy_same && *hash == entry->sig.hash)) && !limit_raised;
 }
 
 void InputReader::unchanged_jsonl(const std::string& where, const JsonlEntry& entry) {

@@ -1,5 +1,5 @@
 // The reader stage of naba-index: walks the input files in order, decides per file
-// (size+mtime, then content hash) and per JSONL record (record hash) whether
+// (size and times, then content hash) and per JSONL record (record hash) whether
 // anything changed since the last run, and hands out batches of jobs for what did.
 // Runs in one thread; looks the previous state up in the shared database.
 #pragma once
@@ -30,6 +30,9 @@ struct ReaderSettings {
     // A changed JSONL file that was indexed before: remove its documents whose ids
     // are no longer in it (false with --no-delete).
     bool prune_records = true;
+    // When the run started (file_clock_now_ns, before any file was looked at): a file
+    // whose times are not older is stored as racy (file_signature.h).
+    std::int64_t run_start_ns = file_clock_now_ns();
 };
 
 class InputReader {

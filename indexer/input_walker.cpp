@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <system_error>
 #include <unordered_map>
 
+#include <unicode/utf8.h>
+
 #include "file_signature.h"
+#include "text/unicode_normalizer.h"
 
 namespace naba::indexer {
 namespace fs = std::filesystem;
@@ -22,6 +26,27 @@ bool input_kind_of(const fs::path& path, InputKind& kind) {
         return true;
     }
     return false;
+}
+
+std::string file_name_id(std::string_view name) {
+    if (text::is_valid_utf8(name)) return std::string(name);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string id;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(name.data());
+    const auto size = static_cast<std::int32_t>(name.size());
+    for (std::int32_t i = 0; i < size;) {
+        const std::int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, size, c);
+        if (c >= 0 && c != '\\') {
+            id.append(name.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        } else if (c == '\\') {
+            id += "\\\\";
+        } else {
+            for (std::int32_t b = start; b < i; ++b) id += {'\\', 'x', kHex[bytes[b] >> 4], kHex[bytes[b] & 15]};
+        }
+    }
+    return id;
 }
 
 namespace {
@@ -70,7 +95,9 @@ void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& re
         return;
     }
     if (!input) return void(++result.ignored);
-    walk.found.push_back({entry.path(), relative_id(entry.path(), walk.root), kind, walk.canonical_root});
+    std::string id = relative_id(entry.path(), walk.root);
+    std::string escaped = file_name_id(id);
+    walk.found.push_back({entry.path(), escaped, kind, walk.canonical_root, escaped == id ? "" : std::move(id)});
 }
 
 // In path order (std::filesystem::path's, folder by folder), so that runs read files
@@ -171,7 +198,8 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments) {
                 // Named explicitly: the user means it, so read it as text.
                 kind = InputKind::text;
             }
-            result.files.push_back({path, path.filename().string(), kind, ""});
+            const std::string name = path.filename().string(), id = file_name_id(name);
+            result.files.push_back({path, id, kind, "", id == name ? "" : name});
         } else {
             result.problems.push_back({argument, "not a regular file or directory"});
         }

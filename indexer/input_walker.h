@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace naba::indexer {
@@ -16,6 +17,9 @@ struct InputFile {
     std::string id;  // for text files; JSONL documents carry their own ids
     InputKind kind = InputKind::text;
     std::string root;  // canonical path of the directory argument; "" for a named file
+    // A name that is not UTF-8: the id an earlier naba-index gave it (its raw bytes),
+    // whose document the file's new one replaces. "" for any other name.
+    std::string legacy_id;
 };
 
 struct WalkProblem {
@@ -34,6 +38,12 @@ struct WalkResult {
 
 // Which kind a file name has, if Naba reads it (.txt, .md, .jsonl; case-insensitive).
 bool input_kind_of(const std::filesystem::path& path, InputKind& kind);
+
+// The id of a text file's name or relative path: the name itself when it is UTF-8.
+// Otherwise each byte of an ill-formed sequence is written \xHH and each backslash
+// \\, which keeps the id printable, searchable as id:VALUE, and distinct for two
+// names that differ only in their bad bytes (repairing them to U+FFFD would merge those).
+std::string file_name_id(std::string_view name);
 
 WalkResult walk_inputs(const std::vector<std::string>& arguments);
 

@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "document_readers.h"
+#include "number_id.h"
 #include "text/unicode_normalizer.h"
 #include "text/utf8.h"
 
@@ -13,8 +14,9 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-// Reads a scalar as text: strings unescaped, numbers as written; nullopt otherwise.
-std::optional<std::string> scalar_text(od::value value) {
+// Reads a scalar as text: strings unescaped, numbers as written (and `*number` set);
+// nullopt otherwise.
+std::optional<std::string> scalar_text(od::value value, bool* number = nullptr) {
     od::json_type type;
     if (value.type().get(type)) return std::nullopt;
     if (type == od::json_type::string) {
@@ -25,6 +27,7 @@ std::optional<std::string> scalar_text(od::value value) {
     if (type == od::json_type::number) {
         std::string_view raw = value.raw_json_token();
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+        if (number) *number = true;
         return std::string(raw);
     }
     return std::nullopt;
@@ -72,9 +75,69 @@ std::size_t repair_lone_surrogates(std::string& line) {
     return repaired;
 }
 
+// Where the JSON value that starts the line ends: just after the bracket that closes
+// its first '{' or '[' (strings and their escapes skipped), or npos if none does.
+std::size_t end_of_first_value(std::string_view line) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth <= 0) {
+            return depth == 0 ? i + 1 : std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string parse_one_object(od::parser& parser, const std::string& padded, std::size_t length,
+                             schema::StoredDocument& doc, std::string& raw_date);
+
+// A line with a JSON value and then more text, which simdjson reports as a document
+// that "ended early" (or, after a '}', as extra content): says so, and where, with
+// what is wrong with the value itself if anything; nullopt for another line.
+std::optional<std::string> text_after_object(od::parser& parser, const std::string& padded, std::size_t length) {
+    const std::string_view line(padded.data(), length);
+    const std::size_t end = end_of_first_value(line);
+    if (end == std::string_view::npos) return std::nullopt;
+    const std::size_t rest = line.find_first_not_of(" \t\r", end);
+    if (rest == std::string_view::npos) return std::nullopt;
+    schema::StoredDocument ignored;
+    std::string ignored_date;
+    // The padding after `end` is the line's own bytes; simdjson stops at `end`.
+    const std::string object_error = parse_one_object(parser, padded, end, ignored, ignored_date);
+    const std::string where = " at byte " + std::to_string(rest + 1) + " of the line";
+    const std::string value = line[line.find_first_not_of(" \t\r")] == '{' ? "JSON object" : "JSON value";
+    std::string message;
+    if (line[rest] == '{') {
+        message = "a second JSON object after the first" + where + " (one object per line)";
+    } else {
+        constexpr std::size_t kShown = 20;
+        std::string shown(line.substr(rest, kShown));
+        if (line.size() - rest > kShown) shown += "...";
+        message = "text after the " + value + where + " ('" + shown + "')";
+    }
+    return object_error.empty() ? message : object_error + ", and " + message;
+}
+
 // Parses one JSON object into doc; returns an error message or "".
 std::string parse_object(od::parser& parser, const std::string& padded, std::size_t length,
                          schema::StoredDocument& doc, std::string& raw_date) {
+    std::string error = parse_one_object(parser, padded, length, doc, raw_date);
+    if (error.empty()) return error;
+    // Only a line that failed is looked at again, so a good line costs nothing more.
+    if (std::optional<std::string> after = text_after_object(parser, padded, length)) return *after;
+    return error;
+}
+
+std::string parse_one_object(od::parser& parser, const std::string& padded, std::size_t length,
+                             schema::StoredDocument& doc, std::string& raw_date) {
     od::document json;
     if (auto error = parser.iterate(padded.data(), length, padded.size()).get(json))
         return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
@@ -92,9 +155,18 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
         if (auto error = field.value().get(value))
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
-        auto text = scalar_text(value);
+        bool number = false;
+        auto text = scalar_text(value, &number);
         if (key == "id") {
             if (!text || text->empty()) return "\"id\" must be a non-empty string or a number";
+            // One id per value: 1, 1.0 and 1e0 are one document, as "1" and 1 are.
+            if (number) {
+                const std::string raw = std::move(*text);
+                if (!(text = canonical_number_id(raw)))
+                    return "\"id\" " + raw.substr(0, 40) +
+                           " is not a number naba-index can use (not JSON's number syntax, or an exponent of 10 "
+                           "digits or more)";
+            }
             if (!schema::id_fits_one_line(*text))
                 return "\"id\" contains a control character (a tab or line break): ids must fit on one line";
             doc.id = *text, has_id = true;
@@ -157,10 +229,13 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
             continue;
         }
         if (!raw_date.empty()) {
-            if (auto date = parse_iso_date(raw_date)) {
+            if (auto date = parse_record_date(raw_date)) {
                 doc.date = *date;
             } else {
-                problems({path, line_number, "date '" + raw_date + "' is not ISO 8601; stored without a date", false});
+                problems({path, line_number,
+                          "date '" + raw_date +
+                              "' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY); stored without a date",
+                          false});
             }
         }
         doc.path = path;

@@ -75,7 +75,10 @@ bool read_header(std::string_view text, schema::StoredDocument& doc, std::string
             doc.lang = std::move(fields.lang);
             doc.date = std::move(fields.date);
             for (const std::string& date : bad_dates)
-                problems({doc.path, 0, "Date '" + date + "' is not ISO 8601 (YYYY-MM-DD); stored without a date", false});
+                problems({doc.path, 0,
+                          "Date '" + date +
+                              "' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY); stored without a date",
+                          false});
             return true;
         }
         std::string key;
@@ -88,7 +91,7 @@ bool read_header(std::string_view text, schema::StoredDocument& doc, std::string
         if (key == "url") fields.url = value;
         if (key == "lang") fields.lang = lower(value);
         if (key == "date") {
-            if (auto date = parse_iso_date(value)) {
+            if (auto date = parse_record_date(value)) {
                 fields.date = *date;
             } else {
                 bad_dates.emplace_back(value);

@@ -364,6 +364,6 @@ TEST_CASE("a file name or record value with control characters is quoted escaped
     CHECK(r.err.find('\x1b') == std::string::npos);
     CHECK(r.err.find('\x07') == std::string::npos);
     CHECK(has(r.err, "clear\\x1B[2J.txt"));
-    CHECK(has(r.err, "'\\x1B]0;owned\\x07' is not ISO 8601"));
+    CHECK(has(r.err, "'\\x1B]0;owned\\x07' is not an ISO 8601 date"));
     fs::remove_all(dir);
 }

@@ -110,6 +110,20 @@ TEST_CASE("JSONL lines become documents with their own ids") {
     CHECK(c.problems.empty());
 }
 
+TEST_CASE("a JSONL number id is its value in one canonical text, and a token that is no number is skipped") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":1.0,\"text\":\"a\"}\n{\"id\":-25e-1,\"text\":\"b\"}\n{\"id\":1.2.3,\"text\":\"c\"}\n", "/c.jsonl",
+        [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 2);
+    REQUIRE(c.docs.size() == 2);
+    CHECK(c.docs[0].id == "1");
+    CHECK(c.docs[1].id == "-2.5");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message.starts_with("\"id\" 1.2.3 is not a number naba-index can use"));
+}
+
 TEST_CASE("malformed JSONL lines are reported with their line number and skipped") {
     Collected c;
     long n = parse_jsonl(
@@ -130,6 +144,31 @@ TEST_CASE("malformed JSONL lines are reported with their line number and skipped
     CHECK(c.problems[4].line == 6);
     for (const auto& p : c.problems) CHECK(p.skipped);
     CHECK(c.docs.back().id == "d");
+}
+
+TEST_CASE("text or a second object after a JSONL line's object is reported as such, with where it starts") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"a\",\"text\":\"x\"} junk\n"
+        "{\"id\":\"b\",\"text\":\"y\"}{\"id\":\"c\",\"text\":\"z\"}\n"
+        "{\"id\":\"d\",\"text\":\"a } in text\"} ,\n"
+        "{\"text\":\"no id\"} 5\n"
+        "{\"id\":\"e\",\"text\":\"cut\"\n"
+        "{\"id\":\"f\",\"text\":\"ok\"}  \r\n",
+        "/c.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 1);
+    REQUIRE(c.problems.size() == 5);
+    CHECK(c.problems[0].line == 1);
+    CHECK(c.problems[0].message == "text after the JSON object at byte 23 of the line ('junk'); line skipped");
+    CHECK(c.problems[1].message ==
+          "a second JSON object after the first at byte 22 of the line (one object per line); line skipped");
+    CHECK(c.problems[2].message == "text after the JSON object at byte 33 of the line (','); line skipped");
+    CHECK(c.problems[3].message ==
+          "no \"id\" field, and text after the JSON object at byte 18 of the line ('5'); line skipped");
+    CHECK(c.problems[4].message.find("ended early") != std::string::npos);  // a line cut short is just that
+    for (const auto& p : c.problems) CHECK(p.skipped);
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].id == "f");
 }
 
 TEST_CASE("invalid UTF-8 in a JSONL line is repaired and reported, not dropped") {

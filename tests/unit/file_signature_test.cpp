@@ -64,6 +64,50 @@ TEST_CASE("a signature from before the change time was kept reads as change time
     CHECK(file_signature_of(doc).same_stat(now));
 }
 
+TEST_CASE("a file whose times are not older than the run's start, less two seconds, is racily clean") {
+    constexpr std::int64_t second = 1'000'000'000, start = 1'000 * second;
+    FileSignature sig;
+    sig.mtime_ns = start - 3 * second, sig.ctime_ns = start - 3 * second;
+    CHECK_FALSE(racily_clean(sig, start));
+    sig.ctime_ns = start - 2 * second;  // a file system with times in steps of two seconds
+    CHECK(racily_clean(sig, start));
+    sig.ctime_ns = start - 3 * second, sig.mtime_ns = start + 1;  // written after the start
+    CHECK(racily_clean(sig, start));
+}
+
+TEST_CASE("a racy signature matches no stat, and keeps its mark in a document and a JSONL entry") {
+    FileSignature stored;
+    stored.size = 10, stored.mtime_ns = 5, stored.ctime_ns = 6, stored.hash = 7;
+    FileSignature now = stored;
+    now.hash = 0;
+    CHECK(stored.same_stat(now));
+    stored.racy = true;
+    CHECK_FALSE(stored.same_stat(now));
+    CHECK_FALSE(now.same_stat(stored));
+
+    Xapian::Document doc;
+    set_file_signature(doc, stored);
+    CHECK(doc.get_value(naba::schema::kFileMtimeSlot).size() == 24);
+    CHECK(file_signature_of(doc).racy);
+    CHECK(file_signature_of(doc).ctime_ns == 6);
+    set_file_signature(doc, now);  // settled: 16 bytes again, as an unmarked one always was
+    CHECK(doc.get_value(naba::schema::kFileMtimeSlot).size() == 16);
+    CHECK_FALSE(file_signature_of(doc).racy);
+    CHECK(file_signature_of(doc).same_stat(now));
+
+    JsonlEntry entry;
+    entry.sig = stored;
+    const std::string value = encode_jsonl_entry(entry);
+    CHECK(value.size() == 72);
+    const auto back = decode_jsonl_entry(value);
+    REQUIRE(back);
+    CHECK(back->sig.racy);
+    CHECK(back->sig.ctime_ns == 6);
+    entry.sig.racy = false;
+    CHECK(encode_jsonl_entry(entry).size() == 64);
+    CHECK_FALSE(decode_jsonl_entry(encode_jsonl_entry(entry))->sig.racy);
+}
+
 TEST_CASE("canonical_path makes a path absolute and normal, without a trailing slash") {
     const std::string cwd = std::filesystem::current_path().string();
     const std::string base = cwd == "/" ? "" : cwd;

@@ -30,3 +30,16 @@ TEST_CASE("a folder's files come in std::filesystem::path order, folder by folde
     CHECK(std::any_of(walk.files.begin(), walk.files.end(), [](const InputFile& f) { return f.id == "a/b/c.md"; }));
     fs::remove_all(root);
 }
+
+TEST_CASE("a file name that is not UTF-8 gets an id with its bad bytes written \\xHH, distinct per name") {
+    CHECK(file_name_id("café/ذكرى.txt") == "café/ذكرى.txt");  // UTF-8: the name itself
+    CHECK(file_name_id("back\\slash.txt") == "back\\slash.txt");
+    CHECK(file_name_id("caf\xE9.txt") == "caf\\xE9.txt");
+    CHECK(file_name_id("caf\xE8.txt") == "caf\\xE8.txt");
+    CHECK(file_name_id("caf\xE9.txt") != file_name_id("caf\xEF\xBF\xBD.txt"));  // nor the repaired name
+    CHECK(file_name_id("d\xFF/a\\b\xC3.txt") == "d\\xFF/a\\\\b\\xC3.txt");    // backslashes doubled then
+    CHECK(file_name_id("\xE2\x82") == "\\xE2\\x82");  // a cut sequence: each of its bytes
+    // With backslashes doubled, a name's bad byte and its literal text "\xE9" differ.
+    CHECK(file_name_id("a\\xE9\xFF") == "a\\\\xE9\\xFF");
+    CHECK(file_name_id("a\xE9\xFF") == "a\\xE9\\xFF");
+}

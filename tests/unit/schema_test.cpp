@@ -72,6 +72,22 @@ TEST_CASE("parse_iso_date accepts ISO 8601 dates and rejects the rest") {
     CHECK_FALSE(parse_iso_date(""));
 }
 
+TEST_CASE("parse_record_date takes a month or a year alone as its first day, and what parse_iso_date takes") {
+    CHECK(parse_record_date("2025-03") == "2025-03-01");
+    CHECK(parse_record_date(" 2025 ") == "2025-01-01");
+    CHECK(parse_record_date("2025-03-18T10:00:00Z") == "2025-03-18");
+    CHECK(parse_record_date("20250318") == "2025-03-18");
+    CHECK_FALSE(parse_record_date("2025-13"));
+    CHECK_FALSE(parse_record_date("2025-3"));
+    CHECK_FALSE(parse_record_date("202503"));
+    CHECK_FALSE(parse_record_date("25"));
+    CHECK_FALSE(parse_record_date("2025-03x"));
+    // Query dates are parse_iso_date's, which still wants a day: the searcher reads a
+    // month or year itself, as a range.
+    CHECK_FALSE(parse_iso_date("2025-03"));
+    CHECK_FALSE(parse_iso_date("2025"));
+}
+
 TEST_CASE("date_sort_key orders like the dates") {
     CHECK(date_sort_key("2025-03-18") == "20250318");
     CHECK(date_sort_key("2024-12-31") < date_sort_key("2025-01-01"));
