@@ -100,6 +100,9 @@ struct JobBatch {
 struct SharedDatabase {
     Xapian::WritableDatabase db;
     std::mutex mutex;
+    // This run has set schema::kSpellingStaleKey: it is about to change the words of
+    // the index (IndexWriter::mark_spelling_stale).
+    bool spelling_marked_stale = false;
 };
 
 }  // namespace naba::indexer

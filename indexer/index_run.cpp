@@ -185,8 +185,9 @@ void IndexRun::run(const WalkResult& walk) {
     // Spelling data follows the words' document frequencies; an unchanged run (or an
     // interrupted one, which should stop fast) leaves it as it is.
     const RunCounts& c = reporter_.counts();
-    if (!interrupted_ && !spelling_done_) {
-        if (c.added + c.replaced + c.removed > 0 || spelling_was_stale_) refresh_spelling(db_.db, Analyzer());
+    if (!interrupted_ && !spelling_done_ &&
+        (c.added + c.replaced + c.removed > 0 || spelling_was_stale_ || db_.spelling_marked_stale)) {
+        refresh_spelling(db_.db, Analyzer());
         db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
     }
     // Per-language statistics for naba-search's BM25 (language_stats.h), counted again
@@ -206,11 +207,9 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
     reader_settings.run_start_ns = settings_.run_start_ns;
     reader_settings.prune_records = settings_.delete_vanished;
     {
-        // Goes into the first commit of this run's documents (see schema.h).
+        // The writer sets it again with its first change (mark_spelling_stale).
         std::lock_guard lock(db_.mutex);
-        const std::string key(schema::kSpellingStaleKey);
-        spelling_was_stale_ = !db_.db.get_metadata(key).empty();
-        db_.db.set_metadata(key, "1");
+        spelling_was_stale_ = !db_.db.get_metadata(std::string(schema::kSpellingStaleKey)).empty();
     }
     InputReader reader(files, db_, reporter_, reader_settings);
     IndexWriter writer(db_, reporter_, settings_.commit);

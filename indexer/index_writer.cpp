@@ -106,6 +106,7 @@ void IndexWriter::write(IndexJob& job) {
             prune(job);
             break;
         case IndexJob::Kind::index: {
+            mark_spelling_stale();
             bool existed = false;
             if (!job.legacy_id_term.empty() && db_.db.term_exists(job.legacy_id_term)) {
                 db_.db.delete_document(job.legacy_id_term);
@@ -154,6 +155,7 @@ void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, co
         if (std::string to = hand_over(db_.db, id, from); !to.empty()) {
             ++kept[to];
         } else {
+            mark_spelling_stale();
             db_.db.delete_document(id);
             ++reporter_.counts().removed;
         }
@@ -179,6 +181,15 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
             db_.db.set_metadata(jsonl_metadata_key(path), "");
         }
     }
+}
+
+// Set with the first change to the index's words, so that it goes into the same
+// commit; a run that changes none (an unchanged re-run) writes no new revision, and
+// so no fsync of every table.
+void IndexWriter::mark_spelling_stale() {
+    if (db_.spelling_marked_stale) return;
+    db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
+    db_.spelling_marked_stale = true;
 }
 
 void IndexWriter::commit() {

@@ -91,6 +91,8 @@ class IndexWriter {
 
   private:
     void write(IndexJob& job);
+    // Sets schema::kSpellingStaleKey before the run's first change to the words.
+    void mark_spelling_stale();
     void prune(const IndexJob& job);  // caller holds db_.mutex
     // Documents that left the file `from`: each goes to another file that holds it,
     // or is deleted. Caller holds db_.mutex.
