@@ -41,8 +41,12 @@ void add_stored_files(entities::Gazetteer& gazetteer, std::string_view text) {
 }  // namespace
 
 entities::Gazetteer stored_gazetteer(const Xapian::Database& db) {
+    return stored_gazetteer(db.get_metadata(std::string(schema::kUserGazetteerKey)));
+}
+
+entities::Gazetteer stored_gazetteer(std::string_view user_entries) {
     entities::Gazetteer gazetteer = entities::Gazetteer::builtin();
-    add_stored_files(gazetteer, db.get_metadata(std::string(schema::kUserGazetteerKey)));
+    add_stored_files(gazetteer, user_entries);
     return gazetteer;
 }
 

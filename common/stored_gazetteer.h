@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -14,6 +15,8 @@ namespace naba {
 
 // Built-in entities plus the user entries stored in `db` (none for a new index).
 entities::Gazetteer stored_gazetteer(const Xapian::Database& db);
+// The same from the stored user entries themselves (schema::kUserGazetteerKey's value).
+entities::Gazetteer stored_gazetteer(std::string_view user_entries);
 
 // What recognised the entities of `db` (stored under schema::kEntityFingerprintKey):
 // a hash of the built-in gazetteer, the user entries stored in `db` and

@@ -33,20 +33,19 @@ std::int64_t file_clock_now_ns() {
 }
 
 bool racily_clean(const FileSignature& sig, std::int64_t run_start_ns) {
-    // A write after the start is stamped from the same coarse clock, so no earlier than
-    // the start: with the file system's times in nanoseconds only a file stamped at or
-    // after it can be one (a small margin covers a kernel that stamps files from the
-    // fine clock). FAT stores times in steps of two seconds, ext3 and some NFS servers
-    // in seconds, so there a write after the start can be stamped up to that much
-    // before it. The change time, which only the kernel sets, tells the two apart: a
-    // whole second there means a file system of whole seconds (or a chance of one in
-    // a billion, which costs one hash). A wide margin everywhere made every file of a
-    // tree written just before a run racy, and so hashed again by the next run.
+    // A write after the start is stamped from the same coarse clock, or from the fine
+    // one, which is never behind it, so no earlier than the start: where file times
+    // have nanoseconds only a file stamped at or after it can be one. FAT stores times
+    // in steps of two seconds, ext3 and some NFS servers in seconds, so there a write
+    // after the start can be stamped up to that much before it. The change time,
+    // which only the kernel sets, tells the two apart: a whole second there means a
+    // file system of whole seconds (or a chance of one in a billion, which costs one
+    // hash). A margin of seconds everywhere made every file of a tree written just
+    // before a run racy, and so read again by the next run.
     constexpr std::int64_t kSecond = 1'000'000'000;
-    constexpr std::int64_t kFineMargin = 10'000'000;      // 10 ms
     constexpr std::int64_t kCoarsestTimestamp = 2 * kSecond;
     const bool whole_seconds = sig.ctime_ns % kSecond == 0;
-    const std::int64_t since = run_start_ns - (whole_seconds ? kCoarsestTimestamp : kFineMargin);
+    const std::int64_t since = run_start_ns - (whole_seconds ? kCoarsestTimestamp : 0);
     return sig.mtime_ns >= since || sig.ctime_ns >= since;
 }
 

@@ -48,8 +48,8 @@ std::int64_t file_clock_now_ns();
 
 // Whether a file with these times may be written again, unseen, after a run that
 // started at `run_start_ns` read it: its mtime or change time is not older than that
-// start, less 10 ms where file times have nanoseconds, or two seconds on a file
-// system whose times are whole seconds (or two).
+// start (where file times have nanoseconds), or than two seconds before it (on a
+// file system whose times are whole seconds, or two).
 bool racily_clean(const FileSignature& sig, std::int64_t run_start_ns);
 
 std::uint64_t content_hash(std::string_view bytes);

@@ -329,12 +329,14 @@ void IndexRun::load_entities() {
         db_.db.set_metadata(std::string(schema::kUserGazetteerKey), *settings_.user_gazetteer);
         db_.db.commit();
     }
-    gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(db_.db));
+    user_gazetteer_ = db_.db.get_metadata(std::string(schema::kUserGazetteerKey));
 }
 
 const entities::EntityTagger* IndexRun::tagger() {
     std::call_once(tagger_built_, [this] {
-        if (gazetteer_) tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
+        if (!user_gazetteer_) return;
+        gazetteer_ = std::make_unique<entities::Gazetteer>(stored_gazetteer(*user_gazetteer_));
+        tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
     });
     return tagger_.get();
 }

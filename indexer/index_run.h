@@ -61,9 +61,10 @@ class IndexRun {
     void remove_vanished(const WalkResult& walk);
     void load_entities();
     void refresh_entities();
-    // The tagger of the loaded gazetteer (nullptr without entities), built on first use
-    // by any thread: its tables take a few milliseconds, which a run that analyses
-    // nothing (every file unchanged) need not spend.
+    // The tagger of the index's gazetteer (nullptr without entities), built with the
+    // gazetteer on first use by any thread: parsing the gazetteer and the tagger's
+    // tables take a few milliseconds, which a run that analyses nothing (every file
+    // unchanged) need not spend.
     const entities::EntityTagger* tagger();
 
     RunSettings settings_;
@@ -71,6 +72,9 @@ class IndexRun {
     SharedDatabase db_;
     // Shared read-only by the analysis threads (tagging is const and thread-safe).
     Analyzer entity_analyzer_;
+    // The user's gazetteer entries stored in the index, read by load_entities (no
+    // value: entities are off).
+    std::optional<std::string> user_gazetteer_;
     std::unique_ptr<entities::Gazetteer> gazetteer_;
     std::unique_ptr<entities::EntityTagger> tagger_;
     std::once_flag tagger_built_;
