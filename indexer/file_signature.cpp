@@ -152,7 +152,9 @@ std::string canonical_path(const std::filesystem::path& path) {
     // naba-index never changes its working directory, so it is asked for once (a
     // getcwd per file was a seventh of an unchanged re-run over 20,000 small files).
     static const std::string cwd = std::filesystem::current_path().string();
-    std::string s = path.is_absolute() ? path.string() : (cwd == "/" ? "" : cwd) + "/" + path.string();
+    // Absolute is a leading '/' on POSIX; path::is_absolute parses the path to say so.
+    const std::string& p = path.native();
+    std::string s = p.starts_with('/') ? p : (cwd == "/" ? "" : cwd) + "/" + p;
     if (!plainly_normal(s)) s = std::filesystem::path(s).lexically_normal().string();
     while (s.size() > 1 && s.back() == '/') s.pop_back();
     return s;
