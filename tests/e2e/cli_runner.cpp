@@ -61,6 +61,12 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
+CliResult search_sample(const std::vector<std::string>& args, const std::string& input) {
+    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
+    all.insert(all.end(), args.begin(), args.end());
+    return run(NABA_SEARCH_BIN, all, input);
+}
+
 std::set<std::string> sample_ids(const std::string& query, const std::vector<std::string>& extra) {
     std::vector<std::string> args = {"--db", NABA_SAMPLE_DB, "--format", "ids", "-n", "1000"};
     args.insert(args.end(), extra.begin(), extra.end());

@@ -20,6 +20,9 @@ CliResult run(const std::string& program, const std::vector<std::string>& args, 
 // Lines of text, without empty ones.
 std::vector<std::string> lines(const std::string& text);
 
+// naba-search --db <the sample index> ARGS... (stdin as for run).
+CliResult search_sample(const std::vector<std::string>& args, const std::string& input = "");
+
 // naba-search --format ids -n 1000 on the sample index: the set of ids found.
 std::set<std::string> sample_ids(const std::string& query, const std::vector<std::string>& extra = {});
 

@@ -10,18 +10,9 @@
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
+using naba::e2e::search_sample;
 using naba::e2e::run;
 using naba::e2e::sample_ids;
-
-namespace {
-
-CliResult search(const std::vector<std::string>& args, const std::string& input = "") {
-    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
-    all.insert(all.end(), args.begin(), args.end());
-    return run(NABA_SEARCH_BIN, all, input);
-}
-
-}  // namespace
 
 TEST_CASE("a control character right after a field's colon is nothing after it, as a space is") {
     // 'lang:\x01ar' searched the words lang and ar, and the spelling suggestion then
@@ -30,7 +21,7 @@ TEST_CASE("a control character right after a field's colon is nothing after it, 
                                     "source:\xc2\x85" "x", "grain title:\x1b"}) {
         CAPTURE(query);
         for (const char* op : {"or", "and"}) {
-            CliResult r = search({"-f", "ids", "--default-op", op, query});
+            CliResult r = search_sample({"-f", "ids", "--default-op", op, query});
             CHECK(r.exit_code == 2);
             CHECK(r.out.empty());
             CHECK(r.err.find("nothing right after the colon") != std::string::npos);
@@ -52,6 +43,6 @@ TEST_CASE("a control character between words separates them as a space does, ope
 }
 
 TEST_CASE("text output in batch mode echoes a query's control characters as the spaces it searched") {
-    CliResult r = search({"--batch", "-", "--color", "never", "-n", "0"}, "q1\tsunflower\x01oil\n");
+    CliResult r = search_sample({"--batch", "-", "--color", "never", "-n", "0"}, "q1\tsunflower\x01oil\n");
     CHECK(r.out.starts_with("# q1: sunflower oil\n"));  // not "sunfloweroil", which it did not search
 }

@@ -11,28 +11,19 @@
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
+using naba::e2e::search_sample;
 using naba::e2e::lines;
 using naba::e2e::run;
-
-namespace {
-
-CliResult search(const std::vector<std::string>& args, const std::string& input = "") {
-    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
-    all.insert(all.end(), args.begin(), args.end());
-    return run(NABA_SEARCH_BIN, all, input);
-}
-
-}  // namespace
 
 TEST_CASE("a limit or offset beyond 32 bits pages like any large number") {
     // Xapian counts in 32 bits: -n 4294967297 showed 1 hit, --offset 4294967296 the
     // first hits again (ranked 4294967297...).
-    const std::vector<std::string> all = lines(search({"-f", "ids", "-n", "1000", "*"}).out);
+    const std::vector<std::string> all = lines(search_sample({"-f", "ids", "-n", "1000", "*"}).out);
     REQUIRE(all.size() > 10);
-    CHECK(lines(search({"-f", "ids", "-n", "4294967297", "*"}).out) == all);
+    CHECK(lines(search_sample({"-f", "ids", "-n", "4294967297", "*"}).out) == all);
     const std::vector<std::string> rest(all.begin() + 4, all.end());
-    CHECK(lines(search({"-f", "ids", "--offset", "4", "-n", "4294967295", "*"}).out) == rest);
-    CliResult past = search({"-f", "ids", "--offset", "4294967296", "-n", "2", "*"});
+    CHECK(lines(search_sample({"-f", "ids", "--offset", "4", "-n", "4294967295", "*"}).out) == rest);
+    CliResult past = search_sample({"-f", "ids", "--offset", "4294967296", "-n", "2", "*"});
     CHECK(past.exit_code == 0);
     CHECK(past.out.empty());
 }
@@ -40,10 +31,10 @@ TEST_CASE("a limit or offset beyond 32 bits pages like any large number") {
 TEST_CASE("a batch file that is a folder is an error, not a batch with no matches") {
     // An ifstream opens a folder and then reads nothing: exit 1, silently.
     const std::string folder = naba::e2e::temp_dir("batch-folder");
-    CliResult r = search({"--batch", folder});
+    CliResult r = search_sample({"--batch", folder});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("is a folder") != std::string::npos);
-    CliResult missing = search({"--batch", folder + "/none.tsv"});
+    CliResult missing = search_sample({"--batch", folder + "/none.tsv"});
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("No such file") != std::string::npos);
 }
@@ -90,7 +81,7 @@ TEST_CASE("a query of more than 10000 words is an error for that query alone") {
     };
     const std::string input =
         "long\t" + words(50000, "grain") + "\nlimit\t" + words(10000, "grain") + "\nshort\tgrain\n";
-    CliResult r = search({"--batch", "-", "-f", "ids", "-n", "1"}, input);
+    CliResult r = search_sample({"--batch", "-", "-f", "ids", "-n", "1"}, input);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("query long: 50000 words; a query may have at most 10000") != std::string::npos);
     CHECK(r.err.find("query limit:") == std::string::npos);
@@ -101,7 +92,7 @@ TEST_CASE("a query of more than 10000 words is an error for that query alone") {
     // Runs of letters are words, however they are joined (Xapian reads this as a phrase).
     std::string joined = words(10001, "grain");
     std::replace(joined.begin(), joined.end(), ' ', '-');
-    CliResult one_chunk = search({"-f", "ids", joined});
+    CliResult one_chunk = search_sample({"-f", "ids", joined});
     CHECK(one_chunk.exit_code == 2);
     CHECK(one_chunk.err.find("naba-search: 10001 words; a query may have") != std::string::npos);
 }
@@ -171,7 +162,7 @@ TEST_CASE("a snippet cut inside a matched hyphenated name still closes its mark"
 TEST_CASE("text output in batch mode echoes each query without its control characters") {
     // A batch file made from stored titles may hold escape sequences; the "# QID:
     // QUERY" line wrote them to the terminal as they were (one clears the screen).
-    CliResult r = search({"--batch", "-", "--color", "never"}, "q1\tsunflower \x1b[2J\n");
+    CliResult r = search_sample({"--batch", "-", "--color", "never"}, "q1\tsunflower \x1b[2J\n");
     CHECK(r.exit_code == 0);
     CHECK(r.out.starts_with("# q1: sunflower [2J\n"));
     CHECK(r.out.find('\x1b') == std::string::npos);

@@ -9,6 +9,7 @@
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
+using naba::e2e::search_sample;
 using naba::e2e::run;
 using naba::e2e::sample_ids;
 using Ids = std::set<std::string>;
@@ -21,15 +22,9 @@ Ids minus(const Ids& a, const Ids& b) {
     return out;
 }
 
-CliResult search(const std::vector<std::string>& args, const std::string& input = "") {
-    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
-    all.insert(all.end(), args.begin(), args.end());
-    return run(NABA_SEARCH_BIN, all, input);
-}
-
 // The ids found for a query that may start with '-'.
 Ids ids_for(const std::string& query) {
-    const std::vector<std::string> out = naba::e2e::lines(search({"-f", "ids", "-n", "1000", "--", query}).out);
+    const std::vector<std::string> out = naba::e2e::lines(search_sample({"-f", "ids", "-n", "1000", "--", query}).out);
     return {out.begin(), out.end()};
 }
 
@@ -51,13 +46,13 @@ TEST_CASE("a query read as plain words is an error when it excludes words, not a
     // A stray ')' makes Xapian read the query as plain words; -ceasefire and NOT
     // ceasefire then searched for ceasefire.
     for (const char* query : {"grain -ceasefire)", "grain NOT ceasefire)"}) {
-        CliResult r = search({"-f", "ids", query});
+        CliResult r = search_sample({"-f", "ids", query});
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.find("cannot parse") != std::string::npos);
     }
     // Without an exclusion, a stray ')' is still plain words (README).
-    CHECK(search({"-f", "ids", "grain)"}).exit_code == 0);
+    CHECK(search_sample({"-f", "ids", "grain)"}).exit_code == 0);
 }
 
 TEST_CASE("excluding an entity no document mentions leaves the query's other words as they are") {
@@ -73,40 +68,40 @@ TEST_CASE("excluding an entity no document mentions leaves the query's other wor
 TEST_CASE("a batch file that starts with a UTF-8 byte order mark keeps its first qid") {
     // Editors on Windows save one; it was taken as part of the qid, which then
     // matched no qrels line in trec_eval.
-    CliResult r = search({"--batch", "-", "-f", "trec", "-n", "1"}, "\xEF\xBB\xBFq1\tsunflower\r\nq2\tsunflower\r\n");
+    CliResult r = search_sample({"--batch", "-", "-f", "trec", "-n", "1"}, "\xEF\xBB\xBFq1\tsunflower\r\nq2\tsunflower\r\n");
     CHECK(r.exit_code == 0);
     CHECK(r.out.starts_with("q1 Q0 en/sunflower-oil-exports-odesa.txt 1 "));
 }
 
 TEST_CASE("a batch line with an empty qid, or a qid with a space in a trec run, is an error") {
     // Both wrote broken runs silently: " Q0 id ..." and "q 2 Q0 id ...".
-    CliResult r = search({"--batch", "-", "-f", "trec", "-n", "1"}, "\tsunflower\nq 2\tsunflower\nq3\tsunflower\n");
+    CliResult r = search_sample({"--batch", "-", "-f", "trec", "-n", "1"}, "\tsunflower\nq 2\tsunflower\nq3\tsunflower\n");
     CHECK(r.exit_code == 2);
-    CHECK(r.out == naba::e2e::lines(search({"--batch", "-", "-f", "trec", "-n", "1"}, "q3\tsunflower\n").out)[0] + "\n");
+    CHECK(r.out == naba::e2e::lines(search_sample({"--batch", "-", "-f", "trec", "-n", "1"}, "q3\tsunflower\n").out)[0] + "\n");
     CHECK(r.err.find("line 1") != std::string::npos);
     CHECK(r.err.find("'q 2'") != std::string::npos);
     // A carriage return inside the qid (not the line's CRLF end) splits a trec line too:
     // "q\r4 Q0 ..." is two fields to trec_eval.
-    CliResult cr = search({"--batch", "-", "-f", "trec", "-n", "1"}, "q\r4\tsunflower\r\n");
+    CliResult cr = search_sample({"--batch", "-", "-f", "trec", "-n", "1"}, "q\r4\tsunflower\r\n");
     CHECK(cr.exit_code == 2);
     CHECK(cr.out.empty());
     CHECK(cr.err.find("qid 'q\\r4' has white space") != std::string::npos);
     // Other formats hold a qid with a space.
-    CHECK(search({"--batch", "-", "-f", "ids"}, "q 2\tsunflower\n").out == "q 2\ten/sunflower-oil-exports-odesa.txt\n");
+    CHECK(search_sample({"--batch", "-", "-f", "ids"}, "q 2\tsunflower\n").out == "q 2\ten/sunflower-oil-exports-odesa.txt\n");
 }
 
 TEST_CASE("a field name with nothing right after its colon is an error, not a search for the name") {
     // 'title: grain' searched the words title and grain; 'person:' the word person.
     for (const char* query : {"title: sunflower", "person:", "Source: x", "grain lang:"}) {
         CAPTURE(query);
-        CliResult r = search({"-f", "ids", query});
+        CliResult r = search_sample({"-f", "ids", query});
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.find("nothing right after the colon") != std::string::npos);
     }
     // Inside a phrase, and in a headline written in capitals, it is a word as before.
-    CHECK(search({"-c", "\"title: sunflower\""}).exit_code != 2);
-    CHECK(search({"-c", "OIL SOURCE: SUNFLOWER"}).exit_code == 0);
+    CHECK(search_sample({"-c", "\"title: sunflower\""}).exit_code != 2);
+    CHECK(search_sample({"-c", "OIL SOURCE: SUNFLOWER"}).exit_code == 0);
 }
 
 TEST_CASE("a field whose value starts with a quote or bracket Xapian does not read is an error") {
@@ -114,26 +109,26 @@ TEST_CASE("a field whose value starts with a quote or bracket Xapian does not re
     // double quote, a group or a word there), and source:'x' a source with its quotes.
     for (const char* query : {"title:'sunflower'", "title:«مفاوضات»", "oil title:,sunflower", "source:'naba desk'"}) {
         CAPTURE(query);
-        CliResult r = search({"-f", "ids", query});
+        CliResult r = search_sample({"-f", "ids", query});
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.find("which cannot start its value") != std::string::npos);
     }
-    CHECK(search({"-c", "title:\"sunflower oil\""}).exit_code == 0);
-    CHECK(search({"-c", "title:(sunflower OR grain)"}).exit_code == 0);
+    CHECK(search_sample({"-c", "title:\"sunflower oil\""}).exit_code == 0);
+    CHECK(search_sample({"-c", "title:(sunflower OR grain)"}).exit_code == 0);
 }
 
 TEST_CASE("NEAR or ADJ without a word on one side is an error that says where, like AND") {
     // Xapian took them as words: 'NEAR/3 grain' searched the phrase "near 3" or grain.
     for (const char* query : {"NEAR/3 grain", "grain ADJ", "grain NEAR/2"}) {
         CAPTURE(query);
-        CliResult r = search({"-f", "ids", query});
+        CliResult r = search_sample({"-f", "ids", query});
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.find("needs a word on both sides") != std::string::npos);
     }
-    CHECK(search({"-c", "grain NEAR/3 corridor"}).exit_code == 0);
-    CHECK(search({"-c", "SUNFLOWER NEAR"}).exit_code == 0);  // capitals: a word
+    CHECK(search_sample({"-c", "grain NEAR/3 corridor"}).exit_code == 0);
+    CHECK(search_sample({"-c", "SUNFLOWER NEAR"}).exit_code == 0);  // capitals: a word
 }
 
 TEST_CASE("a query of stop words alone finds no word that only shares their stem") {

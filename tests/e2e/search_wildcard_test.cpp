@@ -9,22 +9,17 @@
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
+using naba::e2e::search_sample;
 using naba::e2e::run;
 using naba::e2e::sample_ids;
 
 namespace {
 
-CliResult search(const std::vector<std::string>& args) {
-    std::vector<std::string> all = {"--db", NABA_SAMPLE_DB};
-    all.insert(all.end(), args.begin(), args.end());
-    return run(NABA_SEARCH_BIN, all);
-}
-
 void check_refused(const std::string& query, const std::string& message) {
     CAPTURE(query);
     for (const std::vector<std::string>& args : {std::vector<std::string>{"-f", "ids", query},
                                                  std::vector<std::string>{"--count", query}}) {
-        CliResult r = search(args);
+        CliResult r = search_sample(args);
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.find(message) != std::string::npos);
@@ -40,7 +35,7 @@ TEST_CASE("a wildcard in quotes is an error, not a phrase of the word without it
     for (const char* query : {"\"sunflow* oil\"", "title:\"sunflower oi*\"", "grain \"مفاوض* السلام\""})
         check_refused(query, "is in quotes, where it is not expanded");
     // Outside quotes it is expanded, beside a phrase too.
-    CHECK(search({"--count", "sunflow* \"sunflower oil\""}).exit_code == 0);
+    CHECK(search_sample({"--count", "sunflow* \"sunflower oil\""}).exit_code == 0);
 }
 
 TEST_CASE("NEAR or ADJ beside a wildcard, phrase or group is an error, not a search for the word near") {
@@ -55,5 +50,5 @@ TEST_CASE("NEAR or ADJ beside a wildcard, phrase or group is an error, not a sea
 TEST_CASE("a wildcard in a query read as plain words is an error, not the word without its star") {
     // A stray ')' makes a query plain words (a pasted headline); a wildcard was then lost.
     check_refused("sunflow* oil)", "which would search sunflow* as the word sunflow");
-    CHECK(search({"--count", "sunflower oil)"}).exit_code == 0);  // plain words, as the README says
+    CHECK(search_sample({"--count", "sunflower oil)"}).exit_code == 0);  // plain words, as the README says
 }
