@@ -20,6 +20,17 @@ std::string record(const std::string& id, const std::string& text) {
     return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
 }
 
+// a.jsonl and b.jsonl both hold id x (b read last, so its record); then a changes and
+// still has x, so a's record replaces b's.
+void take_over_shared_id(const std::string& db, const std::string& a, const std::string& b) {
+    write_file(a, record("x", "alpha version"));
+    write_file(b, record("x", "bravo version") + record("b1", "banana"));
+    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
+    write_file(a, record("x", "alpha changed") + record("a2", "apricot"));
+    REQUIRE(index(db, {a, b}).exit_code == 0);
+    REQUIRE(search_ids(db, "changed") == Ids{"x"});
+}
+
 }  // namespace
 
 TEST_CASE("an id two JSONL files hold stays while either file still has it, on either path of a first run") {
@@ -77,13 +88,7 @@ TEST_CASE("a JSONL file that vanishes from a directory leaves the documents anot
 TEST_CASE("when a changed file takes over a shared id and later drops it, the other file's record comes back") {
     std::string dir = temp_dir("shared-id-flip");
     const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
-    write_file(a, record("x", "alpha version"));
-    write_file(b, record("x", "bravo version") + record("b1", "banana"));
-    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
-    // a changes and still has x: its record replaces b's.
-    write_file(a, record("x", "alpha changed") + record("a2", "apricot"));
-    REQUIRE(index(db, {a, b}).exit_code == 0);
-    REQUIRE(search_ids(db, "changed") == Ids{"x"});
+    take_over_shared_id(db, a, b);
 
     write_file(a, record("a2", "apricot"));
     CliResult dropped = index(db, {a, b});
@@ -100,12 +105,7 @@ TEST_CASE("a file touched in the run that hands it a shared id is still read aga
     // read; the mark must stay, or the dropped record stays the document for good.
     std::string dir = temp_dir("shared-id-touched");
     const std::string db = dir + "/db", a = dir + "/a.jsonl", b = dir + "/b.jsonl";
-    write_file(a, record("x", "alpha version"));
-    write_file(b, record("x", "bravo version") + record("b1", "banana"));
-    REQUIRE(index(db, {"-j", "1", a, b}).exit_code == 0);
-    write_file(a, record("x", "alpha changed") + record("a2", "apricot"));
-    REQUIRE(index(db, {a, b}).exit_code == 0);
-    REQUIRE(search_ids(db, "changed") == Ids{"x"});
+    take_over_shared_id(db, a, b);
 
     write_file(a, record("a2", "apricot"));
     fs::last_write_time(b, fs::last_write_time(b) + std::chrono::seconds(10));  // touched, not changed
