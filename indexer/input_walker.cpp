@@ -96,8 +96,12 @@ void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& re
     }
     if (!input) return void(++result.ignored);
     std::string id = relative_id(entry.path(), walk.root);
-    std::string escaped = file_name_id(id);
-    walk.found.push_back({entry.path(), escaped, kind, walk.canonical_root, escaped == id ? "" : std::move(id)});
+    // Nearly every name is UTF-8: its id is the name, with no copy to compare.
+    if (text::is_valid_utf8(id)) {
+        walk.found.push_back({entry.path(), std::move(id), kind, walk.canonical_root, ""});
+    } else {
+        walk.found.push_back({entry.path(), file_name_id(id), kind, walk.canonical_root, std::move(id)});
+    }
 }
 
 // In path order (std::filesystem::path's, folder by folder), so that runs read files
