@@ -35,8 +35,10 @@ class EntityCatalog {
     // Documents that carry this term.
     Xapian::doccount documents_with(const std::string& term) const { return db_.get_termfreq(term); }
 
-  private:
+    // The tagger over the index's gazetteer, built on first use.
     const entities::EntityTagger& tagger();
+
+  private:
 
     Xapian::Database db_;
     const Analyzer& analyzer_;

@@ -1,6 +1,7 @@
 #include "query_runner.h"
 
 #include "filter_values.h"
+#include "mention_marks.h"
 #include "query_checks.h"
 #include "syntax_hint.h"
 #include "terminal_text.h"
@@ -62,6 +63,8 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
             request_.facet_spy = spy.get();
         }
         request_.question = parsed.question;
+        const MentionMarks marks(catalog_, parsed.query, query);
+        request_.mention_marks = request_.snippets ? &marks : nullptr;
         try {
             return run_search(db_, analyzer_, parsed.query, parsed.collection, request_);
         } catch (const Xapian::DatabaseModifiedError&) {

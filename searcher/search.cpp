@@ -1,9 +1,11 @@
 #include "search.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analysis_options.h"
 #include "collection_bm25_weight.h"
+#include "mention_marks.h"
 #include "query_language.h"
 #include "terminal_text.h"
 #include "window_bonus.h"
@@ -59,8 +61,9 @@ std::string styled(const std::string& snippet, const SnippetStyle& style, std::s
     return out;
 }
 
-std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& doc, const SnippetStyle& style,
-                       const Analyzer& analyzer) {
+std::string snippet_of(const Xapian::Database& db, const Xapian::MSet& mset,
+                       const schema::StoredDocument& doc, const SearchRequest& request, const Analyzer& analyzer) {
+    const SnippetStyle& style = *request.snippets;
     const std::string& stored = doc.text.empty() ? doc.title : doc.text;
     // A control character of the text (an escape sequence a terminal would obey, or
     // one of the text printer's marks) is no part of a snippet.
@@ -72,8 +75,20 @@ std::string snippet_of(const Xapian::MSet& mset, const schema::StoredDocument& d
     // of a look-up in the index for each of them: a quarter of a query's time with
     // snippets (bench/RESULTS.md, "Search speed").
     const std::string ellipsis = "…";
-    const std::string snippet = mset.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                             std::string(1, kOpen), std::string(1, kClose), ellipsis);
+    auto snippet_by = [&](const Xapian::MSet& marking) {
+        return marking.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                               std::string(1, kOpen), std::string(1, kClose), ellipsis);
+    };
+    std::string snippet = snippet_by(mset);
+    // A hit that has none of the query's words as written (an entity filter, a name
+    // found by its spelling variant) shows where it mentions the entity instead.
+    if (request.mention_marks && snippet.find(kOpen) == std::string::npos) {
+        if (const std::optional<Xapian::Query> marked = request.mention_marks->marking(text)) {
+            Xapian::Enquire enquire(db);  // its statistics weigh the terms; no hit is needed
+            enquire.set_query(*marked);
+            snippet = snippet_by(enquire.get_mset(0, 0));
+        }
+    }
     return squeeze_spaces(styled(snippet, style, ellipsis));
 }
 
@@ -148,7 +163,7 @@ SearchPage run_search(const Xapian::Database& db, const Analyzer& analyzer, cons
         hit.doc = schema::deserialize(document.get_data());
         hit.source_path = document.get_value(schema::kSourcePathSlot);
         if (hit.source_path.empty()) hit.source_path = hit.doc.path;
-        if (request.snippets) hit.snippet = snippet_of(mset, hit.doc, *request.snippets, analyzer);
+        if (request.snippets) hit.snippet = snippet_of(db, mset, hit.doc, request, analyzer);
         page.hits.push_back(std::move(hit));
     }
     return page;

@@ -14,6 +14,8 @@
 
 namespace naba::searcher {
 
+class MentionMarks;
+
 struct Hit {
     long rank = 0;  // 1-based position in the whole result list
     double score = 0;
@@ -53,6 +55,9 @@ struct SearchRequest {
     // The query is written as a question (ParsedQuery::question): an Arabic or mixed
     // one then gets the window bonus too (AnalysisOptions::window_bonus_question).
     bool question = false;
+    // Entities whose mentions the snippets mark (mention_marks.h); none: only the
+    // query's own terms are marked.
+    const MentionMarks* mention_marks = nullptr;
 };
 
 // BM25 weighs the query over `collection` (query_collection.h).

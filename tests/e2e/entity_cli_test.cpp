@@ -236,3 +236,51 @@ TEST_CASE("--no-entities indexes without recognition") {
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "zelensky"}).exit_code == 0);
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+// The **marked** spans of a snippet.
+std::vector<std::string> marked_spans(const std::string& snippet) {
+    std::vector<std::string> spans;
+    for (std::size_t open = snippet.find("**"); open != std::string::npos; open = snippet.find("**", open)) {
+        const std::size_t close = snippet.find("**", open + 2);
+        if (close == std::string::npos) break;
+        spans.push_back(snippet.substr(open + 2, close - open - 2));
+        open = close + 2;
+    }
+    return spans;
+}
+
+}  // namespace
+
+TEST_CASE("an entity filter's snippets mark the mention as each article spells the name") {
+    CliResult r = naba::e2e::search_sample({"person:zelensky", "-n", "20", "-f", "tsv", "--fields", "id,snippet"});
+    REQUIRE(r.exit_code == 0);
+    Ids ids, spellings;
+    for (const std::string& line : lines(r.out)) {
+        const std::vector<std::string> f = fields(line);
+        REQUIRE(f.size() == 2);
+        ids.insert(f[0]);
+        const std::vector<std::string> spans = marked_spans(f[1]);
+        CHECK_MESSAGE(!spans.empty(), f[0] << ": " << f[1]);  // before: no filter hit marked anything
+        spellings.insert(spans.begin(), spans.end());
+    }
+    CHECK(ids == kZelensky);
+    for (const char* spelling : {"Volodymyr Zelenskiy", "Zelinski", "زيلنسكي", "فولوديمير زيلينسكي"})
+        CHECK_MESSAGE(spellings.count(spelling) == 1, spelling);
+}
+
+TEST_CASE("a name found through its other spelling is marked in the snippet") {
+    // The bulletin writes زيلنسكي; the query's زيلينسكي finds it by its name key.
+    CliResult r = naba::e2e::search_sample({"زيلينسكي", "-n", "20", "-f", "tsv", "--fields", "id,snippet"});
+    REQUIRE(r.exit_code == 0);
+    bool seen = false;
+    for (const std::string& line : lines(r.out)) {
+        const std::vector<std::string> f = fields(line);
+        if (f.at(0) != "mixed/istanbul-prisoner-swap-bulletin.txt") continue;
+        seen = true;
+        const std::vector<std::string> spans = marked_spans(f.at(1));
+        CHECK(std::find(spans.begin(), spans.end(), "زيلنسكي") != spans.end());
+    }
+    CHECK(seen);
+}

@@ -1,0 +1,95 @@
+#include "mention_marks.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "schema.h"
+
+namespace naba::searcher {
+namespace {
+
+std::string entity_term(const entities::Mention& mention) {
+    return schema::bounded_term(schema::entity_prefix(entities::type_name(mention.type)), mention.id);
+}
+
+bool is_entity_term(const std::string& term) {
+    for (const schema::EntityTypePrefix& type : schema::kEntityTypes)
+        if (term.size() > type.prefix.size() && term.starts_with(type.prefix)) return true;
+    return false;
+}
+
+// Terms of `query` that a match cannot hold: those under an AND_NOT's right side.
+void collect_terms(const Xapian::Query& query, bool excluded, std::unordered_set<std::string>& wanted,
+                   std::unordered_set<std::string>& unwanted) {
+    if (query.get_type() == Xapian::Query::LEAF_TERM) {
+        (excluded ? unwanted : wanted).insert(*query.get_terms_begin());
+        return;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        collect_terms(query.get_subquery(i), excluded || (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0),
+                      wanted, unwanted);
+}
+
+// The words of `text` as Xapian tokenizes them, in order: the same tokenizer as the
+// snippet's, so a phrase of them is found there.
+std::vector<std::string> snippet_words(std::string_view text) {
+    Xapian::TermGenerator generator;
+    Xapian::Document document;
+    generator.set_document(document);
+    generator.index_text(std::string(text));
+    std::map<Xapian::termpos, std::string> words;
+    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t)
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) words.emplace(*p, *t);
+    std::vector<std::string> out;
+    for (auto& [position, word] : words) out.push_back(std::move(word));
+    return out;
+}
+
+}  // namespace
+
+MentionMarks::MentionMarks(EntityCatalog& catalog, Xapian::Query query, std::string query_text)
+    : catalog_(catalog), query_(std::move(query)), query_text_(std::move(query_text)) {}
+
+const std::unordered_set<std::string>& MentionMarks::terms() const {
+    if (terms_) return *terms_;
+    terms_.emplace();
+    std::unordered_set<std::string> wanted, unwanted;
+    collect_terms(query_, false, wanted, unwanted);
+    for (const std::string& term : wanted)
+        if (is_entity_term(term)) terms_->insert(term);
+    const std::string_view text = query_text_;
+    for (const entities::Mention& mention : catalog_.tagger().tag(text)) {
+        // A name the query excludes (-Zelensky, NOT زيلينسكي) marks nothing.
+        const std::vector<std::string> words = snippet_words(text.substr(mention.begin, mention.end - mention.begin));
+        const bool excluded = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+            return unwanted.contains(w);
+        });
+        if (!excluded) terms_->insert(entity_term(mention));
+    }
+    for (const std::string& term : unwanted) terms_->erase(term);
+    return *terms_;
+}
+
+std::vector<std::vector<std::string>> MentionMarks::in(std::string_view text) const {
+    std::vector<std::vector<std::string>> mentions;
+    if (terms().empty()) return mentions;
+    for (const entities::Mention& mention : catalog_.tagger().tag(text)) {
+        if (!terms_->contains(entity_term(mention))) continue;
+        std::vector<std::string> words = snippet_words(text.substr(mention.begin, mention.end - mention.begin));
+        if (!words.empty() && std::find(mentions.begin(), mentions.end(), words) == mentions.end())
+            mentions.push_back(std::move(words));
+    }
+    return mentions;
+}
+
+std::optional<Xapian::Query> MentionMarks::marking(std::string_view text) const {
+    std::vector<Xapian::Query> parts{query_};
+    for (const std::vector<std::string>& words : in(text))
+        parts.push_back(words.size() == 1 ? Xapian::Query(words.front())
+                                          : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+    if (parts.size() == 1) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace naba::searcher
