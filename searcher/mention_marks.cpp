@@ -65,10 +65,16 @@ const std::unordered_set<std::string>& MentionMarks::terms() const {
         const bool excluded = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
             return unwanted.contains(w);
         });
-        if (!excluded) terms_->insert(entity_term(mention));
+        if (excluded || unwanted.contains(entity_term(mention))) continue;
+        if (terms_->insert(entity_term(mention)).second) typed_names_.push_back(mention);
     }
     for (const std::string& term : unwanted) terms_->erase(term);
     return *terms_;
+}
+
+const std::vector<entities::Mention>& MentionMarks::typed_names() const {
+    terms();
+    return typed_names_;
 }
 
 std::vector<std::vector<std::string>> MentionMarks::in(std::string_view text) const {

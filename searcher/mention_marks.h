@@ -36,6 +36,10 @@ class MentionMarks {
     // text; nothing when the text has none.
     std::optional<Xapian::Query> marking(std::string_view text) const;
 
+    // The entities the user typed as words (not as filters), each as first named in
+    // the query text, without those the query excludes.
+    const std::vector<entities::Mention>& typed_names() const;
+
   private:
     const std::unordered_set<std::string>& terms() const;
 
@@ -43,6 +47,7 @@ class MentionMarks {
     Xapian::Query query_;
     std::string query_text_;
     mutable std::optional<std::unordered_set<std::string>> terms_;  // entity terms (schema.h)
+    mutable std::vector<entities::Mention> typed_names_;
 };
 
 }  // namespace naba::searcher

@@ -37,6 +37,8 @@ class QueryRunner {
     ParsedQuery build_with_retry(const std::string& query);
     SearchPage search_with_retry(const std::string& query, ParsedQuery& parsed, std::unique_ptr<EntityFacetSpy>& spy);
     void report_unknown_filters(const std::string& where, const ParsedQuery& parsed);
+    void report_entity_spellings(const std::string& where, const std::string& query, const ParsedQuery& parsed,
+                                 Xapian::doccount found);
     bool parse(const QueryLabel& label, const std::string& where, ParsedQuery& parsed);
     void print_page(const QueryLabel& label, const SearchPage& page, const EntityFacetSpy* spy);
     void print_facets(const QueryLabel& label, const EntityFacetSpy& spy);

@@ -284,3 +284,18 @@ TEST_CASE("a name found through its other spelling is marked in the snippet") {
     }
     CHECK(seen);
 }
+
+TEST_CASE("a name typed as a word that finds few documents says how to find every spelling") {
+    CliResult r = naba::e2e::search_sample({"Zelensky", "-f", "ids"});
+    CHECK(r.exit_code == 0);
+    CHECK(lines(r.out).size() < 3);  // the articles that write "Zelensky" itself
+    CHECK(r.err.find("14 documents mention Volodymyr Zelensky under any spelling; search person:Zelensky") !=
+          std::string::npos);
+    // A name the query excludes gets no such hint.
+    CliResult excluded = naba::e2e::search_sample({"Witkoff NOT Zelensky", "-f", "ids"});
+    CHECK(excluded.err.find("person:Witkoff") != std::string::npos);
+    CHECK(excluded.err.find("Zelensky under any spelling") == std::string::npos);
+    // Nor does a query that already filters on the entity.
+    CHECK(naba::e2e::search_sample({"person:zelensky Zelensky", "-f", "ids"}).err.find("any spelling") ==
+          std::string::npos);
+}

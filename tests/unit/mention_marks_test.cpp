@@ -55,3 +55,13 @@ TEST_CASE("an entity the query excludes marks nothing") {
     const Xapian::Query word_excluded(Xapian::Query::OP_AND_NOT, Xapian::Query("ceasefire"), Xapian::Query("zelensky"));
     CHECK(MentionMarks(f.catalog, word_excluded, "ceasefire NOT Zelensky").in("Zelinski spoke.").empty());
 }
+
+TEST_CASE("typed_names lists the names typed as words, not those given as filters or excluded") {
+    Fixture f;
+    const MentionMarks typed(f.catalog, Xapian::Query("zelensky"), "Zelensky");
+    REQUIRE(typed.typed_names().size() == 1);
+    CHECK(typed.typed_names().front().id == "p:volodymyr-zelensky");
+    CHECK(MentionMarks(f.catalog, Xapian::Query(kZelensky), "person:zelensky").typed_names().empty());
+    const Xapian::Query excluded(Xapian::Query::OP_AND_NOT, Xapian::Query("ceasefire"), Xapian::Query("zelensky"));
+    CHECK(MentionMarks(f.catalog, excluded, "ceasefire NOT Zelensky").typed_names().empty());
+}
