@@ -133,6 +133,8 @@ void check_output(const std::optional<std::string>& fields, const std::string& c
         out.fields = split_fields(*fields);
         check_tsv_fields(out.fields);  // --fields '' took the default columns
         if (out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+        if (out.count_only) throw std::invalid_argument("--fields and --count exclude each other (--fields chooses the "
+                                                        "columns of hits, and --count prints none)");
     }
     if (out.null_ends && out.format != "ids" && out.format != "paths")
         throw std::invalid_argument("--null goes with --format ids or paths (json and tsv escape line breaks)");
@@ -180,7 +182,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
          "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")
         ("count,c", po::bool_switch(&out.count_only),
-         "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
+         "print only the exact number of matches, one line per query: COUNT (batch: qid TAB COUNT); with -f json "
+         "an object, {\"count\": N} (batch: {\"qid\", \"count\"}); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
          "run one query per line of FILE (- for stdin), 'qid<TAB>query' or a plain query (qid = line "
          "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")

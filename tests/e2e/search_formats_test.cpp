@@ -53,6 +53,22 @@ TEST_CASE("--count prints only the exact number of matches") {
     CHECK(search({"--count", "--batch", "-"}, "a\tsunflower\nb\txyzzyplugh\n").out == "a\t1\nb\t0\n");
 }
 
+TEST_CASE("--count -f json prints a JSON object per query, the other formats the bare number") {
+    // It printed the bare number in every format: a script reading JSON Lines got a
+    // line that is not an object, and no qid to tell the batch's counts apart.
+    CHECK(search({"--count", "-f", "json", "lang:en"}).out == "{\"count\":26}\n");
+    CHECK(search({"--count", "-f", "json", "--batch", "-"}, "a\tsunflower\nb\txyzzyplugh\n").out ==
+          "{\"qid\":\"a\",\"count\":1}\n{\"qid\":\"b\",\"count\":0}\n");
+    for (const std::string format : {"text", "tsv", "ids", "paths", "trec"}) {
+        CAPTURE(format);
+        CHECK(search({"--count", "-f", format, "lang:en"}).out == "26\n");
+    }
+    // tsv columns are those of hits, which --count does not print.
+    CliResult fields = search({"--count", "-f", "tsv", "--fields", "id", "lang:en"});
+    CHECK(fields.exit_code == 2);
+    CHECK(fields.err.find("--fields and --count exclude each other") != std::string::npos);
+}
+
 TEST_CASE("tsv output has the chosen columns and escapes tabs") {
     auto l = lines(search({"-f", "tsv", "--fields", "id,date,lang", "sunflower"}).out);
     CHECK(l == std::vector<std::string>{"en/sunflower-oil-exports-odesa.txt\t2025-05-08\ten"});
