@@ -90,7 +90,8 @@ SortOrder sort_order(const std::string& sort) {
     throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
 }
 
-void parse_facet_types(const std::string& list, bool given, SearchOptions& out) {
+// --facets with its options; `paging` names -n or --offset when either was given.
+void parse_facet_types(const std::string& list, bool given, const std::string& paging, SearchOptions& out) {
     parse_fields(list, out.facet_types);
     if (given && out.facet_types.empty())
         throw std::invalid_argument("--facets needs types, comma-separated from person,place,org,unknown");
@@ -109,6 +110,10 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
     if (!format_prints_facets(out.format))
         throw std::invalid_argument("--facets prints with --format " + facet_formats() + ", not " + out.format);
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
+    // Facets count over the whole match set, so a page of it means nothing.
+    if (!paging.empty())
+        throw std::invalid_argument("--facets prints entity counts, not hits: " + paging +
+                                    " does not apply (use --facet-limit N for the entities per type)");
 }
 
 // --fields as given, split at each comma: empty names are kept, to be refused.
@@ -196,7 +201,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "for these types (comma-separated from person,place,org,unknown): TYPE<TAB>COUNT<TAB>ID<TAB>NAME "
          "(json: one object per line); e.g. --facets person,place")
         ("facet-limit", po::value(&out.facet_limit)->default_value(10),
-         "print at most N entities per facet type; e.g. --facet-limit 25")
+         "print at most N entities per facet type (-n and --offset page hits, and are an error with "
+         "--facets); e.g. --facet-limit 25")
         ("show-query", po::bool_switch(&out.show_query),
          "print the query as Xapian runs it (after normalization, stemming and weighting) on stderr, "
          "to see why a document ranks where it does; e.g. naba-search --show-query 'grain corridor'")
@@ -233,7 +239,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
     check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
-    parse_facet_types(facets, vm.count("facets") > 0, out);
+    const std::string paging = !vm["limit"].defaulted() ? "-n/--limit" : !vm["offset"].defaulted() ? "--offset" : "";
+    parse_facet_types(facets, vm.count("facets") > 0, paging, out);
     set_query(words, out);
     return true;
 }

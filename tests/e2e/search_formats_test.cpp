@@ -246,3 +246,22 @@ TEST_CASE("paths and tsv print a file name that is not UTF-8 as its bytes, json 
     CHECK(search_db({"-f", "tsv", "--fields", "path"}) == path + "\n");
     CHECK(search_db({"-f", "json"}).find("\"path\":\"" + dir + "/in/caf\xef\xbf\xbd.txt\"") != std::string::npos);
 }
+
+TEST_CASE("--facets with -n or --offset is a usage error that names --facet-limit") {
+    // Both were ignored without a word: -n 1 still printed up to ten entities per type.
+    for (const std::vector<std::string>& paging : {std::vector<std::string>{"-n", "1"},
+                                                   std::vector<std::string>{"--limit", "10"},
+                                                   std::vector<std::string>{"--offset", "3"}}) {
+        std::vector<std::string> args = {"--facets", "place"};
+        args.insert(args.end(), paging.begin(), paging.end());
+        args.push_back("*");
+        CliResult r = search(args);
+        CAPTURE(paging[0]);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        const std::string option = paging[0] == "--offset" ? "--offset" : "-n/--limit";
+        CHECK(r.err.find("--facets prints entity counts, not hits: " + option +
+                         " does not apply (use --facet-limit N for the entities per type)") != std::string::npos);
+    }
+    CHECK(lines(search({"--facets", "place", "--facet-limit", "1", "*"}).out).size() == 1);
+}
