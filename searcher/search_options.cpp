@@ -51,7 +51,8 @@ Query syntax (Xapian):
                              also place:kiev, org:nato, entity:kremlin (any type)
   person:"john smith"        a name with spaces, in quotes
   date:2025-03-01..2025-03-31  a date range; also open ends (date:2025-03..),
-                               months and years (date:2025-03, date:2025)
+                               months and years (date:2025-03, date:2025); only
+                               these forms (no time after the day, no 20250301)
   '*'                        every document
 
 Examples:
