@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,6 +20,13 @@ namespace naba::searcher {
 
 namespace {
 
+// What a stub chain lists: local databases by path, remote ones as the text after
+// "remote " (HOST:PORT for xapian-tcpsrv, :PROGRAM ARGS for xapian-progsrv).
+struct StubEntries {
+    std::vector<fs::path> local;
+    std::vector<std::string> remote;
+};
+
 // The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
 fs::path stub_file_of(const fs::path& db) {
     std::error_code ec;
@@ -31,13 +39,12 @@ fs::path stub_file_of(const fs::path& db) {
 
 // Xapian follows a stub that names itself, directly or through other stubs, until
 // its stack overflows (a segfault): the chain is followed here first. `open` holds the
-// stubs being read, outermost first; the local databases they list (not stubs) are
-// added to `listed`. Xapian reports whatever else is wrong in a stub.
-void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open,
-                      std::vector<fs::path>& listed) {
+// stubs being read, outermost first; the databases they list (not stubs) are added to
+// `listed`. Xapian reports whatever else is wrong in a stub.
+void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open, StubEntries& listed) {
     const fs::path stub = stub_file_of(db);
     if (stub.empty()) {
-        if (!open.empty()) listed.push_back(db);
+        if (!open.empty()) listed.local.push_back(db);
         return;
     }
     std::error_code ec;
@@ -51,6 +58,8 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
     std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
         ++number;
+        // Read as Xapian reads it: the type is what comes before the first space.
+        if (line.starts_with("remote ") && line.size() > 7) listed.remote.push_back(line.substr(7));
         std::istringstream words(line);
         std::string type, path;
         // Only these name a local database by path (Xapian's stub format).
@@ -68,13 +77,48 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
     open.pop_back();
 }
 
+// A remote entry of a stub, opened on its own as Xapian opens it in the stub;
+// throws Xapian::DatabaseOpeningError for a line Xapian would not read.
+Xapian::Database open_remote(const std::string& entry) {
+    if (entry.starts_with(':')) {  // a program that speaks the remote protocol on stdin and stdout
+        const std::size_t space = entry.find(' ');
+        return space == std::string::npos ? Xapian::Remote::open(entry.substr(1), "")
+                                          : Xapian::Remote::open(entry.substr(1, space - 1), entry.substr(space + 1));
+    }
+    const std::size_t colon = entry.rfind(':');
+    if (colon == std::string::npos || (entry.front() == '[' && entry.back() == ']'))
+        throw Xapian::DatabaseOpeningError("no port");
+    std::string host = entry.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    return Xapian::Remote::open(host, static_cast<unsigned>(std::atoi(entry.c_str() + colon + 1)));
+}
+
+// Each remote database a stub lists is checked on its own too, over its own
+// connection: Xapian 1.4 cannot tell a combined database's parts apart.
+void check_remote(const std::string& dir, const std::string& entry) {
+    const std::string lists = dir + " lists remote " + entry;
+    Xapian::Database db;
+    try {
+        db = open_remote(entry);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        return;  // Xapian reports the bad line when it opens the stub
+    } catch (const Xapian::NetworkError& e) {
+        const char* why = e.get_error_string();
+        throw std::runtime_error(lists + ", which cannot be reached (" + e.get_msg() + (why && *why ? ": " : "") +
+                                 (why ? why : "") + "); start its server (xapian-tcpsrv) or correct that line");
+    }
+    if (!schema::is_naba_index(db))
+        throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
+                                         "write it); list only directories made by naba-index");
+}
+
 // Each local database a stub lists is checked on its own: a combined database reads
 // its metadata from the first one only, so another tool's database listed after an
-// index was searched with it. (A remote one is left to Xapian and the check of the
-// whole.) A stopped build's stub is left to open_database, which names the fix.
-void check_listed(const std::string& dir, const std::vector<fs::path>& listed) {
+// index was searched with it. A stopped build's stub is left to open_database, which
+// names the fix.
+void check_listed(const std::string& dir, const StubEntries& listed) {
     if (schema::is_build_stub(dir)) return;
-    for (const fs::path& entry : listed) {
+    for (const fs::path& entry : listed.local) {
         const std::string lists = dir + " lists " + entry.string();
         std::error_code ec;
         if (!fs::exists(entry, ec) && !ec)
@@ -91,6 +135,7 @@ void check_listed(const std::string& dir, const std::vector<fs::path>& listed) {
             throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
                                              "write it); list only directories made by naba-index");
     }
+    for (const std::string& entry : listed.remote) check_remote(dir, entry);
 }
 
 Xapian::Database open_database(const std::string& dir) {
@@ -120,7 +165,8 @@ Xapian::Database open_index(const std::string& dir) {
     if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
         ec = std::error_code(errno, std::generic_category());
     if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
-    std::vector<fs::path> stubs, listed;
+    std::vector<fs::path> stubs;
+    StubEntries listed;
     check_stub_chain(dir, dir, stubs, listed);
     check_listed(dir, listed);
     Xapian::Database db = open_database(dir);
