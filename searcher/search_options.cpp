@@ -91,8 +91,9 @@ SortOrder sort_order(const std::string& sort) {
     throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
 }
 
-// --facets with its options; `paging` names -n or --offset when either was given.
-void parse_facet_types(const std::string& list, bool given, const std::string& paging, SearchOptions& out) {
+// --facets and the options that go with it, or not (given as in `vm`).
+void parse_facet_types(const std::string& list, const po::variables_map& vm, SearchOptions& out) {
+    const bool given = vm.count("facets") > 0;
     parse_fields(list, out.facet_types);
     if (given && out.facet_types.empty())
         throw std::invalid_argument("--facets needs types, comma-separated from person,place,org,unknown");
@@ -107,14 +108,20 @@ void parse_facet_types(const std::string& list, bool given, const std::string& p
             throw std::invalid_argument("--facets takes person, place, org or unknown, not '" + type + "'");
     }
     if (out.facet_limit < 1) throw std::invalid_argument("--facet-limit must be 1 or more");
+    if (!given && !vm["facet-limit"].defaulted())
+        throw std::invalid_argument("--facet-limit goes with --facets (it caps the entities per type)");
     if (out.facet_types.empty()) return;
     if (!format_prints_facets(out.format))
         throw std::invalid_argument("--facets prints with --format " + facet_formats() + ", not " + out.format);
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
     // Facets count over the whole match set, so a page of it means nothing.
+    const std::string paging = !vm["limit"].defaulted() ? "-n/--limit" : !vm["offset"].defaulted() ? "--offset" : "";
     if (!paging.empty())
         throw std::invalid_argument("--facets prints entity counts, not hits: " + paging +
                                     " does not apply (use --facet-limit N for the entities per type)");
+    if (!out.fields.empty())
+        throw std::invalid_argument("--fields and --facets exclude each other (facet lines are always "
+                                    "TYPE, COUNT, ID, NAME)");
 }
 
 // --fields as given, split at each comma: empty names are kept, to be refused.
@@ -202,8 +209,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "for these types (comma-separated from person,place,org,unknown): TYPE<TAB>COUNT<TAB>ID<TAB>NAME "
          "(json: one object per line); e.g. --facets person,place")
         ("facet-limit", po::value(&out.facet_limit)->default_value(10),
-         "print at most N entities per facet type (-n and --offset page hits, and are an error with "
-         "--facets); e.g. --facet-limit 25")
+         "with --facets: print at most N entities per type (-n, --offset and --fields are for hits, and "
+         "an error with --facets); e.g. --facet-limit 25")
         ("show-query", po::bool_switch(&out.show_query),
          "print the query as Xapian runs it (after normalization, stemming and weighting) on stderr, "
          "to see why a document ranks where it does; e.g. naba-search --show-query 'grain corridor'")
@@ -240,8 +247,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
     check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
-    const std::string paging = !vm["limit"].defaulted() ? "-n/--limit" : !vm["offset"].defaulted() ? "--offset" : "";
-    parse_facet_types(facets, vm.count("facets") > 0, paging, out);
+    parse_facet_types(facets, vm, out);
     set_query(words, out);
     return true;
 }

@@ -265,3 +265,16 @@ TEST_CASE("--facets with -n or --offset is a usage error that names --facet-limi
     }
     CHECK(lines(search({"--facets", "place", "--facet-limit", "1", "*"}).out).size() == 1);
 }
+
+TEST_CASE("--fields with --facets, and --facet-limit without --facets, are usage errors") {
+    // Both were ignored without a word: facet lines always have their four columns,
+    // and --facet-limit alone printed hits.
+    CliResult fields = search({"--facets", "place", "-f", "tsv", "--fields", "id", "*"});
+    CHECK(fields.exit_code == 2);
+    CHECK(fields.out.empty());
+    CHECK(fields.err.find("--fields and --facets exclude each other") != std::string::npos);
+    CliResult limit = search({"--facet-limit", "5", "grain"});
+    CHECK(limit.exit_code == 2);
+    CHECK(limit.out.empty());
+    CHECK(limit.err.find("--facet-limit goes with --facets") != std::string::npos);
+}
