@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -27,6 +26,15 @@ struct StubEntries {
     std::vector<std::string> remote;
 };
 
+// Whether `file` starts as a single-file glass database does (xapian-compact
+// --single-file), which Xapian tells from a stub by these bytes.
+bool is_single_file_database(const fs::path& file) {
+    constexpr std::string_view kMagic = "\x0f\x0dXapian Glass";
+    std::string start(kMagic.size(), '\0');
+    std::ifstream in(file, std::ios::binary);
+    return in.read(start.data(), static_cast<std::streamsize>(start.size())) && start == kMagic;
+}
+
 // The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
 fs::path stub_file_of(const fs::path& db) {
     std::error_code ec;
@@ -34,7 +42,18 @@ fs::path stub_file_of(const fs::path& db) {
     // A stub is a few lines; a bigger file is a single-file database.
     constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
     if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxStubBytes || ec) return {};
+    if (is_single_file_database(file)) return {};
     return file;
+}
+
+// Whether Xapian 1.4 reads a stub line of this type (what comes before the line's
+// first space) and rest (what follows it); it names any other "Bad line" only.
+bool readable_stub_line(const std::string& type, const std::string& rest) {
+    if (type == "auto" || type == "glass" || type == "chert") return true;
+    if (type == "inmemory") return rest.empty();
+    if (type != "remote" || rest.empty()) return false;
+    // :PROGRAM ARGS, or HOST:PORT ([HOST]:PORT for IPv6)
+    return rest.front() == ':' || (rest.find(':') != std::string::npos && !(rest.front() == '[' && rest.back() == ']'));
 }
 
 // Xapian follows a stub that names itself, directly or through other stubs, until
@@ -58,27 +77,29 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
     std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
         ++number;
+        if (line.empty() || line.starts_with('#')) continue;  // a comment, for Xapian too
         // Read as Xapian reads it: the type is what comes before the first space.
-        if (line.starts_with("remote ") && line.size() > 7) listed.remote.push_back(line.substr(7));
-        std::istringstream words(line);
-        std::string type, path;
+        const std::size_t space = line.find(' ');
+        const std::string type = line.substr(0, space), rest = space == std::string::npos ? "" : line.substr(space + 1);
+        const std::string where = dir + ": line " + std::to_string(number) + (open.size() > 1 ? " of " + stub.string() : "");
+        // Xapian said only "Bad line", which was reported as a database that is not an index.
+        if (!readable_stub_line(type, rest))
+            throw std::runtime_error(where + " is not a line of a Xapian stub; write 'auto DIR' for an index here, "
+                                             "'remote HOST:PORT' for one served by xapian-tcpsrv");
+        if (type == "remote") listed.remote.push_back(rest);
         // Only these name a local database by path (Xapian's stub format).
-        if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
-        std::getline(words >> std::ws, path);
+        if (type != "auto" && type != "glass" && type != "chert") continue;
+        std::string path = rest.substr(std::min(rest.size(), rest.find_first_not_of(" \t")));
         if (!path.empty() && path.back() == '\r') path.pop_back();
         // Xapian reports it as a file it cannot stat, which sounded like permissions.
-        if (path.empty())
-            throw std::runtime_error(dir + ": line " + std::to_string(number) +
-                                     (open.size() > 1 ? " of " + stub.string() : "") + " is '" + type +
-                                     "' with no path; write the index's directory after it");
+        if (path.empty()) throw std::runtime_error(where + " is '" + type + "' with no path; write the index's directory after it");
         const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
         check_stub_chain(dir, named, open, listed);
     }
     open.pop_back();
 }
 
-// A remote entry of a stub, opened on its own as Xapian opens it in the stub;
-// throws Xapian::DatabaseOpeningError for a line Xapian would not read.
+// A remote entry of a stub (a readable_stub_line), opened on its own as Xapian opens it in the stub.
 Xapian::Database open_remote(const std::string& entry) {
     if (entry.starts_with(':')) {  // a program that speaks the remote protocol on stdin and stdout
         const std::size_t space = entry.find(' ');
@@ -86,8 +107,6 @@ Xapian::Database open_remote(const std::string& entry) {
                                           : Xapian::Remote::open(entry.substr(1, space - 1), entry.substr(space + 1));
     }
     const std::size_t colon = entry.rfind(':');
-    if (colon == std::string::npos || (entry.front() == '[' && entry.back() == ']'))
-        throw Xapian::DatabaseOpeningError("no port");
     std::string host = entry.substr(0, colon);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     return Xapian::Remote::open(host, static_cast<unsigned>(std::atoi(entry.c_str() + colon + 1)));
@@ -100,8 +119,6 @@ void check_remote(const std::string& dir, const std::string& entry) {
     Xapian::Database db;
     try {
         db = open_remote(entry);
-    } catch (const Xapian::DatabaseOpeningError&) {
-        return;  // Xapian reports the bad line when it opens the stub
     } catch (const Xapian::NetworkError& e) {
         const char* why = e.get_error_string();
         throw std::runtime_error(lists + ", which cannot be reached (" + e.get_msg() + (why && *why ? ": " : "") +
