@@ -24,6 +24,9 @@ std::optional<std::string> bound(const std::string& text, bool upper) {
         if (month < 1 || month > 12) return std::nullopt;
         return text.substr(0, 4) + text.substr(5) + (upper ? "31" : "01");
     }
+    // Exactly YYYY-MM-DD: parse_iso_date also takes what a record's date may be (a
+    // time after a T, YYYYMMDD, spaces around it), which in a query is a typo.
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     if (auto date = parse_iso_date(text)) return date_sort_key(*date);
     return std::nullopt;
 }

@@ -1,4 +1,6 @@
 // naba-search: ranked search over a Naba index, one query or a batch.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "schema.h"
 #include "query_runner.h"
 #include "search_options.h"
+#include "stdout_buffer.h"
 #include "terminal_text.h"
 
 namespace fs = std::filesystem;
@@ -28,6 +31,15 @@ int fail(const std::string& message) {
     return kExitError;
 }
 
+// Whether stdout took everything written to it. Output that could not be written (a
+// full disk, a closed stdout, a closed pipe while SIGPIPE is ignored) is an error, as
+// for grep: exit 0 would say it was there. A broken pipe otherwise ends the program first.
+bool flushed(const RedirectedOutput& out, const std::string& what) {
+    if (std::cout.flush()) return true;
+    report("cannot write " + what + "to stdout" + (out.error() ? std::string(": ") + std::strerror(out.error()) : ""));
+    return false;
+}
+
 int exit_code(Outcome outcome) {
     switch (outcome) {
         case Outcome::matched: return kExitMatch;
@@ -37,7 +49,7 @@ int exit_code(Outcome outcome) {
     return kExitError;
 }
 
-int search(const SearchOptions& options) {
+int search(const SearchOptions& options, const RedirectedOutput& out) {
     std::ifstream batch_file;
     if (!options.batch_file.empty() && options.batch_file != "-") {
         // An ifstream opens a folder too, and then reads no line from it.
@@ -66,28 +78,21 @@ int search(const SearchOptions& options) {
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})
                       : options.batch_file == "-" ? runner.run_batch(std::cin)
                                                   : runner.run_batch(batch_file);
-    // Results that could not be written (a full disk, a closed stdout) are an error,
-    // as for grep: exit 0 said they were there. A broken pipe ends the program before.
-    // errno tells why only when this flush is the write that failed.
-    const bool failed_before = !std::cout;
-    errno = 0;
-    if (!std::cout.flush())
-        return fail(std::string("cannot write the results to stdout") +
-                    (!failed_before && errno ? std::string(": ") + std::strerror(errno) : std::string()));
-    return exit_code(outcome);
+    return flushed(out, "the results ") ? exit_code(outcome) : kExitError;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    const RedirectedOutput out(std::cout, STDOUT_FILENO);
     SearchOptions options;
     try {
-        if (!parse_search_options(argc, argv, options)) return kExitMatch;
+        if (!parse_search_options(argc, argv, options)) return flushed(out, "") ? kExitMatch : kExitError;  // --help
     } catch (const std::invalid_argument& e) {
         return fail(std::string(e.what()) + " (see naba-search --help; put -- before a query that starts with -)");
     }
     try {
-        return search(options);
+        return search(options, out);
     } catch (const std::invalid_argument& e) {
         return fail(std::string(e.what()) + " (see naba-search --help)");
     } catch (const Xapian::DatabaseCorruptError& e) {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -19,6 +19,22 @@ namespace naba::searcher {
 
 namespace {
 
+// What a stub chain lists: local databases by path, remote ones as the text after
+// "remote " (HOST:PORT for xapian-tcpsrv, :PROGRAM ARGS for xapian-progsrv).
+struct StubEntries {
+    std::vector<fs::path> local;
+    std::vector<std::string> remote;
+};
+
+// Whether `file` starts as a single-file glass database does (xapian-compact
+// --single-file), which Xapian tells from a stub by these bytes.
+bool is_single_file_database(const fs::path& file) {
+    constexpr std::string_view kMagic = "\x0f\x0dXapian Glass";
+    std::string start(kMagic.size(), '\0');
+    std::ifstream in(file, std::ios::binary);
+    return in.read(start.data(), static_cast<std::streamsize>(start.size())) && start == kMagic;
+}
+
 // The stub file of `db` (a stub file, or a folder with a XAPIANDB stub), or "".
 fs::path stub_file_of(const fs::path& db) {
     std::error_code ec;
@@ -26,18 +42,28 @@ fs::path stub_file_of(const fs::path& db) {
     // A stub is a few lines; a bigger file is a single-file database.
     constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
     if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxStubBytes || ec) return {};
+    if (is_single_file_database(file)) return {};
     return file;
+}
+
+// Whether Xapian 1.4 reads a stub line of this type (what comes before the line's
+// first space) and rest (what follows it); it names any other "Bad line" only.
+bool readable_stub_line(const std::string& type, const std::string& rest) {
+    if (type == "auto" || type == "glass" || type == "chert") return true;
+    if (type == "inmemory") return rest.empty();
+    if (type != "remote" || rest.empty()) return false;
+    // :PROGRAM ARGS, or HOST:PORT ([HOST]:PORT for IPv6)
+    return rest.front() == ':' || (rest.find(':') != std::string::npos && !(rest.front() == '[' && rest.back() == ']'));
 }
 
 // Xapian follows a stub that names itself, directly or through other stubs, until
 // its stack overflows (a segfault): the chain is followed here first. `open` holds the
-// stubs being read, outermost first; the local databases they list (not stubs) are
-// added to `listed`. Xapian reports whatever else is wrong in a stub.
-void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open,
-                      std::vector<fs::path>& listed) {
+// stubs being read, outermost first; the databases they list (not stubs) are added to
+// `listed`. Xapian reports whatever else is wrong in a stub.
+void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs::path>& open, StubEntries& listed) {
     const fs::path stub = stub_file_of(db);
     if (stub.empty()) {
-        if (!open.empty()) listed.push_back(db);
+        if (!open.empty()) listed.local.push_back(db);
         return;
     }
     std::error_code ec;
@@ -51,30 +77,65 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
     std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
         ++number;
-        std::istringstream words(line);
-        std::string type, path;
+        if (line.empty() || line.starts_with('#')) continue;  // a comment, for Xapian too
+        // Read as Xapian reads it: the type is what comes before the first space.
+        const std::size_t space = line.find(' ');
+        const std::string type = line.substr(0, space), rest = space == std::string::npos ? "" : line.substr(space + 1);
+        const std::string where = dir + ": line " + std::to_string(number) + (open.size() > 1 ? " of " + stub.string() : "");
+        // Xapian said only "Bad line", which was reported as a database that is not an index.
+        if (!readable_stub_line(type, rest))
+            throw std::runtime_error(where + " is not a line of a Xapian stub; write 'auto DIR' for an index here, "
+                                             "'remote HOST:PORT' for one served by xapian-tcpsrv");
+        if (type == "remote") listed.remote.push_back(rest);
         // Only these name a local database by path (Xapian's stub format).
-        if (!(words >> type) || (type != "auto" && type != "glass" && type != "chert")) continue;
-        std::getline(words >> std::ws, path);
+        if (type != "auto" && type != "glass" && type != "chert") continue;
+        std::string path = rest.substr(std::min(rest.size(), rest.find_first_not_of(" \t")));
         if (!path.empty() && path.back() == '\r') path.pop_back();
         // Xapian reports it as a file it cannot stat, which sounded like permissions.
-        if (path.empty())
-            throw std::runtime_error(dir + ": line " + std::to_string(number) +
-                                     (open.size() > 1 ? " of " + stub.string() : "") + " is '" + type +
-                                     "' with no path; write the index's directory after it");
+        if (path.empty()) throw std::runtime_error(where + " is '" + type + "' with no path; write the index's directory after it");
         const fs::path named = fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path;
         check_stub_chain(dir, named, open, listed);
     }
     open.pop_back();
 }
 
+// A remote entry of a stub (a readable_stub_line), opened on its own as Xapian opens it in the stub.
+Xapian::Database open_remote(const std::string& entry) {
+    if (entry.starts_with(':')) {  // a program that speaks the remote protocol on stdin and stdout
+        const std::size_t space = entry.find(' ');
+        return space == std::string::npos ? Xapian::Remote::open(entry.substr(1), "")
+                                          : Xapian::Remote::open(entry.substr(1, space - 1), entry.substr(space + 1));
+    }
+    const std::size_t colon = entry.rfind(':');
+    std::string host = entry.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    return Xapian::Remote::open(host, static_cast<unsigned>(std::atoi(entry.c_str() + colon + 1)));
+}
+
+// Each remote database a stub lists is checked on its own too, over its own
+// connection: Xapian 1.4 cannot tell a combined database's parts apart.
+void check_remote(const std::string& dir, const std::string& entry) {
+    const std::string lists = dir + " lists remote " + entry;
+    Xapian::Database db;
+    try {
+        db = open_remote(entry);
+    } catch (const Xapian::NetworkError& e) {
+        const char* why = e.get_error_string();
+        throw std::runtime_error(lists + ", which cannot be reached (" + e.get_msg() + (why && *why ? ": " : "") +
+                                 (why ? why : "") + "); start its server (xapian-tcpsrv) or correct that line");
+    }
+    if (!schema::is_naba_index(db))
+        throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
+                                         "write it); list only directories made by naba-index");
+}
+
 // Each local database a stub lists is checked on its own: a combined database reads
 // its metadata from the first one only, so another tool's database listed after an
-// index was searched with it. (A remote one is left to Xapian and the check of the
-// whole.) A stopped build's stub is left to open_database, which names the fix.
-void check_listed(const std::string& dir, const std::vector<fs::path>& listed) {
+// index was searched with it. A stopped build's stub is left to open_database, which
+// names the fix.
+void check_listed(const std::string& dir, const StubEntries& listed) {
     if (schema::is_build_stub(dir)) return;
-    for (const fs::path& entry : listed) {
+    for (const fs::path& entry : listed.local) {
         const std::string lists = dir + " lists " + entry.string();
         std::error_code ec;
         if (!fs::exists(entry, ec) && !ec)
@@ -91,6 +152,7 @@ void check_listed(const std::string& dir, const std::vector<fs::path>& listed) {
             throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
                                              "write it); list only directories made by naba-index");
     }
+    for (const std::string& entry : listed.remote) check_remote(dir, entry);
 }
 
 Xapian::Database open_database(const std::string& dir) {
@@ -120,7 +182,8 @@ Xapian::Database open_index(const std::string& dir) {
     if (!ec && fs::is_directory(dir, ec) && ::access(dir.c_str(), R_OK | X_OK) != 0)
         ec = std::error_code(errno, std::generic_category());
     if (ec) throw std::runtime_error("cannot read the index at " + dir + ": " + ec.message() + "; check its permissions");
-    std::vector<fs::path> stubs, listed;
+    std::vector<fs::path> stubs;
+    StubEntries listed;
     check_stub_chain(dir, dir, stubs, listed);
     check_listed(dir, listed);
     Xapian::Database db = open_database(dir);

@@ -199,8 +199,7 @@ bool QueryRunner::parse(const QueryLabel& label, const std::string& where, Parse
 // The count (--count), the facets (--facets) or the hits, in the chosen format.
 void QueryRunner::print_page(const QueryLabel& label, const SearchPage& page, const EntityFacetSpy* spy) {
     if (options_.count_only) {
-        if (label.batch) std::cout << label.qid << '\t';
-        std::cout << page.total << '\n';
+        printer_.count(label, page.total);
     } else if (spy) {
         print_facets(label, *spy);
     } else {

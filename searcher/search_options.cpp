@@ -51,7 +51,8 @@ Query syntax (Xapian):
                              also place:kiev, org:nato, entity:kremlin (any type)
   person:"john smith"        a name with spaces, in quotes
   date:2025-03-01..2025-03-31  a date range; also open ends (date:2025-03..),
-                               months and years (date:2025-03, date:2025)
+                               months and years (date:2025-03, date:2025); only
+                               these forms (no time after the day, no 20250301)
   '*'                        every document
 
 Examples:
@@ -90,7 +91,9 @@ SortOrder sort_order(const std::string& sort) {
     throw std::invalid_argument("--sort must be relevance, date or -date, not '" + sort + "'");
 }
 
-void parse_facet_types(const std::string& list, bool given, SearchOptions& out) {
+// --facets and the options that go with it, or not (given as in `vm`).
+void parse_facet_types(const std::string& list, const po::variables_map& vm, SearchOptions& out) {
+    const bool given = vm.count("facets") > 0;
     parse_fields(list, out.facet_types);
     if (given && out.facet_types.empty())
         throw std::invalid_argument("--facets needs types, comma-separated from person,place,org,unknown");
@@ -105,10 +108,20 @@ void parse_facet_types(const std::string& list, bool given, SearchOptions& out) 
             throw std::invalid_argument("--facets takes person, place, org or unknown, not '" + type + "'");
     }
     if (out.facet_limit < 1) throw std::invalid_argument("--facet-limit must be 1 or more");
+    if (!given && !vm["facet-limit"].defaulted())
+        throw std::invalid_argument("--facet-limit goes with --facets (it caps the entities per type)");
     if (out.facet_types.empty()) return;
     if (!format_prints_facets(out.format))
         throw std::invalid_argument("--facets prints with --format " + facet_formats() + ", not " + out.format);
     if (out.count_only) throw std::invalid_argument("--facets and --count exclude each other");
+    // Facets count over the whole match set, so a page of it means nothing.
+    const std::string paging = !vm["limit"].defaulted() ? "-n/--limit" : !vm["offset"].defaulted() ? "--offset" : "";
+    if (!paging.empty())
+        throw std::invalid_argument("--facets prints entity counts, not hits: " + paging +
+                                    " does not apply (use --facet-limit N for the entities per type)");
+    if (!out.fields.empty())
+        throw std::invalid_argument("--fields and --facets exclude each other (facet lines are always "
+                                    "TYPE, COUNT, ID, NAME)");
 }
 
 // --fields as given, split at each comma: empty names are kept, to be refused.
@@ -133,6 +146,8 @@ void check_output(const std::optional<std::string>& fields, const std::string& c
         out.fields = split_fields(*fields);
         check_tsv_fields(out.fields);  // --fields '' took the default columns
         if (out.format != "tsv") throw std::invalid_argument("--fields goes with --format tsv");
+        if (out.count_only) throw std::invalid_argument("--fields and --count exclude each other (--fields chooses the "
+                                                        "columns of hits, and --count prints none)");
     }
     if (out.null_ends && out.format != "ids" && out.format != "paths")
         throw std::invalid_argument("--null goes with --format ids or paths (json and tsv escape line breaks)");
@@ -180,7 +195,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
          "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")
         ("count,c", po::bool_switch(&out.count_only),
-         "print only the exact number of matches (batch: qid TAB count); e.g. --count lang:ar")
+         "print only the exact number of matches, one line per query: COUNT (batch: qid TAB COUNT); with -f json "
+         "an object, {\"count\": N} (batch: {\"qid\", \"count\"}); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
          "run one query per line of FILE (- for stdin), 'qid<TAB>query' or a plain query (qid = line "
          "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")
@@ -193,7 +209,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "for these types (comma-separated from person,place,org,unknown): TYPE<TAB>COUNT<TAB>ID<TAB>NAME "
          "(json: one object per line); e.g. --facets person,place")
         ("facet-limit", po::value(&out.facet_limit)->default_value(10),
-         "print at most N entities per facet type; e.g. --facet-limit 25")
+         "with --facets: print at most N entities per type (-n, --offset and --fields are for hits, and "
+         "an error with --facets); e.g. --facet-limit 25")
         ("show-query", po::bool_switch(&out.show_query),
          "print the query as Xapian runs it (after normalization, stemming and weighting) on stderr, "
          "to see why a document ranks where it does; e.g. naba-search --show-query 'grain corridor'")
@@ -230,7 +247,7 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
     check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
-    parse_facet_types(facets, vm.count("facets") > 0, out);
+    parse_facet_types(facets, vm, out);
     set_query(words, out);
     return true;
 }

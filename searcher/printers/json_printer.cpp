@@ -40,6 +40,13 @@ class JsonPrinter : public Printer {
         write(j);
     }
 
+    // {"count": N}, after "qid" in batch mode: a line a JSON Lines reader can parse.
+    void count(const QueryLabel& label, Xapian::doccount total) override {
+        nlohmann::ordered_json j = start(label);
+        j["count"] = total;
+        write(j);
+    }
+
   private:
     // Every object starts with "qid" in batch mode.
     static nlohmann::ordered_json start(const QueryLabel& label) {

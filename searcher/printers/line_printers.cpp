@@ -17,6 +17,7 @@ class IdsPrinter : public Printer {
         if (label.batch) out_ << label.qid << '\t';
         out_ << (paths_ ? hit.source_path : hit.doc.id) << line_end_;
     }
+    void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
     std::ostream& out_;
@@ -52,6 +53,7 @@ class TrecPrinter : public Printer {
         std::snprintf(score, sizeof score, "%.6f", hit.score);
         out_ << label.qid << " Q0 " << trec_field(hit.doc.id) << ' ' << hit.rank << ' ' << score << " naba\n";
     }
+    void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
     std::ostream& out_;

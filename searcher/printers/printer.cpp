@@ -43,6 +43,11 @@ void write_facet_line(std::ostream& out, const QueryLabel& label, const FacetCou
     out << f.type << '\t' << f.count << '\t' << f.id << '\t' << f.name << '\n';
 }
 
+void write_count_line(std::ostream& out, const QueryLabel& label, Xapian::doccount total) {
+    if (label.batch) out << label.qid << '\t';
+    out << total << '\n';
+}
+
 std::string known_formats() {
     std::string names;
     for (const auto& entry : kFormats) names += (names.empty() ? "" : ", ") + std::string(entry.name);

@@ -39,7 +39,12 @@ class Printer {
     virtual void end(const QueryLabel& /*label*/, const SearchPage& /*page*/, long /*offset*/) {}
     // One entity count of --facets (only formats that format_prints_facets() are asked).
     virtual void facet(const QueryLabel& /*label*/, const FacetCount& /*facet*/) {}
+    // The exact number of matches of --count, instead of hits.
+    virtual void count(const QueryLabel& label, Xapian::doccount total) = 0;
 };
+
+// The --count line of every format but json: [qid TAB] COUNT.
+void write_count_line(std::ostream& out, const QueryLabel& label, Xapian::doccount total);
 
 // The facet line of the text and tsv formats: [qid TAB] TYPE TAB COUNT TAB ID TAB NAME.
 void write_facet_line(std::ostream& out, const QueryLabel& label, const FacetCount& facet);

@@ -64,6 +64,7 @@ class TextPrinter : public Printer {
     }
 
     void facet(const QueryLabel& label, const FacetCount& facet) override { write_facet_line(out_, label, facet); }
+    void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
     std::string mark(const std::string& text) const {

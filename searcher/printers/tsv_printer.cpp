@@ -75,6 +75,7 @@ class TsvPrinter : public Printer {
 
     // Entity names never hold tabs or newlines (gazetteer fields, or words of a text).
     void facet(const QueryLabel& label, const FacetCount& facet) override { write_facet_line(out_, label, facet); }
+    void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
     std::ostream& out_;

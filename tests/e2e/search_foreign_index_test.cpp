@@ -161,3 +161,39 @@ TEST_CASE("a stub that leads back to itself is an error, not a crash") {
     std::ofstream(dir + "/twice.stub") << "auto " << NABA_SAMPLE_DB << "\nauto " << NABA_SAMPLE_DB << "\n";
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/twice.stub", "--count", "grain"}).exit_code == 0);
 }
+
+TEST_CASE("a stub line that Xapian cannot read is named as such, not as a database that is not an index") {
+    // Xapian's "Bad line" was reported as "<stub> is not a Naba index (...: Bad line)".
+    const std::string dir = naba::e2e::temp_dir("stub-bad-lines");
+    const std::string sample = NABA_SAMPLE_DB;
+    const std::string bad_lines[] = {"remote ", "remote 127.0.0.1", "bogus x", " auto " + sample, "inmemory x"};
+    for (const std::string& bad : bad_lines) {
+        std::ofstream(dir + "/bad.stub") << "# a comment\nauto " << sample << "\n" << bad << "\n";
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/bad.stub", "--count", "grain"});
+        CAPTURE(bad);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "naba-search: " + dir + "/bad.stub: line 3 is not a line of a Xapian stub; write 'auto DIR' for "
+                       "an index here, 'remote HOST:PORT' for one served by xapian-tcpsrv\n");
+    }
+    // In a stub the stub names, the line is named with its file.
+    std::ofstream(dir + "/inner.stub") << "bogus\n";
+    std::ofstream(dir + "/outer.stub") << "auto " << sample << "\nauto inner.stub\n";
+    CliResult nested = run(NABA_SEARCH_BIN, {"--db", dir + "/outer.stub", "--count", "grain"});
+    CHECK(nested.err.starts_with("naba-search: " + dir + "/outer.stub: line 1 of " + dir + "/inner.stub is not a line"));
+}
+
+TEST_CASE("a single-file index (xapian-compact --single-file) is searched, directly and listed in a stub") {
+    // Under 1 MiB such a file was read as a stub, line by line.
+    const std::string dir = naba::e2e::temp_dir("single-file");
+    REQUIRE(run("xapian-compact", {"--single-file", NABA_SAMPLE_DB, dir + "/single.glass"}).exit_code == 0);
+    REQUIRE(std::filesystem::file_size(dir + "/single.glass") < (1 << 20));
+    const std::string count = run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "--count", "grain"}).out;
+    CliResult direct = run(NABA_SEARCH_BIN, {"--db", dir + "/single.glass", "--count", "grain"});
+    CHECK(direct.err.empty());
+    CHECK(direct.out == count);
+    std::ofstream(dir + "/single.stub") << "auto single.glass\n";
+    CliResult listed = run(NABA_SEARCH_BIN, {"--db", dir + "/single.stub", "--count", "grain"});
+    CHECK(listed.err.empty());
+    CHECK(listed.out == count);
+}

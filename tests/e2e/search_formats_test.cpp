@@ -53,6 +53,22 @@ TEST_CASE("--count prints only the exact number of matches") {
     CHECK(search({"--count", "--batch", "-"}, "a\tsunflower\nb\txyzzyplugh\n").out == "a\t1\nb\t0\n");
 }
 
+TEST_CASE("--count -f json prints a JSON object per query, the other formats the bare number") {
+    // It printed the bare number in every format: a script reading JSON Lines got a
+    // line that is not an object, and no qid to tell the batch's counts apart.
+    CHECK(search({"--count", "-f", "json", "lang:en"}).out == "{\"count\":26}\n");
+    CHECK(search({"--count", "-f", "json", "--batch", "-"}, "a\tsunflower\nb\txyzzyplugh\n").out ==
+          "{\"qid\":\"a\",\"count\":1}\n{\"qid\":\"b\",\"count\":0}\n");
+    for (const std::string format : {"text", "tsv", "ids", "paths", "trec"}) {
+        CAPTURE(format);
+        CHECK(search({"--count", "-f", format, "lang:en"}).out == "26\n");
+    }
+    // tsv columns are those of hits, which --count does not print.
+    CliResult fields = search({"--count", "-f", "tsv", "--fields", "id", "lang:en"});
+    CHECK(fields.exit_code == 2);
+    CHECK(fields.err.find("--fields and --count exclude each other") != std::string::npos);
+}
+
 TEST_CASE("tsv output has the chosen columns and escapes tabs") {
     auto l = lines(search({"-f", "tsv", "--fields", "id,date,lang", "sunflower"}).out);
     CHECK(l == std::vector<std::string>{"en/sunflower-oil-exports-odesa.txt\t2025-05-08\ten"});
@@ -229,4 +245,36 @@ TEST_CASE("paths and tsv print a file name that is not UTF-8 as its bytes, json 
     CHECK(std::filesystem::exists(lines(search_db({"-f", "paths"}))[0]));
     CHECK(search_db({"-f", "tsv", "--fields", "path"}) == path + "\n");
     CHECK(search_db({"-f", "json"}).find("\"path\":\"" + dir + "/in/caf\xef\xbf\xbd.txt\"") != std::string::npos);
+}
+
+TEST_CASE("--facets with -n or --offset is a usage error that names --facet-limit") {
+    // Both were ignored without a word: -n 1 still printed up to ten entities per type.
+    for (const std::vector<std::string>& paging : {std::vector<std::string>{"-n", "1"},
+                                                   std::vector<std::string>{"--limit", "10"},
+                                                   std::vector<std::string>{"--offset", "3"}}) {
+        std::vector<std::string> args = {"--facets", "place"};
+        args.insert(args.end(), paging.begin(), paging.end());
+        args.push_back("*");
+        CliResult r = search(args);
+        CAPTURE(paging[0]);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        const std::string option = paging[0] == "--offset" ? "--offset" : "-n/--limit";
+        CHECK(r.err.find("--facets prints entity counts, not hits: " + option +
+                         " does not apply (use --facet-limit N for the entities per type)") != std::string::npos);
+    }
+    CHECK(lines(search({"--facets", "place", "--facet-limit", "1", "*"}).out).size() == 1);
+}
+
+TEST_CASE("--fields with --facets, and --facet-limit without --facets, are usage errors") {
+    // Both were ignored without a word: facet lines always have their four columns,
+    // and --facet-limit alone printed hits.
+    CliResult fields = search({"--facets", "place", "-f", "tsv", "--fields", "id", "*"});
+    CHECK(fields.exit_code == 2);
+    CHECK(fields.out.empty());
+    CHECK(fields.err.find("--fields and --facets exclude each other") != std::string::npos);
+    CliResult limit = search({"--facet-limit", "5", "grain"});
+    CHECK(limit.exit_code == 2);
+    CHECK(limit.out.empty());
+    CHECK(limit.err.find("--facet-limit goes with --facets") != std::string::npos);
 }

@@ -205,6 +205,35 @@ TEST_CASE("results that cannot be written are an error, not a success") {
     CHECK(batch.err.starts_with("naba-search: cannot write the results to stdout"));
 }
 
+TEST_CASE("results that cannot be written are an error that always gives the system's reason") {
+    // The reason was given only when the last flush was the write that failed: results
+    // bigger than the output buffer on a full disk, or a pipe closed early while
+    // SIGPIPE is ignored, said "cannot write the results to stdout" and no more.
+    const std::string sample = NABA_SAMPLE_DB;
+    const std::string full = "naba-search: cannot write the results to stdout: No space left on device\n";
+    CliResult many = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" -f json -n 100 '*' > /dev/full", NABA_SEARCH_BIN, sample});
+    CHECK(many.exit_code == 2);
+    CHECK(many.err == full);
+    std::string queries;
+    for (int i = 0; i < 200; ++i) queries += "q" + std::to_string(i) + "\t*\n";
+    CliResult batch = run("/bin/sh", {"-c", "\"$0\" --db \"$1\" --batch - -f json -n 100 > /dev/full", NABA_SEARCH_BIN,
+                                      sample}, queries);
+    CHECK(batch.exit_code == 2);
+    CHECK(batch.err == full);
+    // SIGPIPE ignored (as some service managers start programs): the write fails with
+    // EPIPE once head has gone (the batch writes megabytes, far more than a pipe holds).
+    CliResult pipe = run("/bin/sh", {"-c", "trap '' PIPE; { \"$0\" --db \"$1\" --batch - -f json -n 100; echo $? >&2; } | "
+                                     "head -c 1 > /dev/null", NABA_SEARCH_BIN, sample}, queries);
+    CHECK(pipe.err == "naba-search: cannot write the results to stdout: Broken pipe\n2\n");
+    // --help and --version that cannot be written are errors too (they exited 0).
+    for (const char* option : {"--help", "--version"}) {
+        CliResult r = run("/bin/sh", {"-c", "\"$0\" \"$1\" > /dev/full", NABA_SEARCH_BIN, option});
+        CAPTURE(option);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "naba-search: cannot write to stdout: No space left on device\n");
+    }
+}
+
 TEST_CASE("text output shows a record's language code without its control characters") {
     // A JSONL record's "lang" is any short string; the text format wrote it to the
     // terminal as it was, escape sequences included.

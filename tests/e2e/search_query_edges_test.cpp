@@ -150,3 +150,25 @@ TEST_CASE("a query of stop words alone finds no word that only shares their stem
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "offing"}).out == "e1\n");
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "وفيات"}).out == "a1\n");
 }
+
+TEST_CASE("a date: value with anything after the day, or not in the calendar, is an error that lists the forms") {
+    // date:1987-03-05Tjunk (anything after a T), 20250305 and a quoted " 2025" were
+    // taken as dates: the filter the user meant, or another, applied without a word.
+    const std::string forms = "use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY, or FROM..TO with either end left open";
+    for (const std::string value : {"1987-03-05Tjunk", "2025-03-05T", "2025-03-05T10:00:00Z", "2025-03-05..2025-03-06Tx",
+                                    "20250305", "\" 2025\"", "\"2025-03-05 \"", "2025-13", "2025-00", "2025-03-32",
+                                    "2025-02-29", "2025-02-30", "2025-3-05", "..", "...2025", "2025-03-05x..", "+2025"}) {
+        CliResult r = search_sample({"--count", "date:" + value});
+        CAPTURE(value);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find(" is not a date or range; " + forms) != std::string::npos);
+    }
+    // What the README lists still works: a day (Feb 29 of a leap year), month, year, open ends.
+    for (const std::string value : {"2025-03-18", "2024-02-29", "2025-03", "2025", "2025-03..", "..2025-05-08",
+                                    "2025-03-01..2025-03-31"}) {
+        CAPTURE(value);
+        CHECK(search_sample({"--count", "date:" + value}).err.empty());
+    }
+    CHECK(search_sample({"--count", "date:2025-05..2025-01"}).err.find("ends before it starts") != std::string::npos);
+}

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include <xapian.h>
+
 #include "cli_runner.h"
 
 using naba::e2e::CliResult;
@@ -19,18 +21,19 @@ using naba::e2e::run;
 namespace {
 
 // Serves `db` with xapian-tcpsrv on a free local port, runs naba-search on a stub
-// naming it with `args`, and stops the server — with SIGKILL: on SIGTERM xapian-tcpsrv
-// signals its whole process group, which is this test's.
-CliResult search_served(const std::string& db, const std::string& stub, const std::vector<std::string>& args) {
+// naming it (after the lines `before`) with `args`, and stops the server — with
+// SIGKILL: on SIGTERM xapian-tcpsrv signals its whole process group, which is this test's.
+CliResult search_served(const std::string& db, const std::string& stub, const std::vector<std::string>& args,
+                        const std::string& before = "") {
     const std::string script =
-        "db=$1; stub=$2; shift 2; base=$((20000 + $$ % 20000)); "
+        "db=$1; stub=$2; before=$3; shift 3; base=$((20000 + $$ % 20000)); "
         "for port in $(seq $base $((base + 40))); do "
         "  xapian-tcpsrv --quiet --interface 127.0.0.1 --port $port \"$db\" >/dev/null 2>&1 & server=$!; "
         "  sleep 0.3; kill -0 $server 2>/dev/null && break; "
         "done; "
-        "echo \"remote 127.0.0.1:$port\" > \"$stub\"; "
+        "{ printf '%s' \"$before\"; echo \"remote 127.0.0.1:$port\"; } > \"$stub\"; "
         "\"$@\"; status=$?; kill -KILL $server; wait $server 2>/dev/null; exit $status";
-    std::vector<std::string> all = {"-c", script, "sh", db, stub, NABA_SEARCH_BIN, "--db", stub};
+    std::vector<std::string> all = {"-c", script, "sh", db, stub, before, NABA_SEARCH_BIN, "--db", stub};
     all.insert(all.end(), args.begin(), args.end());
     return run("/bin/sh", all);
 }
@@ -53,6 +56,50 @@ TEST_CASE("an index served by xapian-tcpsrv finds words as written and says stem
     CHECK(run(NABA_SEARCH_BIN, {"--db", NABA_SAMPLE_DB, "-f", "ids", "ceasefires"}).exit_code == 0);
     CHECK(local.err.find("matched as written") == std::string::npos);
     std::filesystem::remove(stub);
+}
+
+TEST_CASE("a foreign Xapian database served remotely and listed after a Naba index is an error") {
+    // A combined database reads its metadata from its first database only, and only
+    // local entries were checked one by one: another tool's database served by
+    // xapian-tcpsrv (or xapian-progsrv) after an index was searched as part of it.
+    const std::string dir = naba::e2e::temp_dir("remote-foreign");
+    {
+        Xapian::WritableDatabase omega(dir + "/omega", Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::Document doc;
+        doc.set_data("url=/doc1\ncaption=Grain report\n");
+        doc.add_term("grain");
+        omega.add_document(doc);
+        omega.commit();
+    }
+    const std::string sample = NABA_SAMPLE_DB, stub = dir + "/mixed.stub";
+    const std::string foreign = ", which is a Xapian database but not a Naba index (naba-index did not write it)";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--count", "grain"}, std::vector<std::string>{"-f", "ids", "grain"}}) {
+        CliResult tcp = search_served(dir + "/omega", stub, args, "auto " + sample + "\n");
+        CAPTURE(args[0]);
+        CHECK(tcp.exit_code == 2);
+        CHECK(tcp.out.empty());
+        CHECK(tcp.err.starts_with("naba-search: " + stub + " lists remote 127.0.0.1:"));
+        CHECK(tcp.err.find(foreign) != std::string::npos);
+    }
+    std::ofstream(dir + "/prog.stub") << "auto " << sample << "\nremote :xapian-progsrv " << dir << "/omega\n";
+    CliResult prog = run(NABA_SEARCH_BIN, {"--db", dir + "/prog.stub", "--count", "grain"});
+    CHECK(prog.exit_code == 2);
+    CHECK(prog.err == "naba-search: " + dir + "/prog.stub lists remote :xapian-progsrv " + dir + "/omega" + foreign +
+                          "; list only directories made by naba-index\n");
+    // A server that is not there is named too (it was Xapian's NetworkError alone).
+    std::ofstream(dir + "/down.stub") << "auto " << sample << "\nremote 127.0.0.1:1\n";
+    CliResult down = run(NABA_SEARCH_BIN, {"--db", dir + "/down.stub", "--count", "grain"});
+    CHECK(down.exit_code == 2);
+    CHECK(down.err.starts_with("naba-search: " + dir + "/down.stub lists remote 127.0.0.1:1, which cannot be reached ("));
+    // A Naba index served the same way is searched with the local one.
+    const long local = std::stol(run(NABA_SEARCH_BIN, {"--db", sample, "--count", "\"grain\""}).out);
+    CliResult both = search_served(sample, stub, {"--count", "\"grain\""}, "auto " + sample + "\n");
+    CHECK(both.exit_code == 0);
+    CHECK(both.out == std::to_string(2 * local) + "\n");
+    std::ofstream(dir + "/prog-naba.stub") << "auto " << sample << "\nremote :xapian-progsrv " << sample << "\n";
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/prog-naba.stub", "--count", "\"grain\""}).out ==
+          std::to_string(2 * local) + "\n");
 }
 
 TEST_CASE("a query through xapian-tcpsrv is weighed with Xapian's BM25, which the server knows, and finds the same documents") {

@@ -22,7 +22,9 @@ TEST_CASE("date: accepts a day, a month, a year and ranges with open ends") {
 
 TEST_CASE("date: rejects values that are not dates with a message saying what works") {
     DateFieldProcessor p;
-    for (const char* bad : {"yesterday", "2025-13", "2025-02-30", "..", "2025-03-01...2025", "18/03/2025"}) {
+    for (const char* bad : {"yesterday", "2025-13", "2025-02-30", "..", "2025-03-01...2025", "18/03/2025",
+                            "1987-03-05Tjunk", "2025-03-05t10:00", "20250305", " 2025-03-05", "2025-03-05 ",
+                            "2025-03-05..2025-04-01x"}) {
         CAPTURE(bad);
         CHECK_THROWS_AS(p(bad), Xapian::QueryParserError);
     }
