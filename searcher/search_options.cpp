@@ -48,7 +48,8 @@ Query syntax (Xapian):
   id:en/riyadh-talks.txt     one document by id
   person:zelensky            documents that mention a person, by any name or
                              spelling in either script (person:زيلينسكي too);
-                             also place:kiev, org:nato, entity:kremlin (any type)
+                             also place:kiev, org:nato, entity:kremlin (any type);
+                             snippets mark the mention as each text spells it
   person:"john smith"        a name with spaces, in quotes
   date:2025-03-01..2025-03-31  a date range; also open ends (date:2025-03..),
                                months and years (date:2025-03, date:2025); only
