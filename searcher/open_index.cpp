@@ -112,6 +112,19 @@ Xapian::Database open_remote(const std::string& entry) {
     return Xapian::Remote::open(host, static_cast<unsigned>(std::atoi(entry.c_str() + colon + 1)));
 }
 
+// Xapian's message with the system's reason, when it has one.
+std::string with_reason(const Xapian::Error& e) {
+    const char* why = e.get_error_string();
+    return e.get_msg() + (why && *why ? ": " : "") + (why ? why : "");
+}
+
+// `lists`: "STUB lists ENTRY", the start of the message.
+void require_naba_index(const Xapian::Database& db, const std::string& lists) {
+    if (!schema::is_naba_index(db))
+        throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
+                                         "write it); list only directories made by naba-index");
+}
+
 // Each remote database a stub lists is checked on its own too, over its own
 // connection: Xapian 1.4 cannot tell a combined database's parts apart.
 void check_remote(const std::string& dir, const std::string& entry) {
@@ -120,13 +133,10 @@ void check_remote(const std::string& dir, const std::string& entry) {
     try {
         db = open_remote(entry);
     } catch (const Xapian::NetworkError& e) {
-        const char* why = e.get_error_string();
-        throw std::runtime_error(lists + ", which cannot be reached (" + e.get_msg() + (why && *why ? ": " : "") +
-                                 (why ? why : "") + "); start its server (xapian-tcpsrv) or correct that line");
+        throw std::runtime_error(lists + ", which cannot be reached (" + with_reason(e) +
+                                 "); start its server (xapian-tcpsrv) or correct that line");
     }
-    if (!schema::is_naba_index(db))
-        throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
-                                         "write it); list only directories made by naba-index");
+    require_naba_index(db, lists);
 }
 
 // Each local database a stub lists is checked on its own: a combined database reads
@@ -144,13 +154,10 @@ void check_listed(const std::string& dir, const StubEntries& listed) {
         try {
             db = Xapian::Database(entry.string());
         } catch (const Xapian::DatabaseOpeningError& e) {
-            const char* why = e.get_error_string();
-            throw std::runtime_error(lists + ", which cannot be opened (" + e.get_msg() + (why && *why ? ": " : "") +
-                                     (why ? why : "") + "); list only directories made by naba-index");
+            throw std::runtime_error(lists + ", which cannot be opened (" + with_reason(e) +
+                                     "); list only directories made by naba-index");
         }
-        if (!schema::is_naba_index(db))
-            throw std::runtime_error(lists + ", which is a Xapian database but not a Naba index (naba-index did not "
-                                             "write it); list only directories made by naba-index");
+        require_naba_index(db, lists);
     }
     for (const std::string& entry : listed.remote) check_remote(dir, entry);
 }
