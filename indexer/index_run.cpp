@@ -160,8 +160,7 @@ void IndexRun::run(const WalkResult& walk) {
     for (const auto& problem : walk.problems) reporter_.skip(problem.path, "unreadable path", problem.message);
     if (settings_.progress) {
         std::uint64_t bytes = 0;
-        std::error_code ec;
-        for (const InputFile& f : walk.files) bytes += std::filesystem::file_size(f.path, ec), ec.clear();
+        for (const InputFile& f : walk.files) bytes += f.sig ? f.sig->size : 0;
         reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
     }
     if (settings_.entities) {
@@ -366,7 +365,7 @@ void IndexRun::refresh_entities() {
 void IndexRun::remove_vanished(const WalkResult& walk) {
     std::unordered_set<std::string> present;
     for (const InputFile& f : walk.files)
-        if (!f.root.empty()) present.insert(canonical_path(f.path));
+        if (!f.root.empty()) present.insert(f.canonical);
     IndexWriter(db_, reporter_, settings_.commit).remove_vanished(walk.complete_roots, present);
 }
 

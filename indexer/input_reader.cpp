@@ -63,13 +63,15 @@ bool InputReader::next(JobBatch& batch) {
 }
 
 void InputReader::read_file(const InputFile& file, JobBatch& batch) {
-    const std::string where = file.path.string();
-    std::error_code ec;
-    std::optional<FileSignature> sig = stat_signature(file.path, ec);
-    if (!sig) return reporter_.skip(where, "unreadable", ec.message()), void(++batch.files);
+    const std::string& where = file.path;
+    // Taken by the walk (input_walker.h), after the run's start.
+    std::optional<FileSignature> sig = file.sig;
+    if (!sig)
+        return reporter_.skip(where, "unreadable", std::generic_category().message(file.stat_error)),
+               void(++batch.files);
     sig->racy = racily_clean(*sig, settings_.run_start_ns);
     ++reporter_.counts().files;
-    const std::string path = canonical_path(file.path);
+    const std::string& path = file.canonical;
     if (file.kind == InputKind::jsonl) {
         open_jsonl(file, path, *sig, batch);
         if (!jsonl_) ++batch.files;  // else counted when its last chunk is read
@@ -85,7 +87,7 @@ void InputReader::read_file(const InputFile& file, JobBatch& batch) {
 }
 
 void InputReader::read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
-    const std::string where = file.path.string();
+    const std::string& where = file.path;
     if (!schema::id_fits_one_line(file.id))
         return reporter_.skip(where, "unusable name",
                               "the file name has a tab or line break, which its id cannot (ids are printed one "
@@ -129,7 +131,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
-    const std::string where = file.path.string();
+    const std::string& where = file.path;
     const std::string key = jsonl_metadata_key(path);
     std::optional<JsonlEntry> entry;
     {
@@ -324,7 +326,7 @@ bool InputReader::first_time(const std::string& id, const std::string& where) {
     const std::size_t file = next_file_ - 1;  // the file being read
     auto [seen, first] = seen_ids_.try_emplace(id, file);
     if (first) return true;
-    add_holder(run_holders_[id], canonical_path(files_[seen->second].path), "");
+    add_holder(run_holders_[id], files_[seen->second].canonical, "");
     seen->second = file;
     ++reporter_.counts().duplicates;
     reporter_.warn(where, "id '" + id + "' already appeared in this run; this later document replaces it");

@@ -1,11 +1,14 @@
 // The walk of directory arguments: what it finds, and in which order.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "input_walker.h"
 
@@ -25,10 +28,61 @@ TEST_CASE("a folder's files come in std::filesystem::path order, folder by folde
     const WalkResult walk = walk_inputs({root.string()});
     REQUIRE(walk.files.size() == 11);
     CHECK(std::is_sorted(walk.files.begin(), walk.files.end(),
-                         [](const InputFile& x, const InputFile& y) { return x.path < y.path; }));
+                         [](const InputFile& x, const InputFile& y) { return fs::path(x.path) < fs::path(y.path); }));
     CHECK(walk.files.front().id == "A.txt");
     CHECK(std::any_of(walk.files.begin(), walk.files.end(), [](const InputFile& f) { return f.id == "a/b/c.md"; }));
     fs::remove_all(root);
+}
+
+TEST_CASE("a walk takes each file's size and times as stat(2) gives them, and its canonical path from the folder's") {
+    const fs::path root = fs::temp_directory_path() / ("naba-walk-stat-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "sub" / "deeper");
+    fs::create_directories(root / ".hidden");
+    fs::create_directories(root / "elsewhere");
+    std::ofstream(root / "sub" / "deeper" / "one.txt") << "one two three\n";
+    std::ofstream(root / ".hidden" / "secret.txt") << "not walked\n";
+    std::ofstream(root / "elsewhere" / "target.md") << "a linked file\n";
+    std::ofstream(root / "notes.pdf") << "not an input\n";
+    fs::create_symlink(root / "elsewhere" / "target.md", root / "link.md");  // read as its target
+    fs::create_symlink(root / "sub", root / "linked-folder");                // not followed
+    // A relative argument with a trailing slash: the ids and paths are as path's / makes them.
+    const fs::path cwd = fs::current_path();
+    fs::current_path(root.parent_path());
+    const WalkResult walk = walk_inputs({root.filename().string() + "/"});
+    fs::current_path(cwd);
+    std::vector<std::string> ids;
+    for (const InputFile& f : walk.files) {
+        ids.push_back(f.id);
+        CHECK(f.path == (root.filename() / f.id).string());
+        CHECK(f.canonical == (root / f.id).string());
+        REQUIRE(f.sig);
+        struct stat st;
+        REQUIRE(::stat((root / f.id).c_str(), &st) == 0);
+        CHECK(f.sig->size == static_cast<std::uint64_t>(st.st_size));
+        CHECK(f.sig->mtime_ns == stat_signature(st).mtime_ns);
+        CHECK(f.sig->ctime_ns == stat_signature(st).ctime_ns);
+        CHECK(f.root == root.string());
+    }
+    CHECK(ids == std::vector<std::string>{"elsewhere/target.md", "link.md", "sub/deeper/one.txt"});
+    CHECK(walk.ignored == 1);  // notes.pdf
+    CHECK(walk.problems.empty());
+    CHECK(walk.complete_roots == std::vector<std::string>{root.string()});
+    fs::remove_all(root);
+}
+
+TEST_CASE("a name is an input by its extension, as path::extension reads it, in any case") {
+    InputKind kind = InputKind::jsonl;
+    CHECK(input_kind_of("a/b.TXT", kind));
+    CHECK(kind == InputKind::text);
+    CHECK(input_kind_of("notes.Md", kind));
+    CHECK(input_kind_of("dump.v2.jsonl", kind));
+    CHECK(kind == InputKind::jsonl);
+    CHECK_FALSE(input_kind_of(".md", kind));  // a hidden name with no extension
+    CHECK_FALSE(input_kind_of("dir.txt/readme", kind));
+    CHECK_FALSE(input_kind_of("..", kind));
+    CHECK_FALSE(input_kind_of("a.txt.gz", kind));
+    CHECK_FALSE(input_kind_of("txt", kind));
 }
 
 TEST_CASE("a file name that is not UTF-8 gets an id with its bad bytes written \\xHH, distinct per name") {
