@@ -1,9 +1,6 @@
 #include "input_walker.h"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -15,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "file_signature.h"
+#include "folder_tree.h"
 #include "text/unicode_normalizer.h"
 
 namespace naba::indexer {
@@ -62,131 +60,6 @@ std::string file_name_id(std::string_view name) {
 
 namespace {
 
-// One entry of a folder that the walk keeps: a folder to walk, or an input file.
-struct FolderEntry {
-    std::string name;
-    bool folder = false;
-    InputKind kind = InputKind::text;
-    std::optional<FileSignature> sig;  // an input file's, when its stat worked
-    int stat_error = 0;
-};
-
-// A folder read and not yet walked to its end: its entries sorted by name.
-struct Folder {
-    std::string path;  // as the walk builds it: the argument, then /name per level
-    std::string rel;   // below the argument ("" for the argument itself)
-    std::vector<FolderEntry> entries;
-    std::size_t next = 0;
-};
-
-std::string joined(const std::string& dir, std::string_view name) {
-    std::string path;
-    path.reserve(dir.size() + 1 + name.size());
-    path += dir;
-    // As path's operator/ does: no second '/' after one the argument ends with.
-    if (!path.empty() && path.back() != '/') path += '/';
-    path += name;
-    return path;
-}
-
-// An entry whose type the folder did not say, or a symbolic link: stat(2) says what
-// it is. Symlinked folders are not followed, so symlink loops cannot trap the walk;
-// a link to a file is read as the file.
-void classify(int dir_fd, const std::string& dir, FolderEntry& entry, bool link, bool& keep, WalkResult& result) {
-    struct stat st;
-    InputKind kind = InputKind::text;
-    const bool input = input_kind_of(entry.name, kind);
-    if (!link) {
-        if (::fstatat(dir_fd, entry.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return;  // gone since
-        if (S_ISDIR(st.st_mode)) {
-            keep = entry.folder = !entry.name.starts_with('.');
-            return;
-        }
-        if (S_ISREG(st.st_mode)) {
-            keep = input;
-            if (!input) ++result.ignored;
-            entry.kind = kind, entry.sig = stat_signature(st);
-            return;
-        }
-        if (!S_ISLNK(st.st_mode)) {
-            if (input) result.problems.push_back({joined(dir, entry.name), "not a regular file (a pipe, socket or device); not read"});
-            return;
-        }
-    }
-    if (::fstatat(dir_fd, entry.name.c_str(), &st, 0) != 0) {
-        // A link to nowhere (or a link loop), named like an input: said rather than dropped.
-        if (input) result.problems.push_back({joined(dir, entry.name), "broken symbolic link (its target is missing or loops)"});
-    } else if (S_ISREG(st.st_mode)) {
-        keep = input;
-        if (!input) ++result.ignored;
-        entry.kind = kind, entry.sig = stat_signature(st);
-    } else if (input && !S_ISDIR(st.st_mode)) {
-        // A pipe would block if opened: never read.
-        result.problems.push_back({joined(dir, entry.name), "not a regular file (a pipe, socket or device); not read"});
-    }
-}
-
-// Sorts one directory entry: a folder to read later, an input file (stat'ed here,
-// relative to the folder), or neither.
-void visit(int dir_fd, const std::string& dir, const struct dirent& found, std::vector<FolderEntry>& entries,
-           WalkResult& result) {
-    const std::string_view name = found.d_name;
-    if (name == "." || name == "..") return;
-    FolderEntry entry;
-    entry.name = name;
-    bool keep = false;
-    if (found.d_type == DT_DIR) {
-        // Hidden folders (.git, .cache) are not news collections.
-        keep = entry.folder = !name.starts_with('.');
-    } else if (found.d_type == DT_REG) {
-        if (!input_kind_of(entry.name, entry.kind)) return void(++result.ignored);
-        struct stat st;
-        if (::fstatat(dir_fd, entry.name.c_str(), &st, 0) != 0) {
-            keep = true, entry.stat_error = errno;  // gone since the folder was read: the reader says so
-        } else if (S_ISREG(st.st_mode)) {
-            keep = true, entry.sig = stat_signature(st);
-        } else {
-            classify(dir_fd, dir, entry, false, keep, result);  // replaced since by something else
-        }
-    } else {
-        classify(dir_fd, dir, entry, found.d_type == DT_LNK, keep, result);
-    }
-    if (keep) entries.push_back(std::move(entry));
-}
-
-// Reads one folder's entries, sorted by name; false (and a problem) when it cannot be
-// opened. A folder that fails part-way keeps what was read, and is reported.
-bool read_folder(Folder& folder, WalkResult& result) {
-    const int fd = ::open(folder.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
-    if (!dir) {
-        const int error = errno;
-        if (fd >= 0) ::close(fd);
-        result.problems.push_back({folder.path, "cannot read directory: " + std::generic_category().message(error)});
-        return false;
-    }
-    bool whole = true;
-    for (;;) {
-        errno = 0;
-        const struct dirent* found = ::readdir(dir);
-        if (!found) {
-            if (errno) {
-                result.problems.push_back({folder.path, "cannot read directory: " + std::generic_category().message(errno)});
-                whole = false;
-            }
-            break;
-        }
-        visit(fd, folder.path, *found, folder.entries, result);
-    }
-    ::closedir(dir);
-    // Byte order of names, folder by folder, is std::filesystem::path's order, so that
-    // runs read files alike; sorting each folder's names costs far less than sorting
-    // whole paths.
-    std::sort(folder.entries.begin(), folder.entries.end(),
-              [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
-    return whole;
-}
-
 // The input file a walk found, with its id (its path below the argument) and the
 // canonical path built from the argument's.
 InputFile found_file(const Folder& folder, FolderEntry&& entry, const std::string& canonical_root) {
@@ -208,33 +81,52 @@ InputFile found_file(const Folder& folder, FolderEntry&& entry, const std::strin
     return file;
 }
 
-// Reads the folders one at a time, each whole before the files in it are listed (not
-// recursive_directory_iterator, which gives up the whole walk at the first folder it
-// may not read), so an unreadable folder is reported and the walk goes on with the
-// others. No folder stays open while its sub-folders are read: a deep tree needs no
-// more file handles than a flat one.
-void walk_directory(const std::string& root, WalkResult& result) {
+std::size_t input_files_in(const Folder& tree) {
+    std::size_t files = 0;
+    std::vector<const Folder*> pending{&tree};
+    while (!pending.empty()) {
+        const Folder* folder = pending.back();
+        pending.pop_back();
+        files += folder->entries.size() - folder->subfolders.size();
+        for (const auto& sub : folder->subfolders) pending.push_back(sub.get());
+    }
+    return files;
+}
+
+// Lists a directory argument's input files in path order (std::filesystem::path's,
+// folder by folder), so that runs read files alike, with the problems and ignored
+// files of each folder. Folders are read whole, one by one (not recursive_directory_
+// iterator, which gives up the whole walk at the first folder it may not read), so an
+// unreadable folder is reported and the walk goes on with the others.
+void walk_directory(const std::string& root, int threads, WalkResult& result) {
     const std::string canonical_root = canonical_path(root);
+    std::unique_ptr<Folder> tree = read_folder_tree(root, threads);
+    result.files.reserve(result.files.size() + input_files_in(*tree));
     bool complete = true;
-    std::vector<Folder> stack(1);
-    stack.back().path = root;
-    complete = read_folder(stack.back(), result) && complete;
-    while (!stack.empty()) {
-        Folder& top = stack.back();
-        if (top.next == top.entries.size()) {
+    struct Place {
+        Folder* folder;
+        std::size_t entry = 0, subfolder = 0;
+    };
+    std::vector<Place> stack{{tree.get()}};
+    for (bool entered = true; !stack.empty();) {
+        Place& top = stack.back();
+        if (entered) {
+            complete = complete && top.folder->whole;
+            result.ignored += top.folder->ignored;
+            for (WalkProblem& problem : top.folder->problems) result.problems.push_back(std::move(problem));
+        }
+        entered = false;
+        if (top.entry == top.folder->entries.size()) {
             stack.pop_back();
             continue;
         }
-        FolderEntry& entry = top.entries[top.next++];
-        if (!entry.folder) {
-            result.files.push_back(found_file(top, std::move(entry), canonical_root));
-            continue;
+        FolderEntry& entry = top.folder->entries[top.entry++];
+        if (entry.what == FolderEntry::What::folder) {
+            stack.push_back({top.folder->subfolders[top.subfolder++].get()});  // `top` is not used after this
+            entered = true;
+        } else {
+            result.files.push_back(found_file(*top.folder, std::move(entry), canonical_root));
         }
-        Folder sub;
-        sub.path = joined(top.path, entry.name);
-        sub.rel = top.rel.empty() ? entry.name : joined(top.rel, entry.name);
-        complete = read_folder(sub, result) && complete;
-        stack.push_back(std::move(sub));  // `top` and `entry` are not used after this
     }
     if (complete) result.complete_roots.push_back(canonical_root);
 }
@@ -282,14 +174,14 @@ void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
 
 }  // namespace
 
-WalkResult walk_inputs(const std::vector<std::string>& arguments) {
+WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
     WalkResult result;
     for (const std::string& argument : arguments) {
         struct stat st;
         if (argument.empty() || ::stat(argument.c_str(), &st) != 0) {
             result.problems.push_back({argument, "no such file or directory"});
         } else if (S_ISDIR(st.st_mode)) {
-            walk_directory(argument, result);
+            walk_directory(argument, threads, result);
         } else if (S_ISREG(st.st_mode)) {
             InputFile file;
             // Named explicitly, with another extension: the user means it, so read it as text.

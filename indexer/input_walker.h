@@ -1,8 +1,7 @@
 // Finds the input files under the paths given on the command line and the id each
 // text file gets: its path relative to the directory argument it was found under,
 // or its name when the file itself was named. Each file's size and times are taken
-// as it is found (relative to its folder, which spares the kernel a walk of the
-// whole path per file), before the reader looks at it.
+// as it is found (folder_tree.h), before the reader looks at it.
 #pragma once
 
 #include <filesystem>
@@ -55,6 +54,7 @@ bool input_kind_of(std::string_view path, InputKind& kind);
 // names that differ only in their bad bytes (repairing them to U+FFFD would merge those).
 std::string file_name_id(std::string_view name);
 
-WalkResult walk_inputs(const std::vector<std::string>& arguments);
+// `threads`: how many may read folders at once (0: one per core; 1: this thread alone).
+WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads = 0);
 
 }  // namespace naba::indexer

@@ -71,6 +71,45 @@ TEST_CASE("a walk takes each file's size and times as stat(2) gives them, and it
     fs::remove_all(root);
 }
 
+TEST_CASE("a walk on several threads finds what one thread finds, in the same order, problems included") {
+    const fs::path root = fs::temp_directory_path() / ("naba-walk-threads-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    // A folder big enough that its stats are shared among threads, and a few small ones.
+    fs::create_directories(root / "big");
+    for (int i = 0; i < 700; ++i) std::ofstream(root / "big" / ("f" + std::to_string(i) + ".txt")) << i << "\n";
+    for (const char* name : {"s1/a.md", "s1/t/b.txt", "s2/c.jsonl", "s2/skip.pdf", "s3/u/v/w.txt"}) {
+        fs::create_directories((root / name).parent_path());
+        std::ofstream(root / name) << "{}\n";
+    }
+    fs::create_symlink(root / "nowhere.txt", root / "s1" / "dangling.txt");
+    REQUIRE(::mkfifo((root / "big" / "pipe.txt").c_str(), 0644) == 0);
+    const WalkResult one = walk_inputs({root.string()}, 1);
+    const WalkResult many = walk_inputs({root.string()}, 4);
+    REQUIRE(one.files.size() == 704);
+    REQUIRE(many.files.size() == one.files.size());
+    for (std::size_t i = 0; i < one.files.size(); ++i) {
+        CHECK(many.files[i].path == one.files[i].path);
+        CHECK(many.files[i].id == one.files[i].id);
+        CHECK(many.files[i].kind == one.files[i].kind);
+        REQUIRE(many.files[i].sig);
+        CHECK(many.files[i].sig->same_times(*one.files[i].sig));
+    }
+    CHECK(std::is_sorted(one.files.begin(), one.files.end(),
+                         [](const InputFile& x, const InputFile& y) { return fs::path(x.path) < fs::path(y.path); }));
+    REQUIRE(one.problems.size() == 2);
+    REQUIRE(many.problems.size() == 2);
+    CHECK(one.problems[0].path == (root / "big" / "pipe.txt").string());
+    CHECK(one.problems[1].path == (root / "s1" / "dangling.txt").string());
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(many.problems[i].path == one.problems[i].path);
+        CHECK(many.problems[i].message == one.problems[i].message);
+    }
+    CHECK(one.ignored == 1);
+    CHECK(many.ignored == 1);
+    CHECK(many.complete_roots == one.complete_roots);
+    fs::remove_all(root);
+}
+
 TEST_CASE("a name is an input by its extension, as path::extension reads it, in any case") {
     InputKind kind = InputKind::jsonl;
     CHECK(input_kind_of("a/b.TXT", kind));
