@@ -60,6 +60,7 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
     job.xdoc.add_value(schema::kSourcePathSlot, job.doc.path);
     if (job.file_sig) {
         set_file_signature(job.xdoc, *job.file_sig);
+        job.xdoc.add_value(schema::kFileIdSlot, job.doc.id);  // found in one pass by a re-run
     } else {
         job.xdoc.add_value(schema::kContentHashSlot, encode_u64(job.record_hash));
         job.xdoc.add_value(schema::kRecordLineSlot, encode_u64(static_cast<std::uint64_t>(job.doc.line)));
@@ -164,7 +165,7 @@ void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, co
 }
 
 void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
-                                  const std::unordered_set<std::string>& present) {
+                                  const std::unordered_set<std::string_view>& present) {
     std::lock_guard lock(db_.mutex);
     for (const std::string& root : roots) {
         const std::string term = root_term(root);

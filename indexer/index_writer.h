@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -85,7 +86,7 @@ class IndexWriter {
     // source file is not in `present` (canonical paths of the files walked), and the
     // JSONL entries of those files, so that one that comes back is read again. A
     // document another file still holds goes to that file instead (shared_ids.h).
-    void remove_vanished(const std::vector<std::string>& roots, const std::unordered_set<std::string>& present);
+    void remove_vanished(const std::vector<std::string>& roots, const std::unordered_set<std::string_view>& present);
 
     void commit();
 

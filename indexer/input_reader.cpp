@@ -335,16 +335,17 @@ bool InputReader::first_time(const std::string& id, const std::string& where) {
 
 bool InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
     if (!stored_text_) return false;
-    const std::string term = schema::id_term(id);
-    Xapian::docid docid = 0;
-    {
+    std::optional<StoredTextFiles::File> file = stored_text_->find_id(id);
+    if (!file) {
+        // Not a document that records its id in a value (an older naba-index wrote it,
+        // or the id is new): its id term says which document it is.
+        const std::string term = schema::id_term(id);
         std::lock_guard lock(db_.mutex);
         if (!db_.db.term_exists(term)) return false;
         Xapian::PostingIterator it = db_.db.postlist_begin(term);
         if (it == db_.db.postlist_end(term)) return false;
-        docid = *it;
+        file = stored_text_->find(*it);
     }
-    const StoredTextFiles::File* file = stored_text_->find(docid);
     return file && file->path == path && file->sig.same_stat(sig);
 }
 
