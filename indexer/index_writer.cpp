@@ -164,16 +164,17 @@ void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, co
     for (const auto& [to, count] : kept) reporter_.note(handed_over_note(from, to, count));
 }
 
-void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
-                                  const std::unordered_set<std::string_view>& present) {
+void IndexWriter::remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
+                                  const std::function<bool(std::string_view)>& present) {
     std::lock_guard lock(db_.mutex);
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
         std::map<std::string, std::vector<Xapian::docid>> gone;  // by vanished file
         Xapian::ValueIterator paths = db_.db.valuestream_begin(schema::kSourcePathSlot);
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
+            if (*it < found.size() && found[*it]) continue;
             std::string path = skip_to_document(paths, *it) ? *paths : std::string();
-            if (!present.contains(path)) gone[std::move(path)].push_back(*it);
+            if (!present(path)) gone[std::move(path)].push_back(*it);
         }
         for (const auto& [path, ids] : gone) {
             remove_or_hand_over(ids, path);

@@ -93,12 +93,13 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
                               "the file name has a tab or line break, which its id cannot (ids are printed one "
                               "per line): rename the file");
     const bool first = first_time(file.id, where);
-    if (first && unchanged_on_record(file.id, path, sig)) return void(++reporter_.counts().unchanged);
+    if (const Xapian::docid found = first ? unchanged_on_record(file.id, path, sig) : 0)
+        return mark_found(file, found), void(++reporter_.counts().unchanged);
     const std::optional<Existing> old = existing(file.id);
     // A file read earlier in this run had the id: this one replaces its document.
     const bool same_file = first && old && old->path == path;
     // Same size and times (and not racy): unchanged without reading a byte.
-    if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
+    if (same_file && old->sig.same_stat(sig)) return mark_found(file, old->docid), void(++reporter_.counts().unchanged);
 
     std::string bytes;
     if (!read_bytes(file.path, where, sig.size, bytes)) return;
@@ -107,6 +108,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         // Touched (or stored racy) but not changed: store the new times so that the
         // next run needs no read.
         ++reporter_.counts().unchanged;
+        mark_found(file, old->docid);
         batch.jobs.push_back(touch_job(old->docid, sig));
         return;
     }
@@ -333,20 +335,27 @@ bool InputReader::first_time(const std::string& id, const std::string& where) {
     return false;
 }
 
-bool InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
-    if (!stored_text_) return false;
+Xapian::docid InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
+    if (!stored_text_) return 0;
     std::optional<StoredTextFiles::File> file = stored_text_->find_id(id);
     if (!file) {
         // Not a document that records its id in a value (an older naba-index wrote it,
         // or the id is new): its id term says which document it is.
         const std::string term = schema::id_term(id);
         std::lock_guard lock(db_.mutex);
-        if (!db_.db.term_exists(term)) return false;
+        if (!db_.db.term_exists(term)) return 0;
         Xapian::PostingIterator it = db_.db.postlist_begin(term);
-        if (it == db_.db.postlist_end(term)) return false;
+        if (it == db_.db.postlist_end(term)) return 0;
         file = stored_text_->find(*it);
     }
-    return file && file->path == path && file->sig.same_stat(sig);
+    return file && file->path == path && file->sig.same_stat(sig) ? file->docid : 0;
+}
+
+void InputReader::mark_found(const InputFile& file, Xapian::docid docid) {
+    // Only a walked file's path is one the removal of vanished files would find.
+    if (file.root.empty()) return;
+    if (found_.size() <= docid) found_.resize(std::max<std::size_t>(docid + 1, found_.size() * 2));
+    found_[docid] = true;
 }
 
 std::optional<InputReader::Existing> InputReader::existing(const std::string& id) {
