@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <numeric>
 #include <system_error>
 
 #include <tbb/blocked_range.h>
@@ -73,6 +75,19 @@ void settle_all(int dir_fd, std::vector<FolderEntry>& entries, const std::vector
                       });
 }
 
+// The entries are sorted through their places, then moved once each: sorting the
+// entries themselves moved them a dozen times each (a tenth of the walk).
+void sort_by_name(std::vector<FolderEntry>& entries) {
+    std::vector<std::uint32_t> order(entries.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return entries[a].name < entries[b].name; });
+    std::vector<FolderEntry> sorted;
+    sorted.reserve(entries.size());
+    for (std::uint32_t i : order) sorted.push_back(std::move(entries[i]));
+    entries = std::move(sorted);
+}
+
 // After the entries are sorted: what is reported or counted, and only what the walk
 // keeps stays.
 void account(Folder& folder) {
@@ -126,8 +141,7 @@ void read_folder(Folder& folder) {
     // Byte order of names, folder by folder, is std::filesystem::path's order, so that
     // runs read files alike; sorting each folder's names costs far less than sorting
     // whole paths.
-    std::sort(folder.entries.begin(), folder.entries.end(),
-              [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
+    sort_by_name(folder.entries);
     account(folder);
 }
 

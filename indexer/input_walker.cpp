@@ -24,13 +24,17 @@ bool input_kind_of(std::string_view path, InputKind& kind) {
     const std::string_view name = path.substr(path.rfind('/') + 1);
     const std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
-    std::string ext(name.substr(dot));
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".txt" || ext == ".md") {
+    const std::string_view ext = name.substr(dot);
+    auto is = [ext](std::string_view lower) {
+        return ext.size() == lower.size() && std::equal(ext.begin(), ext.end(), lower.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    };
+    if (is(".txt") || is(".md")) {
         kind = InputKind::text;
         return true;
     }
-    if (ext == ".jsonl") {
+    if (is(".jsonl")) {
         kind = InputKind::jsonl;
         return true;
     }
