@@ -184,16 +184,22 @@ void IndexRun::run(const WalkResult& walk) {
     // Spelling data follows the words' document frequencies; an unchanged run (or an
     // interrupted one, which should stop fast) leaves it as it is.
     const RunCounts& c = reporter_.counts();
+    bool committing = db_.written;  // this run writes a new revision anyway
     if (!interrupted_ && !spelling_done_ &&
         (c.added + c.replaced + c.removed > 0 || spelling_was_stale_ || db_.spelling_marked_stale)) {
         refresh_spelling(db_.db, Analyzer());
         db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
+        committing = true;
     }
     // Per-language statistics for naba-search's BM25 (language_stats.h), counted again
     // after any change, and for an index that has none yet or whose last run stopped.
-    if (!interrupted_ && (c.added + c.replaced + c.removed > 0 || !language_stats_current(db_.db)))
+    if (!interrupted_ && (c.added + c.replaced + c.removed > 0 || !language_stats_current(db_.db))) {
         store_language_stats(db_.db);
-    IndexWriter(db_, reporter_, settings_.commit).commit();
+        committing = true;
+    }
+    IndexWriter last(db_, reporter_, settings_.commit);
+    last.settle(committing && !interrupted_);  // else the racy marks stay for the next run
+    last.commit();
     reporter_.end_progress();
 }
 

@@ -77,6 +77,10 @@ void IndexWriter::apply(JobBatch& batch) {
 }
 
 void IndexWriter::write(IndexJob& job) {
+    if (job.settles && hold_back(job)) return;
+    // Anything else is committed: the settles held back go first, in input order.
+    if (!db_.unsettled.empty()) write_unsettled();
+    db_.written = true;
     std::unique_lock lock(db_.mutex);
     const char* action = nullptr;
     std::uint64_t text_bytes = 0;
@@ -177,11 +181,41 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots, const s
             if (!present(path)) gone[std::move(path)].push_back(*it);
         }
         for (const auto& [path, ids] : gone) {
+            db_.written = true;
             remove_or_hand_over(ids, path);
             // A vanished JSONL file's entry goes with its documents: if the file comes
             // back unchanged, the entry would have it skipped whole, and its documents lost.
             db_.db.set_metadata(jsonl_metadata_key(path), "");
         }
+    }
+}
+
+bool IndexWriter::hold_back(IndexJob& job) {
+    // Past this many files, or bytes, reading them again in every run costs more than
+    // the commit that settles them.
+    constexpr std::size_t kMaxFiles = 256;
+    constexpr std::uint64_t kMaxBytes = 4u << 20;
+    const std::uint64_t bytes = job.file_sig ? job.file_sig->size : 0;
+    if (db_.written || db_.unsettled.size() >= kMaxFiles || db_.unsettled_bytes + bytes > kMaxBytes) return false;
+    db_.unsettled_bytes += bytes;
+    db_.unsettled.push_back(std::move(job));
+    return true;
+}
+
+void IndexWriter::write_unsettled() {
+    std::vector<IndexJob> held = std::move(db_.unsettled);
+    db_.unsettled.clear(), db_.unsettled_bytes = 0;
+    for (IndexJob& job : held) {
+        job.settles = false;
+        write(job);
+    }
+}
+
+void IndexWriter::settle(bool committing) {
+    if (committing) {
+        write_unsettled();
+    } else {
+        db_.unsettled.clear(), db_.unsettled_bytes = 0;
     }
 }
 

@@ -92,9 +92,18 @@ class IndexWriter {
     void remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
                          const std::function<bool(std::string_view)>& present);
 
+    // The end of the run for the settles held back (IndexJob::settles): written when
+    // the run is `committing` changes of its own anyway, else dropped, their racy
+    // marks kept.
+    void settle(bool committing);
+
     void commit();
 
   private:
+    // Whether `job`, a settle, is held back (taken): while the run has written nothing
+    // else, and only a few files' worth.
+    bool hold_back(IndexJob& job);
+    void write_unsettled();
     void write(IndexJob& job);
     // Sets schema::kSpellingStaleKey before the run's first change to the words.
     void mark_spelling_stale();

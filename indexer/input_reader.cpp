@@ -28,6 +28,16 @@ bool nothing_to_search(const schema::StoredDocument& doc) { return is_blank(doc.
 std::string unreadable(int error) {
     return error ? "cannot read the file: " + std::generic_category().message(error) : "cannot read the file";
 }
+// What a file found unchanged by its content needs stored when its signature differs
+// from the stored one (`stored`): its new times (touched), only the end of its racy
+// mark (IndexJob::settles), or nothing (racy then and racy still: the same values).
+enum class Touch { none, settle, store };
+Touch touch_for(const FileSignature& stored, const FileSignature& now) {
+    if (!stored.same_times(now)) return Touch::store;
+    if (stored.racy && now.racy) return Touch::none;
+    return stored.racy ? Touch::settle : Touch::store;
+}
+
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
 }  // namespace
@@ -109,7 +119,10 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         // next run needs no read.
         ++reporter_.counts().unchanged;
         mark_found(file, old->docid);
-        batch.jobs.push_back(touch_job(old->docid, sig));
+        if (const Touch touch = touch_for(old->sig, sig); touch != Touch::none) {
+            batch.jobs.push_back(touch_job(old->docid, sig));
+            batch.jobs.back().settles = touch == Touch::settle;
+        }
         return;
     }
     if (!acceptable(where, bytes)) return;
@@ -162,9 +175,12 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
         if (*hash == entry->sig.hash && !limit_raised && !prune_due) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
+            sig.hash = *hash;
+            const Touch touch = touch_for(entry->sig, sig);
+            if (touch == Touch::none) return;
             entry->sig = sig;
-            entry->sig.hash = *hash;
             batch.jobs.push_back(jsonl_touch_job(key, *entry));
+            batch.jobs.back().settles = touch == Touch::settle;
             return;
         }
     }

@@ -74,8 +74,8 @@ TEST_CASE("an unchanged re-run writes no new revision of the index") {
     write_file(in + "/a.txt", "alpha\n");
     write_file(in + "/b.jsonl", "{\"id\":\"b1\",\"text\":\"bravo\"}\n");
     REQUIRE(index(db, {in}).exit_code == 0);
-    // Files written within a clock tick of a run's start are checked once more by the
-    // next run (racy, file_signature.h); after that run they are settled.
+    // Files written within a clock tick of a run's start are checked again by later
+    // runs (racy, file_signature.h) until one that commits anyway settles them.
     REQUIRE(index(db, {in}).exit_code == 0);
     const Xapian::rev before = Xapian::Database(db).get_revision();
     CliResult same = index(db, {in});
