@@ -67,6 +67,10 @@ inline constexpr Xapian::valueno kRecordLineSlot = 6;
 // id or disappears, the document goes to one of them that is still there instead of
 // being removed (indexer/shared_ids.h). Empty for most documents.
 inline constexpr Xapian::valueno kOtherHoldersSlot = 7;
+// Text file: its id, as in its kIdPrefix term, so that a re-run over many files finds
+// each one's document in one pass over the value streams instead of a look-up of the
+// id term per file (indexer/stored_text_files.h). None in an older index's documents.
+inline constexpr Xapian::valueno kFileIdSlot = 8;
 
 // --- entities --------------------------------------------------------------------
 // Every person, place and organisation a document mentions is a boolean term: the

@@ -1,7 +1,5 @@
 #include "file_signature.h"
 
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <ctime>
 
@@ -11,12 +9,7 @@
 
 namespace naba::indexer {
 
-std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-        ec = std::error_code(errno, std::generic_category());
-        return std::nullopt;
-    }
+FileSignature stat_signature(const struct stat& st) {
     FileSignature sig;
     sig.size = static_cast<std::uint64_t>(st.st_size);
     sig.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <system_error>
 
+#include <sys/stat.h>
+
 #include <xapian.h>
 
 #include "schema.h"
@@ -39,8 +41,8 @@ struct FileSignature {
     }
 };
 
-// Size, mtime and change time from stat(2); hash left 0.
-std::optional<FileSignature> stat_signature(const std::filesystem::path& path, std::error_code& ec);
+// Size, mtime and change time from what stat(2) told; hash left 0.
+FileSignature stat_signature(const struct stat& st);
 
 // The clock file times are stamped from (the kernel's coarse real-time clock), now:
 // what a run takes as its start, before it looks at any file.

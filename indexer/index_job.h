@@ -43,6 +43,12 @@ struct IndexJob {
     std::vector<std::string> other_holders;
     Xapian::Document xdoc;                  // index: built by the analysis stage
     Xapian::docid docid = 0;                // touch
+    // touch, metadata (touched JSONL file): it only clears the racy mark of a file
+    // found unchanged (file_signature.h). The writer holds it back while the run has
+    // written nothing else, and drops it if the run commits nothing else: the mark
+    // stays, and the next run checks the file's content again, which costs less than
+    // a commit (an fsync of every table) for a few files.
+    bool settles = false;
     std::string key, value;                 // metadata; prune: key = the file's canonical path
     std::shared_ptr<const std::unordered_set<std::string>> keep_ids;  // prune: the file's id terms
 };
@@ -103,6 +109,11 @@ struct SharedDatabase {
     // This run has set schema::kSpellingStaleKey: it is about to change the words of
     // the index (IndexWriter::mark_spelling_stale).
     bool spelling_marked_stale = false;
+    // The writer's settles held back (IndexJob::settles), in input order, and their
+    // files' bytes; whether the writer has written anything else in this run.
+    std::vector<IndexJob> unsettled{};
+    std::uint64_t unsettled_bytes = 0;
+    bool written = false;
 };
 
 }  // namespace naba::indexer

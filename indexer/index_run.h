@@ -78,6 +78,8 @@ class IndexRun {
     std::unique_ptr<entities::Gazetteer> gazetteer_;
     std::unique_ptr<entities::EntityTagger> tagger_;
     std::once_flag tagger_built_;
+    // By docid: the documents the reader found at a file walked (InputReader::found()).
+    std::vector<bool> found_docids_;
     bool interrupted_ = false;
     bool spelling_done_ = false;  // the sharded build refreshes it before publishing
     bool spelling_was_stale_ = false;  // an earlier run stopped before refreshing it

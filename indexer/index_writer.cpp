@@ -60,6 +60,7 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
     job.xdoc.add_value(schema::kSourcePathSlot, job.doc.path);
     if (job.file_sig) {
         set_file_signature(job.xdoc, *job.file_sig);
+        job.xdoc.add_value(schema::kFileIdSlot, job.doc.id);  // found in one pass by a re-run
     } else {
         job.xdoc.add_value(schema::kContentHashSlot, encode_u64(job.record_hash));
         job.xdoc.add_value(schema::kRecordLineSlot, encode_u64(static_cast<std::uint64_t>(job.doc.line)));
@@ -76,6 +77,10 @@ void IndexWriter::apply(JobBatch& batch) {
 }
 
 void IndexWriter::write(IndexJob& job) {
+    if (job.settles && hold_back(job)) return;
+    // Anything else is committed: the settles held back go first, in input order.
+    if (!db_.unsettled.empty()) write_unsettled();
+    db_.written = true;
     std::unique_lock lock(db_.mutex);
     const char* action = nullptr;
     std::uint64_t text_bytes = 0;
@@ -163,23 +168,54 @@ void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, co
     for (const auto& [to, count] : kept) reporter_.note(handed_over_note(from, to, count));
 }
 
-void IndexWriter::remove_vanished(const std::vector<std::string>& roots,
-                                  const std::unordered_set<std::string>& present) {
+void IndexWriter::remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
+                                  const std::function<bool(std::string_view)>& present) {
     std::lock_guard lock(db_.mutex);
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
         std::map<std::string, std::vector<Xapian::docid>> gone;  // by vanished file
         Xapian::ValueIterator paths = db_.db.valuestream_begin(schema::kSourcePathSlot);
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
+            if (*it < found.size() && found[*it]) continue;
             std::string path = skip_to_document(paths, *it) ? *paths : std::string();
-            if (!present.contains(path)) gone[std::move(path)].push_back(*it);
+            if (!present(path)) gone[std::move(path)].push_back(*it);
         }
         for (const auto& [path, ids] : gone) {
+            db_.written = true;
             remove_or_hand_over(ids, path);
             // A vanished JSONL file's entry goes with its documents: if the file comes
             // back unchanged, the entry would have it skipped whole, and its documents lost.
             db_.db.set_metadata(jsonl_metadata_key(path), "");
         }
+    }
+}
+
+bool IndexWriter::hold_back(IndexJob& job) {
+    // Past this many files, or bytes, reading them again in every run costs more than
+    // the commit that settles them.
+    constexpr std::size_t kMaxFiles = 256;
+    constexpr std::uint64_t kMaxBytes = 4u << 20;
+    const std::uint64_t bytes = job.file_sig ? job.file_sig->size : 0;
+    if (db_.written || db_.unsettled.size() >= kMaxFiles || db_.unsettled_bytes + bytes > kMaxBytes) return false;
+    db_.unsettled_bytes += bytes;
+    db_.unsettled.push_back(std::move(job));
+    return true;
+}
+
+void IndexWriter::write_unsettled() {
+    std::vector<IndexJob> held = std::move(db_.unsettled);
+    db_.unsettled.clear(), db_.unsettled_bytes = 0;
+    for (IndexJob& job : held) {
+        job.settles = false;
+        write(job);
+    }
+}
+
+void IndexWriter::settle(bool committing) {
+    if (committing) {
+        write_unsettled();
+    } else {
+        db_.unsettled.clear(), db_.unsettled_bytes = 0;
     }
 }
 

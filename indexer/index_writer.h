@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -82,14 +84,26 @@ class IndexWriter {
     void apply(JobBatch& batch);
 
     // For each root in `roots`: deletes the documents under its root term whose
-    // source file is not in `present` (canonical paths of the files walked), and the
+    // source file is not `present` (given its canonical path: a file walked), and the
     // JSONL entries of those files, so that one that comes back is read again. A
     // document another file still holds goes to that file instead (shared_ids.h).
-    void remove_vanished(const std::vector<std::string>& roots, const std::unordered_set<std::string>& present);
+    // Documents whose docid is set in `found` were found at a file walked by this run:
+    // their paths need no reading (an unchanged re-run over many files finds all).
+    void remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
+                         const std::function<bool(std::string_view)>& present);
+
+    // The end of the run for the settles held back (IndexJob::settles): written when
+    // the run is `committing` changes of its own anyway, else dropped, their racy
+    // marks kept.
+    void settle(bool committing);
 
     void commit();
 
   private:
+    // Whether `job`, a settle, is held back (taken): while the run has written nothing
+    // else, and only a few files' worth.
+    bool hold_back(IndexJob& job);
+    void write_unsettled();
     void write(IndexJob& job);
     // Sets schema::kSpellingStaleKey before the run's first change to the words.
     void mark_spelling_stale();

@@ -28,6 +28,16 @@ bool nothing_to_search(const schema::StoredDocument& doc) { return is_blank(doc.
 std::string unreadable(int error) {
     return error ? "cannot read the file: " + std::generic_category().message(error) : "cannot read the file";
 }
+// What a file found unchanged by its content needs stored when its signature differs
+// from the stored one (`stored`): its new times (touched), only the end of its racy
+// mark (IndexJob::settles), or nothing (racy then and racy still: the same values).
+enum class Touch { none, settle, store };
+Touch touch_for(const FileSignature& stored, const FileSignature& now) {
+    if (!stored.same_times(now)) return Touch::store;
+    if (stored.racy && now.racy) return Touch::none;
+    return stored.racy ? Touch::settle : Touch::store;
+}
+
 constexpr const char* kBinary = "the file contains NUL bytes (binary, or UTF-16 text: convert it to UTF-8)";
 
 }  // namespace
@@ -63,13 +73,15 @@ bool InputReader::next(JobBatch& batch) {
 }
 
 void InputReader::read_file(const InputFile& file, JobBatch& batch) {
-    const std::string where = file.path.string();
-    std::error_code ec;
-    std::optional<FileSignature> sig = stat_signature(file.path, ec);
-    if (!sig) return reporter_.skip(where, "unreadable", ec.message()), void(++batch.files);
+    const std::string& where = file.path;
+    // Taken by the walk (input_walker.h), after the run's start.
+    std::optional<FileSignature> sig = file.sig;
+    if (!sig)
+        return reporter_.skip(where, "unreadable", std::generic_category().message(file.stat_error)),
+               void(++batch.files);
     sig->racy = racily_clean(*sig, settings_.run_start_ns);
     ++reporter_.counts().files;
-    const std::string path = canonical_path(file.path);
+    const std::string& path = file.canonical;
     if (file.kind == InputKind::jsonl) {
         open_jsonl(file, path, *sig, batch);
         if (!jsonl_) ++batch.files;  // else counted when its last chunk is read
@@ -85,18 +97,19 @@ void InputReader::read_file(const InputFile& file, JobBatch& batch) {
 }
 
 void InputReader::read_text(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
-    const std::string where = file.path.string();
+    const std::string& where = file.path;
     if (!schema::id_fits_one_line(file.id))
         return reporter_.skip(where, "unusable name",
                               "the file name has a tab or line break, which its id cannot (ids are printed one "
                               "per line): rename the file");
     const bool first = first_time(file.id, where);
-    if (first && unchanged_on_record(file.id, path, sig)) return void(++reporter_.counts().unchanged);
+    if (const Xapian::docid found = first ? unchanged_on_record(file.id, path, sig) : 0)
+        return mark_found(file, found), void(++reporter_.counts().unchanged);
     const std::optional<Existing> old = existing(file.id);
     // A file read earlier in this run had the id: this one replaces its document.
     const bool same_file = first && old && old->path == path;
     // Same size and times (and not racy): unchanged without reading a byte.
-    if (same_file && old->sig.same_stat(sig)) return void(++reporter_.counts().unchanged);
+    if (same_file && old->sig.same_stat(sig)) return mark_found(file, old->docid), void(++reporter_.counts().unchanged);
 
     std::string bytes;
     if (!read_bytes(file.path, where, sig.size, bytes)) return;
@@ -105,7 +118,11 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
         // Touched (or stored racy) but not changed: store the new times so that the
         // next run needs no read.
         ++reporter_.counts().unchanged;
-        batch.jobs.push_back(touch_job(old->docid, sig));
+        mark_found(file, old->docid);
+        if (const Touch touch = touch_for(old->sig, sig); touch != Touch::none) {
+            batch.jobs.push_back(touch_job(old->docid, sig));
+            batch.jobs.back().settles = touch == Touch::settle;
+        }
         return;
     }
     if (!acceptable(where, bytes)) return;
@@ -129,7 +146,7 @@ void InputReader::read_text(const InputFile& file, const std::string& path, File
 }
 
 void InputReader::open_jsonl(const InputFile& file, const std::string& path, FileSignature sig, JobBatch& batch) {
-    const std::string where = file.path.string();
+    const std::string& where = file.path;
     const std::string key = jsonl_metadata_key(path);
     std::optional<JsonlEntry> entry;
     {
@@ -158,9 +175,12 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
         if (*hash == entry->sig.hash && !limit_raised && !prune_due) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
+            sig.hash = *hash;
+            const Touch touch = touch_for(entry->sig, sig);
+            if (touch == Touch::none) return;
             entry->sig = sig;
-            entry->sig.hash = *hash;
             batch.jobs.push_back(jsonl_touch_job(key, *entry));
+            batch.jobs.back().settles = touch == Touch::settle;
             return;
         }
     }
@@ -324,26 +344,34 @@ bool InputReader::first_time(const std::string& id, const std::string& where) {
     const std::size_t file = next_file_ - 1;  // the file being read
     auto [seen, first] = seen_ids_.try_emplace(id, file);
     if (first) return true;
-    add_holder(run_holders_[id], canonical_path(files_[seen->second].path), "");
+    add_holder(run_holders_[id], files_[seen->second].canonical, "");
     seen->second = file;
     ++reporter_.counts().duplicates;
     reporter_.warn(where, "id '" + id + "' already appeared in this run; this later document replaces it");
     return false;
 }
 
-bool InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
-    if (!stored_text_) return false;
-    const std::string term = schema::id_term(id);
-    Xapian::docid docid = 0;
-    {
+Xapian::docid InputReader::unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig) {
+    if (!stored_text_) return 0;
+    std::optional<StoredTextFiles::File> file = stored_text_->find_id(id);
+    if (!file) {
+        // Not a document that records its id in a value (an older naba-index wrote it,
+        // or the id is new): its id term says which document it is.
+        const std::string term = schema::id_term(id);
         std::lock_guard lock(db_.mutex);
-        if (!db_.db.term_exists(term)) return false;
+        if (!db_.db.term_exists(term)) return 0;
         Xapian::PostingIterator it = db_.db.postlist_begin(term);
-        if (it == db_.db.postlist_end(term)) return false;
-        docid = *it;
+        if (it == db_.db.postlist_end(term)) return 0;
+        file = stored_text_->find(*it);
     }
-    const StoredTextFiles::File* file = stored_text_->find(docid);
-    return file && file->path == path && file->sig.same_stat(sig);
+    return file && file->path == path && file->sig.same_stat(sig) ? file->docid : 0;
+}
+
+void InputReader::mark_found(const InputFile& file, Xapian::docid docid) {
+    // Only a walked file's path is one the removal of vanished files would find.
+    if (file.root.empty()) return;
+    if (found_.size() <= docid) found_.resize(std::max<std::size_t>(docid + 1, found_.size() * 2));
+    found_[docid] = true;
 }
 
 std::optional<InputReader::Existing> InputReader::existing(const std::string& id) {

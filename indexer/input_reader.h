@@ -46,6 +46,10 @@ class InputReader {
 
     bool stopped() const { return stopped_; }
 
+    // By docid: the documents found unchanged at a file this run walked (true), whose
+    // paths the removal of vanished files need not check. Taken once, at the end.
+    std::vector<bool> take_found() { return std::move(found_); }
+
   private:
     struct Existing {
         Xapian::docid docid = 0;
@@ -85,9 +89,11 @@ class InputReader {
     // A text file that is neither empty nor binary (no NUL byte).
     bool acceptable(const std::string& where, const std::string& bytes);
     bool first_time(const std::string& id, const std::string& where);
-    // The index records this text file, at this path, with these size and times.
-    bool unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig);
+    // The index records this text file, at this path, with these size and times: the
+    // document's docid, else 0.
+    Xapian::docid unchanged_on_record(const std::string& id, const std::string& path, const FileSignature& sig);
     std::optional<Existing> existing(const std::string& id);
+    void mark_found(const InputFile& file, Xapian::docid docid);
     // The files other than `path` that held `id`: the document's (`old`) and this
     // run's earlier ones (shared_ids.h).
     std::vector<std::string> other_holders(const std::string& id, const std::string& path,
@@ -106,6 +112,7 @@ class InputReader {
     // Read when the run names many of the index's text files (StoredTextFiles); the
     // records as they were before this run, so asked only for an id's first file.
     std::optional<StoredTextFiles> stored_text_;
+    std::vector<bool> found_;
     bool stopped_ = false;
 };
 

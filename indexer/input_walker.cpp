@@ -1,7 +1,10 @@
 #include "input_walker.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <system_error>
 #include <unordered_map>
@@ -9,19 +12,29 @@
 #include <unicode/utf8.h>
 
 #include "file_signature.h"
+#include "folder_tree.h"
 #include "text/unicode_normalizer.h"
 
 namespace naba::indexer {
 namespace fs = std::filesystem;
 
-bool input_kind_of(const fs::path& path, InputKind& kind) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".txt" || ext == ".md") {
+bool input_kind_of(std::string_view path, InputKind& kind) {
+    // The extension as path::extension() gives it (none for ".md" or "..", say), without
+    // building a path: this runs for every name of every folder walked.
+    const std::string_view name = path.substr(path.rfind('/') + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
+    const std::string_view ext = name.substr(dot);
+    auto is = [ext](std::string_view lower) {
+        return ext.size() == lower.size() && std::equal(ext.begin(), ext.end(), lower.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    };
+    if (is(".txt") || is(".md")) {
         kind = InputKind::text;
         return true;
     }
-    if (ext == ".jsonl") {
+    if (is(".jsonl")) {
         kind = InputKind::jsonl;
         return true;
     }
@@ -51,107 +64,84 @@ std::string file_name_id(std::string_view name) {
 
 namespace {
 
-// Where a directory argument's walk puts what it finds.
-struct DirectoryWalk {
-    fs::path root;
-    std::string canonical_root;
-    std::vector<InputFile> found;
-    std::vector<fs::path> pending;  // folders still to read
-    bool complete = true;           // every folder could be read
-};
-
-// A found file's id: its path below the directory argument. The walk builds each path
-// as root/…, so the root's text is cut off (lexically_relative, which splits both
-// paths, was a tenth of an unchanged re-run over 20,000 files).
-std::string relative_id(const fs::path& path, const fs::path& root) {
-    const std::string& p = path.native();
-    std::string r = root.native();
-    if (!r.empty() && r.back() != '/') r += '/';
-    if (p.size() > r.size() && p.starts_with(r) && p[r.size()] != '/') return p.substr(r.size());
-    return path.lexically_relative(root).generic_string();
-}
-
-// Sorts one directory entry: a folder to read later, an input file, or neither.
-void visit(const fs::directory_entry& entry, DirectoryWalk& walk, WalkResult& result) {
-    std::error_code ec;
-    // Symlinked folders are not followed, so symlink loops cannot trap the walk.
-    if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
-        // Hidden folders (.git, .cache) are not news collections.
-        if (!entry.path().filename().string().starts_with(".")) walk.pending.push_back(entry.path());
-        return;
-    }
-    InputKind kind;
-    const bool input = input_kind_of(entry.path(), kind);
-    ec.clear();
-    if (!entry.is_regular_file(ec)) {
-        // A link to nowhere (or a link loop), or a pipe, socket or device, named like
-        // an input: say so rather than drop it silently (and never open it: a pipe
-        // would block). A linked folder is not followed.
-        if (input && (ec || !entry.exists(ec))) {
-            result.problems.push_back({entry.path().string(), "broken symbolic link (its target is missing or loops)"});
-        } else if (input && !entry.is_directory(ec)) {
-            result.problems.push_back({entry.path().string(), "not a regular file (a pipe, socket or device); not read"});
-        }
-        return;
-    }
-    if (!input) return void(++result.ignored);
-    std::string id = relative_id(entry.path(), walk.root);
+// The input file a walk found, with its id (its path below the argument) and the
+// canonical path built from the argument's.
+InputFile found_file(const Folder& folder, FolderEntry&& entry, const std::string& canonical_root) {
+    InputFile file;
+    file.path = joined(folder.path, entry.name);
+    std::string rel = folder.rel.empty() ? std::move(entry.name) : joined(folder.rel, entry.name);
+    file.canonical = joined(canonical_root, rel);
     // Nearly every name is UTF-8: its id is the name, with no copy to compare.
-    if (text::is_valid_utf8(id)) {
-        walk.found.push_back({entry.path(), std::move(id), kind, walk.canonical_root, ""});
+    if (text::is_valid_utf8(rel)) {
+        file.id = std::move(rel);
     } else {
-        walk.found.push_back({entry.path(), file_name_id(id), kind, walk.canonical_root, std::move(id)});
+        file.id = file_name_id(rel);
+        file.legacy_id = std::move(rel);
     }
+    file.kind = entry.kind;
+    file.root = canonical_root;
+    file.sig = entry.sig;
+    file.stat_error = entry.stat_error;
+    return file;
 }
 
-// In path order (std::filesystem::path's, folder by folder), so that runs read files
-// alike. Compared as strings with each '/' made a NUL, which orders the same way
-// (no name holds either byte), at a fraction of path::compare's cost: it splits both
-// paths at every comparison, a tenth of an unchanged re-run over 20,000 files.
-void sort_by_path(std::vector<InputFile>& files) {
-    std::vector<std::pair<std::string, std::size_t>> keys;
-    keys.reserve(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::string key = files[i].path.native();
-        std::replace(key.begin(), key.end(), '/', '\0');
-        keys.emplace_back(std::move(key), i);
+std::size_t input_files_in(const Folder& tree) {
+    std::size_t files = 0;
+    std::vector<const Folder*> pending{&tree};
+    while (!pending.empty()) {
+        const Folder* folder = pending.back();
+        pending.pop_back();
+        files += folder->entries.size() - folder->subfolders.size();
+        for (const auto& sub : folder->subfolders) pending.push_back(sub.get());
     }
-    std::sort(keys.begin(), keys.end());
-    std::vector<InputFile> sorted;
-    sorted.reserve(files.size());
-    for (const auto& [key, i] : keys) sorted.push_back(std::move(files[i]));
-    files = std::move(sorted);
+    return files;
 }
 
-// Reads the folders one at a time (not recursive_directory_iterator, which gives up
-// the whole walk at the first folder it may not read), so an unreadable folder is
-// reported and the walk goes on with the others.
-void walk_directory(const fs::path& root, WalkResult& result) {
-    DirectoryWalk walk{root, canonical_path(root), {}, {root}, true};
-    while (!walk.pending.empty()) {
-        const fs::path dir = std::move(walk.pending.back());
-        walk.pending.pop_back();
-        std::error_code ec;
-        fs::directory_iterator it(dir, ec), end;
-        for (; !ec && it != end; it.increment(ec)) visit(*it, walk, result);
-        if (ec) {
-            result.problems.push_back({dir.string(), "cannot read directory: " + ec.message()});
-            walk.complete = false;
+// Lists a directory argument's input files in path order (std::filesystem::path's,
+// folder by folder), so that runs read files alike, with the problems and ignored
+// files of each folder. Folders are read whole, one by one (not recursive_directory_
+// iterator, which gives up the whole walk at the first folder it may not read), so an
+// unreadable folder is reported and the walk goes on with the others.
+void walk_directory(const std::string& root, int threads, WalkResult& result) {
+    const std::string canonical_root = canonical_path(root);
+    std::unique_ptr<Folder> tree = read_folder_tree(root, threads);
+    result.files.reserve(result.files.size() + input_files_in(*tree));
+    bool complete = true;
+    struct Place {
+        Folder* folder;
+        std::size_t entry = 0, subfolder = 0;
+    };
+    std::vector<Place> stack{{tree.get()}};
+    for (bool entered = true; !stack.empty();) {
+        Place& top = stack.back();
+        if (entered) {
+            complete = complete && top.folder->whole;
+            result.ignored += top.folder->ignored;
+            for (WalkProblem& problem : top.folder->problems) result.problems.push_back(std::move(problem));
+        }
+        entered = false;
+        if (top.entry == top.folder->entries.size()) {
+            stack.pop_back();
+            continue;
+        }
+        FolderEntry& entry = top.folder->entries[top.entry++];
+        if (entry.what == FolderEntry::What::folder) {
+            stack.push_back({top.folder->subfolders[top.subfolder++].get()});  // `top` is not used after this
+            entered = true;
+        } else {
+            result.files.push_back(found_file(*top.folder, std::move(entry), canonical_root));
         }
     }
-    if (walk.complete) result.complete_roots.push_back(walk.canonical_root);
-    sort_by_path(walk.found);
-    result.files.insert(result.files.end(), std::make_move_iterator(walk.found.begin()),
-                        std::make_move_iterator(walk.found.end()));
+    if (complete) result.complete_roots.push_back(canonical_root);
 }
 
 // What makes two inputs one: a text file's path and id; a JSONL file's real file, as
 // its records carry their ids (so a link beside it, latest.jsonl, is the same dump).
 std::string repeat_key(const InputFile& f) {
-    if (f.kind != InputKind::jsonl) return canonical_path(f.path) + '\0' + f.id;
+    if (f.kind != InputKind::jsonl) return f.canonical + '\0' + f.id;
     std::error_code ec;
     const fs::path real = fs::canonical(f.path, ec);
-    return ec ? canonical_path(f.path) : real.string();
+    return ec ? f.canonical : real.string();
 }
 
 // A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
@@ -160,6 +150,8 @@ std::string repeat_key(const InputFile& f) {
 // a link's, and keeps the folder it was found under, so that its documents go when it
 // leaves that folder. With one argument only JSONL files can repeat (through links).
 void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
+    if (one_argument && std::none_of(files.begin(), files.end(), [](const InputFile& f) { return f.kind == InputKind::jsonl; }))
+        return;
     std::unordered_map<std::string, std::size_t> first;  // key -> index in `kept`
     std::vector<InputFile> kept;
     for (InputFile& f : files) {
@@ -186,24 +178,25 @@ void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
 
 }  // namespace
 
-WalkResult walk_inputs(const std::vector<std::string>& arguments) {
+WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
     WalkResult result;
     for (const std::string& argument : arguments) {
-        fs::path path(argument);
-        std::error_code ec;
-        fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
+        struct stat st;
+        if (argument.empty() || ::stat(argument.c_str(), &st) != 0) {
             result.problems.push_back({argument, "no such file or directory"});
-        } else if (fs::is_directory(status)) {
-            walk_directory(path, result);
-        } else if (fs::is_regular_file(status)) {
-            InputKind kind = InputKind::text;
-            if (!input_kind_of(path, kind)) {
-                // Named explicitly: the user means it, so read it as text.
-                kind = InputKind::text;
-            }
-            const std::string name = path.filename().string(), id = file_name_id(name);
-            result.files.push_back({path, id, kind, "", id == name ? "" : name});
+        } else if (S_ISDIR(st.st_mode)) {
+            walk_directory(argument, threads, result);
+        } else if (S_ISREG(st.st_mode)) {
+            InputFile file;
+            // Named explicitly, with another extension: the user means it, so read it as text.
+            if (!input_kind_of(argument, file.kind)) file.kind = InputKind::text;
+            const std::string name = fs::path(argument).filename().string();
+            file.id = file_name_id(name);
+            if (file.id != name) file.legacy_id = name;
+            file.path = argument;
+            file.canonical = canonical_path(argument);
+            file.sig = stat_signature(st);
+            result.files.push_back(std::move(file));
         } else {
             result.problems.push_back({argument, "not a regular file or directory"});
         }

@@ -1,25 +1,34 @@
 // Finds the input files under the paths given on the command line and the id each
 // text file gets: its path relative to the directory argument it was found under,
-// or its name when the file itself was named.
+// or its name when the file itself was named. Each file's size and times are taken
+// as it is found (folder_tree.h), before the reader looks at it.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "file_signature.h"
 
 namespace naba::indexer {
 
 enum class InputKind { text, jsonl };
 
 struct InputFile {
-    std::filesystem::path path;
-    std::string id;  // for text files; JSONL documents carry their own ids
+    std::string path;  // as found: the argument, or the directory argument/relative path
+    std::string id;    // for text files; JSONL documents carry their own ids
     InputKind kind = InputKind::text;
     std::string root;  // canonical path of the directory argument; "" for a named file
     // A name that is not UTF-8: the id an earlier naba-index gave it (its raw bytes),
     // whose document the file's new one replaces. "" for any other name.
     std::string legacy_id;
+    std::string canonical;  // canonical_path(path), the form the index stores
+    // Size and times (stat(2), following a link), taken when the file was found; none
+    // when that failed (the file went in between), with the errno in stat_error.
+    std::optional<FileSignature> sig;
+    int stat_error = 0;
 };
 
 struct WalkProblem {
@@ -37,7 +46,7 @@ struct WalkResult {
 };
 
 // Which kind a file name has, if Naba reads it (.txt, .md, .jsonl; case-insensitive).
-bool input_kind_of(const std::filesystem::path& path, InputKind& kind);
+bool input_kind_of(std::string_view path, InputKind& kind);
 
 // The id of a text file's name or relative path: the name itself when it is UTF-8.
 // Otherwise each byte of an ill-formed sequence is written \xHH and each backslash
@@ -45,6 +54,7 @@ bool input_kind_of(const std::filesystem::path& path, InputKind& kind);
 // names that differ only in their bad bytes (repairing them to U+FFFD would merge those).
 std::string file_name_id(std::string_view name);
 
-WalkResult walk_inputs(const std::vector<std::string>& arguments);
+// `threads`: how many may read folders at once (0: one per core; 1: this thread alone).
+WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads = 0);
 
 }  // namespace naba::indexer

@@ -217,7 +217,7 @@ int index(const Parsed& parsed) {
         print_unknown_names(parsed.settings.db_dir, parsed.report_unknown);
         return 0;
     }
-    auto walk = naba::indexer::walk_inputs(parsed.paths);
+    auto walk = naba::indexer::walk_inputs(parsed.paths, parsed.settings.jobs);
     naba::indexer::IndexRun run(parsed.settings);
     naba::indexer::install_interrupt_handlers();
     run.run(walk);
