@@ -63,10 +63,12 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
             request_.facet_spy = spy.get();
         }
         request_.question = parsed.question;
+        // The marks live for this search only, and so does the request that points to them.
         const MentionMarks marks(catalog_, parsed.query, query);
-        request_.mention_marks = request_.snippets ? &marks : nullptr;
+        SearchRequest request = request_;
+        if (request.snippets) request.mention_marks = &marks;
         try {
-            return run_search(db_, analyzer_, parsed.query, parsed.collection, request_);
+            return run_search(db_, analyzer_, parsed.query, parsed.collection, request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 5) throw;
             reopen();
