@@ -38,6 +38,12 @@ std::string id_term_of(const Xapian::Document& doc) {
     return t != doc.termlist_end() && (*t).starts_with(kIdPrefix) ? *t : std::string();
 }
 
+bool is_entity_term(std::string_view term) {
+    for (const EntityTypePrefix& t : kEntityTypes)
+        if (term.size() > t.prefix.size() && term.starts_with(t.prefix)) return true;
+    return false;
+}
+
 std::string_view entity_prefix(std::string_view type) {
     for (const EntityTypePrefix& t : kEntityTypes)
         if (t.type == type) return t.prefix;

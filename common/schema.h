@@ -89,6 +89,9 @@ struct EntityTypePrefix {
 inline constexpr EntityTypePrefix kEntityTypes[] = {
     {"person", kPersonPrefix}, {"place", kPlacePrefix}, {"org", kOrgPrefix}, {"unknown", kUnknownEntityPrefix}};
 
+// True for a term that names an entity (an entity type's prefix, then its id).
+bool is_entity_term(std::string_view term);
+
 // The prefix for an entity type name ("person", "place", "org", "unknown"); throws
 // std::invalid_argument for any other name.
 std::string_view entity_prefix(std::string_view type);

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "query_walk.h"
 #include "schema.h"
 
 namespace naba::searcher {
@@ -11,24 +12,6 @@ namespace {
 
 std::string entity_term(const entities::Mention& mention) {
     return schema::bounded_term(schema::entity_prefix(entities::type_name(mention.type)), mention.id);
-}
-
-bool is_entity_term(const std::string& term) {
-    for (const schema::EntityTypePrefix& type : schema::kEntityTypes)
-        if (term.size() > type.prefix.size() && term.starts_with(type.prefix)) return true;
-    return false;
-}
-
-// Terms of `query` that a match cannot hold: those under an AND_NOT's right side.
-void collect_terms(const Xapian::Query& query, bool excluded, std::unordered_set<std::string>& wanted,
-                   std::unordered_set<std::string>& unwanted) {
-    if (query.get_type() == Xapian::Query::LEAF_TERM) {
-        (excluded ? unwanted : wanted).insert(*query.get_terms_begin());
-        return;
-    }
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        collect_terms(query.get_subquery(i), excluded || (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0),
-                      wanted, unwanted);
 }
 
 // The words of `text` as Xapian tokenizes them, in order: the same tokenizer as the
@@ -54,10 +37,9 @@ MentionMarks::MentionMarks(EntityCatalog& catalog, Xapian::Query query, std::str
 const std::unordered_set<std::string>& MentionMarks::terms() const {
     if (terms_) return *terms_;
     terms_.emplace();
-    std::unordered_set<std::string> wanted, unwanted;
-    collect_terms(query_, false, wanted, unwanted);
-    for (const std::string& term : wanted)
-        if (is_entity_term(term)) terms_->insert(term);
+    const std::unordered_set<std::string> unwanted = excluded_terms(query_);
+    for (auto t = query_.get_terms_begin(); t != query_.get_terms_end(); ++t)
+        if (schema::is_entity_term(*t)) terms_->insert(*t);
     const std::string_view text = query_text_;
     for (const entities::Mention& mention : catalog_.tagger().tag(text)) {
         // A name the query excludes (-Zelensky, NOT زيلينسكي) marks nothing.

@@ -54,4 +54,18 @@ Xapian::Query rebuild_parts(const Xapian::Query& query, const std::function<Xapi
     }
 }
 
+std::unordered_set<std::string> excluded_terms(const Xapian::Query& query) {
+    std::unordered_set<std::string> out;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Xapian::Query part = query.get_subquery(i);
+        if (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0) {
+            out.insert(part.get_terms_begin(), part.get_terms_end());
+        } else {
+            std::unordered_set<std::string> below = excluded_terms(part);
+            out.insert(below.begin(), below.end());
+        }
+    }
+    return out;
+}
+
 }  // namespace naba::searcher

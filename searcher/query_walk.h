@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -15,6 +16,9 @@ namespace naba::searcher {
 // (OR, AND, AND_NOT, AND_MAYBE, FILTER, XOR), and to `query` itself when it is none of
 // those. Phrases, NEAR and scaled parts are parts: their words stay as they are.
 Xapian::Query rebuild_parts(const Xapian::Query& query, const std::function<Xapian::Query(const Xapian::Query&)>& change);
+
+// The terms under the right side of each AND_NOT in `query`: no match holds them.
+std::unordered_set<std::string> excluded_terms(const Xapian::Query& query);
 
 // Appends the words of each phrase or NEAR in `query` to `out`.
 void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out);

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "query_walk.h"
 #include "schema.h"
 
 namespace naba::searcher {
 
-QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query, double documents) : db_(db) {
-    add_excluded(query);
+// A document never holds what an AND_NOT excludes, so such a word, counted, would only
+// lower every document's share. The exact-form bonus (query_builder.cpp) lists the
+// excluded words' forms too: they are left out wherever they are.
+QueryWords::QueryWords(const Xapian::Database& db, const Xapian::Query& query, double documents)
+    : db_(db), excluded_(excluded_terms(query)) {
     add_groups(query);  // first, so that a form met alone (the exact-form bonus) joins its group
     add_terms(query);
     idf_.assign(words_.size(), 0);
@@ -29,19 +33,6 @@ std::size_t QueryWords::word_of(const std::string& key) {
 
 void QueryWords::add_form(const std::string& form, std::size_t word) {
     if (!excluded_.contains(form) && known_forms_.insert(form).second) forms_.emplace_back(form, word);
-}
-
-// A document never holds what an AND_NOT excludes, so such a word, counted, would only
-// lower every document's share. The exact-form bonus (query_builder.cpp) lists the
-// excluded words' forms too: they are left out wherever they are.
-void QueryWords::add_excluded(const Xapian::Query& query) {
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        const Xapian::Query part = query.get_subquery(i);
-        if (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0)
-            excluded_.insert(part.get_terms_begin(), part.get_terms_end());
-        else
-            add_excluded(part);
-    }
 }
 
 void QueryWords::add_groups(const Xapian::Query& query) {

@@ -39,7 +39,6 @@ class QueryWords {
     std::vector<double> window_shares(const std::vector<Xapian::docid>& docs, unsigned window) const;
 
   private:
-    void add_excluded(const Xapian::Query& query);
     void add_groups(const Xapian::Query& query);
     void add_terms(const Xapian::Query& query);
     std::size_t word_of(const std::string& key);
