@@ -65,6 +65,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
                        : flag == "stem-positions"    ? &o.stem_positions
                        : flag == "stem-synonyms"     ? &o.stem_synonyms
                        : flag == "root-matches"      ? &o.root_matches
+                       : flag == "latin-name-keys"   ? &o.latin_name_keys
                        : flag == "phrase-words"      ? &o.phrase_words
                        : flag == "stop-words"        ? &o.stop_words
                        : flag == "question-words"    ? &o.question_words

@@ -69,6 +69,9 @@ struct AnalysisOptions {
     // when > 0, and the weight of a query word's skeleton when the index holds other
     // spellings of it; 0: off.
     double name_keys = 0.3;
+    // The same for capitalised Latin words in running text (Zelenskiy / Zelinski):
+    // indexed, and searched for Latin query words, at the weight above.
+    bool latin_name_keys = true;
     // Character 4-grams of long Arabic stems (Analyzer::ngram_terms): indexed when
     // > 0, and at query time the weight of a query word's n-grams; 0: off. Low: a
     // shared 4-gram is weak evidence, and a long word has several.

@@ -21,10 +21,12 @@
 namespace naba {
 namespace {
 
-// Bounds of Analyzer::name_key_term: the name-key's own Arabic limit (4 consonants)
-// and a 5-letter stem, the length from which fuzzy_variant accepts a text word.
+// Bounds of Analyzer::name_key_term: the name-key's own limits (4 consonants in
+// Arabic, 3 in Latin) and 5 letters, the length from which fuzzy_variant accepts a
+// text word.
 constexpr std::size_t kNameKeyMinLetters = 5;
 constexpr std::size_t kNameKeyMinConsonants = 4;
+constexpr std::size_t kLatinNameKeyMinConsonants = 3;
 // Analyzer::ngram_terms: 4-grams, of stems longer than one 4-gram (a 4-letter stem's
 // only 4-gram would be the stem again).
 constexpr std::size_t kNgram = 4;
@@ -151,15 +153,25 @@ std::string Analyzer::root_term(const std::string& normalized_word) const {
 }
 
 std::string Analyzer::name_key_term(const std::string& normalized_word) const {
-    if (analysis_options().name_keys <= 0 || !arabic_word(normalized_word) || is_stop_word(normalized_word)) return "";
-    return name_key_of_stem(stemmer_(normalized_word));
+    const AnalysisOptions& options = analysis_options();
+    if (options.name_keys <= 0 || normalized_word.empty() || is_stop_word(normalized_word)) return "";
+    if (arabic_word(normalized_word)) return name_key_of_stem(stemmer_(normalized_word));
+    if (!options.latin_name_keys || text::token_script(normalized_word) != text::Script::latin) return "";
+    // A Latin name is keyed as written: an English stem may cut its ending (Zelenskyy).
+    if (text::code_point_count(normalized_word) < kNameKeyMinLetters) return "";
+    const std::optional<entities::NameKey> key = entities::name_key(normalized_word);
+    if (!key || key->skeleton.size() < 1 + kLatinNameKeyMinConsonants) return "";  // script marker + classes
+    // With the last sound's class and the first letter's, which fuzzy_variant also
+    // requires to agree: Zelenska (his wife) and Israeli end otherwise than Zelensky
+    // and Israel; Zarif starts otherwise than Sharif.
+    return std::string(schema::kNameKeyPrefix) + key->skeleton + key->key.back() + entities::first_letter_class(key->first);
 }
 
 std::string Analyzer::name_key_of_stem(const std::string& stem) const {
     if (text::code_point_count(stem) < kNameKeyMinLetters) return "";
     const std::optional<entities::NameKey> key = entities::name_key(stem);
     if (!key || key->skeleton.size() < 1 + kNameKeyMinConsonants) return "";  // script marker + classes
-    return std::string(schema::kArabicNameKeyPrefix) + key->skeleton;
+    return std::string(schema::kNameKeyPrefix) + key->skeleton;
 }
 
 std::vector<std::string> Analyzer::arabic_terms(const std::string& normalized_word) const {

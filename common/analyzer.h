@@ -44,12 +44,17 @@ class Analyzer {
     // are off (NABA_ANALYSIS arabic-root=0). Indexing and querying both use this.
     std::string root_term(const std::string& normalized_word) const;
 
-    // The name-key term (schema::kArabicNameKeyPrefix + the consonant skeleton of
-    // entities/name_key.h, taken on the Light10 stem) of a normalized Arabic word that
-    // is not a stop word, whose stem has at least 5 letters and whose skeleton at
-    // least 4 consonants; "" otherwise and when off (NABA_ANALYSIS name-keys=0).
+    // The name-key term (schema::kNameKeyPrefix + the consonant skeleton of
+    // entities/name_key.h) of a normalized word that is not a stop word; "" otherwise
+    // and when off (NABA_ANALYSIS name-keys=0):
+    //  - Arabic: taken on the Light10 stem, of at least 5 letters, whose skeleton has
+    //    at least 4 consonants;
+    //  - Latin (unless NABA_ANALYSIS no-latin-name-keys): taken on the word itself, of
+    //    at least 5 letters, whose skeleton has at least 3 consonants.
     // Transliterated names are long and spelled with or without long vowels and with
-    // sound-alike letters (روديوفيت / رودوفيت); short native words would collide.
+    // sound-alike letters (روديوفيت / رودوفيت, Zelenskiy / Zelinski); short native
+    // words would collide. The index holds Latin keys only for capitalised words
+    // (indexer/document_builder.cpp), which is what keeps English words out.
     std::string name_key_term(const std::string& normalized_word) const;
 
     // The stem-synonym key of an indexed free-text term (word or title word): "Z" +

@@ -20,9 +20,10 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized 
 // free text, no positions: root-like stem of an Arabic word (stem/arabic_root.h),
 // with the word's within-document frequency; ranks beside the Light10 stem.
 inline constexpr std::string_view kArabicRootPrefix = "XA";
-// free text, no positions: consonant skeleton (entities/name_key.h) of a long Arabic
-// word, so transliterated names spelled two ways (روديوفيت / رودوفيت) meet.
-inline constexpr std::string_view kArabicNameKeyPrefix = "XK";
+// free text, no positions: consonant skeleton (entities/name_key.h, which marks the
+// script) of a long Arabic word, and of a capitalised Latin word in running text, so
+// transliterated names spelled two ways (روديوفيت / رودوفيت, Zelenskiy / Zelinski) meet.
+inline constexpr std::string_view kNameKeyPrefix = "XK";
 // free text, no positions: character 4-grams of the Light10 stem of an Arabic word
 // of 5 letters or more (Analyzer::ngram_terms), so words that share most of their
 // letters (derived forms, name spellings) meet.
@@ -145,7 +146,7 @@ inline constexpr std::string_view kRootDirPrefix = "XR";
 // namespace (re-tagging entities removes all place-prefixed terms, for one), so the
 // build fails if any two are the same.
 inline constexpr std::string_view kTermPrefixes[] = {
-    kIdPrefix,          kTitlePrefix,  kLangPrefix,  kSourcePrefix, kArabicRootPrefix,    kArabicNameKeyPrefix,
+    kIdPrefix,          kTitlePrefix,  kLangPrefix,  kSourcePrefix, kArabicRootPrefix,    kNameKeyPrefix,
     kArabicNgramPrefix, kPersonPrefix, kPlacePrefix, kOrgPrefix,    kUnknownEntityPrefix, kRootDirPrefix,
     kStemPrefix};
 // Nor may one prefix begin another: terms are found by prefix (allterms_begin(p),

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "analysis_options.h"
 #include "date.h"
+#include "entities/token_scanner.h"
 #include "schema.h"
 #include "text/script.h"
 #include "text/utf8.h"
@@ -29,6 +32,24 @@ void add_arabic_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
         for (std::string& x : analyzer.arabic_terms(term)) extra.emplace_back(std::move(x), t.get_wdf());
     }
     for (const auto& [term, wdf] : extra) xdoc.add_term(term, wdf);
+}
+
+// The name-key terms (Analyzer::name_key_term) of the capitalised Latin words of
+// running text, each counted once per occurrence. Such a word is a name far more
+// often than not, unless it starts a sentence or is in capitals (a headline), which
+// are left out: English words stay unkeyed, so a query word's key meets only names
+// spelled like it (Zelensky: Zelenskiy, Zelinski). No positions, as for Arabic.
+void add_latin_name_keys(const Analyzer& analyzer, std::string_view text, Xapian::Document& xdoc) {
+    const AnalysisOptions& options = analysis_options();
+    if (options.name_keys <= 0 || !options.latin_name_keys) return;
+    std::unordered_map<std::string_view, std::string> key_of;  // by surface form
+    for (const entities::RawToken& t : entities::scan_tokens(text)) {
+        if (t.script != text::Script::latin || !t.capitalized || t.all_caps || t.sentence_start) continue;
+        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+        auto [it, added] = key_of.try_emplace(surface);
+        if (added) it->second = analyzer.name_key_term(analyzer.normalize(surface));
+        if (!it->second.empty()) xdoc.add_term(it->second);
+    }
 }
 
 }  // namespace
@@ -86,6 +107,7 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
     add_arabic_terms(analyzer_, xdoc);
+    add_latin_name_keys(analyzer_, doc.text, xdoc);
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     const std::string lang_prefix(schema::kLangPrefix);

@@ -229,11 +229,11 @@ Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& 
                          weight);
 }
 
-// A transliterated name is spelled several ways (روديوفيت / رودوفيت, vowels written or
-// not, ت/ط, س/ص): a long Arabic query word also searches its consonant skeleton
-// (Analyzer::name_key_term), scaled, when the index holds that skeleton in more
-// documents than the word's own stem, i.e. when other spellings exist. Native words
-// whose skeleton is theirs alone add nothing.
+// A transliterated name is spelled several ways (روديوفيت / رودوفيت, Zelensky /
+// Zelinski): a long query word also searches its consonant skeleton (Analyzer::
+// name_key_term), scaled, when the index holds that skeleton in more documents than
+// the word's own stem, i.e. when other spellings exist. Words whose skeleton is
+// theirs alone add nothing (and the index keys no English words, only names).
 Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>& words) const {
     const double weight = analysis_options().name_keys;
     if (weight <= 0) return Xapian::Query();

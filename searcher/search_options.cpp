@@ -26,7 +26,9 @@ Searches a Naba index, best matches first (BM25 over the documents of the query'
 language, so English documents in the index do not change how Arabic ones rank, and
 the reverse; for English queries and Arabic questions the first ten are re-ranked
 by how close together the query's words are; see README). Arabic and English words are normalized and
-stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds "talk".
+stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds "talk"; a
+name also finds its other spellings in the same script (Zelensky: Zelinski), ranked
+below its own.
 Query syntax (Xapian):
   ceasefire talks            either word (default operator OR; see --default-op)
   "prisoner exchange"        phrase (words exactly as written, in order)

@@ -121,6 +121,17 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
     return std::min(row[b.size()], bound + 1);
 }
 
+char first_letter_class(char first, bool first_names) {
+    switch (first) {
+        case 'c': case 'k': case 'q': return 'k';
+        case 'v': case 'w': return 'w';
+        case 'y': case 'j': case 'i': return 'i';
+        case 'e': return first_names ? 'i' : 'e';
+        case 'o': case 'u': return first_names ? 'u' : first;
+        default: return first;
+    }
+}
+
 bool fuzzy_variant(const NameKey& word, const NameKey& alias, bool first_names) {
     if (word.arabic != alias.arabic || word.letters < 5) return false;
     // Skeleton: a script marker, then at least 3 consonants (4 in Arabic, whose short
@@ -129,23 +140,10 @@ bool fuzzy_variant(const NameKey& word, const NameKey& alias, bool first_names) 
     if (word.skeleton != alias.skeleton || word.skeleton.size() < min_skeleton) return false;
     if (word.key.empty() || alias.key.empty() || word.key.back() != alias.key.back()) return false;
     // Latin transliterations keep a name's first letter (Whitkoff, Zelinski, Poutine)
-    // but for a few spellings of one sound (Kadyrov/Qadyrov, Vitkoff/Witkoff,
-    // Yermak/Jermak), and an initial vowel of first names (Esmail/Ismail, Usama/Osama;
-    // for any word it would make Urban an Orban). Sound classes alone would make
-    // Sharif a Zarif.
-    if (!word.arabic && word.first != alias.first) {
-        auto group = [first_names](char c) -> int {
-            switch (c) {
-                case 'c': case 'k': case 'q': return 1;
-                case 'v': case 'w': return 2;
-                case 'y': case 'j': case 'i': return 3;
-                case 'e': return first_names ? 3 : 0;
-                case 'o': case 'u': return first_names ? 4 : 0;
-                default: return 0;
-            }
-        };
-        if (group(word.first) == 0 || group(word.first) != group(alias.first)) return false;
-    }
+    // but for a few spellings of one sound (first_letter_class). Sound classes alone
+    // would make Sharif a Zarif.
+    if (!word.arabic && first_letter_class(word.first, first_names) != first_letter_class(alias.first, first_names))
+        return false;
     std::size_t bound;
     if (word.arabic) {
         bound = 2;

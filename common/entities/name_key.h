@@ -40,6 +40,12 @@ struct NameKey {
 // Latin or Arabic letters (digits, other scripts).
 std::optional<NameKey> name_key(std::string_view normalized_token);
 
+// The first letter a Latin name's spellings share, as one letter per class: c, k and
+// q are one (Kadyrov/Qadyrov), so are v and w (Vitkoff/Witkoff) and y, j and i
+// (Yermak/Jermak); for first names also e with i (Esmail/Ismail) and o with u
+// (Usama/Osama), which for any word would make Urban an Orban.
+char first_letter_class(char first, bool first_names = false);
+
 // Levenshtein distance between a and b, or bound + 1 when it exceeds bound.
 std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t bound);
 

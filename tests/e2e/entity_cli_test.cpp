@@ -286,16 +286,41 @@ TEST_CASE("a name found through its other spelling is marked in the snippet") {
 }
 
 TEST_CASE("a name typed as a word that finds few documents says how to find every spelling") {
-    CliResult r = naba::e2e::search_sample({"Zelensky", "-f", "ids"});
+    // AND queries search the words as written, without the other spellings' name keys.
+    CliResult r = naba::e2e::search_sample({"Zelensky Geneva", "--default-op", "and", "-f", "ids"});
     CHECK(r.exit_code == 0);
-    CHECK(lines(r.out).size() < 3);  // the articles that write "Zelensky" itself
+    CHECK(lines(r.out).size() < 3);
     CHECK(r.err.find("14 documents mention Volodymyr Zelensky under any spelling; search person:Zelensky") !=
           std::string::npos);
     // A name the query excludes gets no such hint.
-    CliResult excluded = naba::e2e::search_sample({"Witkoff NOT Zelensky", "-f", "ids"});
+    CliResult excluded = naba::e2e::search_sample({"Witkoff NOT Zelensky", "--default-op", "and", "-f", "ids"});
     CHECK(excluded.err.find("person:Witkoff") != std::string::npos);
     CHECK(excluded.err.find("Zelensky under any spelling") == std::string::npos);
     // Nor does a query that already filters on the entity.
     CHECK(naba::e2e::search_sample({"person:zelensky Zelensky", "-f", "ids"}).err.find("any spelling") ==
           std::string::npos);
+}
+
+TEST_CASE("a Latin name typed in one spelling also finds the articles that spell it otherwise, ranked after") {
+    // The sample's English articles write Zelensky (2), Zelenskiy, Zelenskyy and Zelinski.
+    CliResult r = naba::e2e::search_sample({"Zelensky", "-n", "20", "-f", "ids"});
+    REQUIRE(r.exit_code == 0);
+    const std::vector<std::string> ids = lines(r.out);
+    const Ids found(ids.begin(), ids.end());
+    for (const char* id : {"en/wounded-soldiers-exchange.txt", "en/jeddah-30-day-proposal.txt",
+                           "en/istanbul-direct-talks-resume.txt"})  // Zelinski, Zelenskiy, Zelenskyy
+        CHECK_MESSAGE(found.count(id) == 1, id);
+    REQUIRE(ids.size() >= 3);
+    const Ids exact = {"en/geneva-technical-round.txt", "en/european-reassurance-force.txt"};
+    CHECK(exact.count(ids[0]) == 1);
+    CHECK(exact.count(ids[1]) == 1);
+    // Each found article names him (the hits are a subset of the entity filter's).
+    for (const std::string& id : ids) CHECK_MESSAGE(kZelensky.count(id) == 1, id);
+}
+
+TEST_CASE("an English word gets no name-key alternative, a name with other spellings in the index does") {
+    CliResult word = naba::e2e::search_sample({"--show-query", "ceasefire", "--count"});
+    CHECK(word.err.find("XK") == std::string::npos);
+    CliResult name = naba::e2e::search_sample({"--show-query", "Zelinski", "--count"});
+    CHECK(name.err.find("XK") != std::string::npos);
 }

@@ -80,7 +80,25 @@ TEST_CASE("name-key terms join spellings of long Arabic names and skip short and
     CHECK(analyzer.name_key_term(analyzer.normalize("سيتا")).empty());       // 3 consonants
     CHECK(analyzer.name_key_term(analyzer.normalize("كتاب")).empty());       // short stem
     CHECK(analyzer.name_key_term(analyzer.normalize("والتي")).empty());      // stop word
-    CHECK(analyzer.name_key_term("ceasefire").empty());                      // Latin
+}
+
+TEST_CASE("Latin name-key terms join transliterations of a name and skip short and stop words") {
+    naba::Analyzer analyzer;
+    const std::string key = analyzer.name_key_term(analyzer.normalize("Zelensky"));
+    CHECK(key.starts_with("XK"));
+    for (const char* spelling : {"Zelenskyy", "Zelenskiy", "Zelinski", "Zellinski", "ZELENSKY"})
+        CHECK(key == analyzer.name_key_term(analyzer.normalize(spelling)));
+    CHECK(key != analyzer.name_key_term(analyzer.normalize("رئيس زيلينسكي")));   // one word only
+    CHECK(key != analyzer.name_key_term(analyzer.normalize("زيلينسكي")));      // scripts apart
+    CHECK(analyzer.name_key_term(analyzer.normalize("Lavrov")) == analyzer.name_key_term("lavrof"));
+    CHECK(analyzer.name_key_term("kadyrov") == analyzer.name_key_term("qadyrov"));
+    CHECK(analyzer.name_key_term("zelenska") != key);                       // ends otherwise
+    CHECK(analyzer.name_key_term("israeli") != analyzer.name_key_term("israel"));
+    CHECK(analyzer.name_key_term("zarif") != analyzer.name_key_term("sharif"));  // starts otherwise
+    CHECK(analyzer.name_key_term("kyiv").empty());    // 5 letters are needed
+    CHECK(analyzer.name_key_term("aiea ou").empty()); // not one word
+    CHECK(analyzer.name_key_term("obama").empty());   // 2 consonants
+    CHECK(analyzer.name_key_term("which").empty());   // stop word
 }
 
 TEST_CASE("n-gram terms are the 4-letter runs of long Arabic stems, none for short stems or Latin") {
