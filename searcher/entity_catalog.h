@@ -35,6 +35,9 @@ class EntityCatalog {
     // Documents that carry this term.
     Xapian::doccount documents_with(const std::string& term) const { return db_.get_termfreq(term); }
 
+    // The analysis pipeline the catalog's names are normalized with.
+    const Analyzer& analyzer() const { return analyzer_; }
+
     // The tagger over the index's gazetteer, built on first use.
     const entities::EntityTagger& tagger();
 

@@ -59,14 +59,31 @@ const std::vector<entities::Mention>& MentionMarks::typed_names() const {
     return typed_names_;
 }
 
+// The name-key terms the query searches (query_builder.cpp), but those it excludes.
+std::unordered_set<std::string> MentionMarks::name_keys() const {
+    std::unordered_set<std::string> keys;
+    const std::unordered_set<std::string> unwanted = excluded_terms(query_);
+    for (auto t = query_.get_terms_begin(); t != query_.get_terms_end(); ++t)
+        if ((*t).starts_with(schema::kNameKeyPrefix) && !unwanted.contains(*t)) keys.insert(*t);
+    return keys;
+}
+
 std::vector<std::vector<std::string>> MentionMarks::in(std::string_view text) const {
     std::vector<std::vector<std::string>> mentions;
-    if (terms().empty()) return mentions;
-    for (const entities::Mention& mention : catalog_.tagger().tag(text)) {
-        if (!terms_->contains(entity_term(mention))) continue;
-        std::vector<std::string> words = snippet_words(text.substr(mention.begin, mention.end - mention.begin));
+    auto add = [&mentions](std::vector<std::string> words) {
         if (!words.empty() && std::find(mentions.begin(), mentions.end(), words) == mentions.end())
             mentions.push_back(std::move(words));
+    };
+    if (!terms().empty())
+        for (const entities::Mention& mention : catalog_.tagger().tag(text))
+            if (terms_->contains(entity_term(mention)))
+                add(snippet_words(text.substr(mention.begin, mention.end - mention.begin)));
+    if (const std::unordered_set<std::string> keys = name_keys(); !keys.empty()) {
+        const Analyzer& analyzer = catalog_.analyzer();
+        std::unordered_set<std::string> seen;
+        for (std::string& word : snippet_words(text))
+            if (seen.insert(word).second && keys.contains(analyzer.name_key_term(analyzer.normalize(word))))
+                add({std::move(word)});
     }
     return mentions;
 }

@@ -6,7 +6,8 @@
 // their stems, so the snippet showed some other passage with nothing marked. For a
 // snippet that marks nothing, the mentions' words are given to the snippet as extra
 // phrases to mark. The query is tagged then, not before: building the tagger takes
-// longer than most searches (entity_catalog.h).
+// longer than most searches (entity_catalog.h). A name no gazetteer lists, found by
+// its name key (Koslowsky for Kozlowski), is marked by that key.
 #pragma once
 
 #include <optional>
@@ -29,7 +30,8 @@ class MentionMarks {
     MentionMarks(EntityCatalog& catalog, Xapian::Query query, std::string query_text);
 
     // The mentions of those entities in `text`, each as the words Xapian's snippet
-    // sees in it (lowercase, in order).
+    // sees in it (lowercase, in order), then the words whose name key (Analyzer::
+    // name_key_term) the query searches.
     std::vector<std::vector<std::string>> in(std::string_view text) const;
 
     // The query with the mentions in `text` as extra phrases, for the snippet of that
@@ -42,6 +44,7 @@ class MentionMarks {
 
   private:
     const std::unordered_set<std::string>& terms() const;
+    std::unordered_set<std::string> name_keys() const;
 
     EntityCatalog& catalog_;
     Xapian::Query query_;

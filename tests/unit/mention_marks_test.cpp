@@ -65,3 +65,15 @@ TEST_CASE("typed_names lists the names typed as words, not those given as filter
     const Xapian::Query excluded(Xapian::Query::OP_AND_NOT, Xapian::Query("ceasefire"), Xapian::Query("zelensky"));
     CHECK(MentionMarks(f.catalog, excluded, "ceasefire NOT Zelensky").typed_names().empty());
 }
+
+TEST_CASE("a name no gazetteer lists, found by its name key, is marked as the text spells it") {
+    Fixture f;
+    const std::string key = f.analyzer.name_key_term("kozlowski");
+    REQUIRE(!key.empty());
+    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("kozlowski"), Xapian::Query(key));
+    const MentionMarks marks(f.catalog, query, "Kozlowski");
+    CHECK(marks.in("The envoy Koslowsky met Kozlovski in Warsaw.") == Words{{"koslowsky"}, {"kozlovski"}});
+    // A key the query excludes marks nothing.
+    const Xapian::Query excluded(Xapian::Query::OP_AND_NOT, Xapian::Query("talks"), query);
+    CHECK(MentionMarks(f.catalog, excluded, "talks NOT Kozlowski").in("Koslowsky spoke.").empty());
+}
