@@ -161,10 +161,11 @@ std::string Analyzer::name_key_term(const std::string& normalized_word) const {
     if (text::code_point_count(normalized_word) < kNameKeyMinLetters) return "";
     const std::optional<entities::NameKey> key = entities::name_key(normalized_word);
     if (!key || key->skeleton.size() < 1 + kLatinNameKeyMinConsonants) return "";  // script marker + classes
-    // With the last sound's class and the first letter's, which fuzzy_variant also
-    // requires to agree: Zelenska (his wife) and Israeli end otherwise than Zelensky
-    // and Israel; Zarif starts otherwise than Sharif.
-    return std::string(schema::kNameKeyPrefix) + key->skeleton + key->key.back() + entities::first_letter_class(key->first);
+    // The whole key, vowel classes too, and the first letter's class: Latin writes its
+    // vowels, so respellings keep them (Zelenskiy / Zelinski, Qadhafi / Khadafy), while
+    // on the consonants alone Gaddafi met Gateway and Goodway. Zelenska (his wife) and
+    // Israeli stay apart from Zelensky and Israel; Zarif from Sharif by the first letter.
+    return std::string(schema::kNameKeyPrefix) + "l" + key->key + entities::first_letter_class(key->first);
 }
 
 std::string Analyzer::name_key_of_stem(const std::string& stem) const {

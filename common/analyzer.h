@@ -49,8 +49,9 @@ class Analyzer {
     // and when off (NABA_ANALYSIS name-keys=0):
     //  - Arabic: taken on the Light10 stem, of at least 5 letters, whose skeleton has
     //    at least 4 consonants;
-    //  - Latin (unless NABA_ANALYSIS no-latin-name-keys): taken on the word itself, of
-    //    at least 5 letters, whose skeleton has at least 3 consonants.
+    //  - Latin (unless NABA_ANALYSIS no-latin-name-keys): the whole key (vowel classes
+    //    too) and first letter class of the word itself, of at least 5 letters, whose
+    //    skeleton has at least 3 consonants.
     // Transliterated names are long and spelled with or without long vowels and with
     // sound-alike letters (روديوفيت / رودوفيت, Zelenskiy / Zelinski); short native
     // words would collide. The index holds Latin keys only for capitalised words

@@ -20,8 +20,8 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // boolean: normalized 
 // free text, no positions: root-like stem of an Arabic word (stem/arabic_root.h),
 // with the word's within-document frequency; ranks beside the Light10 stem.
 inline constexpr std::string_view kArabicRootPrefix = "XA";
-// free text, no positions: consonant skeleton (entities/name_key.h, which marks the
-// script) of a long Arabic word, and of a capitalised Latin word in running text, so
+// free text, no positions: consonant skeleton (entities/name_key.h) of a long Arabic
+// word, and sound classes ("l" + key + first letter) of a capitalised Latin word in running text, so
 // transliterated names spelled two ways (روديوفيت / رودوفيت, Zelenskiy / Zelinski) meet.
 inline constexpr std::string_view kNameKeyPrefix = "XK";
 // free text, no positions: character 4-grams of the Light10 stem of an Arabic word

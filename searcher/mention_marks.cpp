@@ -74,17 +74,20 @@ std::vector<std::vector<std::string>> MentionMarks::in(std::string_view text) co
         if (!words.empty() && std::find(mentions.begin(), mentions.end(), words) == mentions.end())
             mentions.push_back(std::move(words));
     };
-    if (!terms().empty())
-        for (const entities::Mention& mention : catalog_.tagger().tag(text))
-            if (terms_->contains(entity_term(mention)))
-                add(snippet_words(text.substr(mention.begin, mention.end - mention.begin)));
+    // Words found by their key first: they need no tagger, whose building would double
+    // the time of a search such as Zelensky, whose other spellings are found so.
     if (const std::unordered_set<std::string> keys = name_keys(); !keys.empty()) {
         const Analyzer& analyzer = catalog_.analyzer();
         std::unordered_set<std::string> seen;
         for (std::string& word : snippet_words(text))
             if (seen.insert(word).second && keys.contains(analyzer.name_key_term(analyzer.normalize(word))))
                 add({std::move(word)});
+        if (!mentions.empty()) return mentions;
     }
+    if (!terms().empty())
+        for (const entities::Mention& mention : catalog_.tagger().tag(text))
+            if (terms_->contains(entity_term(mention)))
+                add(snippet_words(text.substr(mention.begin, mention.end - mention.begin)));
     return mentions;
 }
 

@@ -29,9 +29,9 @@ class MentionMarks {
     // right side) is left out.
     MentionMarks(EntityCatalog& catalog, Xapian::Query query, std::string query_text);
 
-    // The mentions of those entities in `text`, each as the words Xapian's snippet
-    // sees in it (lowercase, in order), then the words whose name key (Analyzer::
-    // name_key_term) the query searches.
+    // The words of `text` whose name key (Analyzer::name_key_term) the query searches,
+    // each alone; or when there are none, the mentions of those entities in `text`,
+    // each as the words Xapian's snippet sees in it (lowercase, in order).
     std::vector<std::vector<std::string>> in(std::string_view text) const;
 
     // The query with the mentions in `text` as extra phrases, for the snippet of that

@@ -95,6 +95,10 @@ TEST_CASE("Latin name-key terms join transliterations of a name and skip short a
     CHECK(analyzer.name_key_term("zelenska") != key);                       // ends otherwise
     CHECK(analyzer.name_key_term("israeli") != analyzer.name_key_term("israel"));
     CHECK(analyzer.name_key_term("zarif") != analyzer.name_key_term("sharif"));  // starts otherwise
+    CHECK(analyzer.name_key_term("qadhafi") == analyzer.name_key_term("khadafy"));
+    // Consonants alone would join these (G D F): the vowels keep them apart.
+    CHECK(analyzer.name_key_term("gaddafi") != analyzer.name_key_term("gateway"));
+    CHECK(analyzer.name_key_term("gaddafi") != analyzer.name_key_term("goodway"));
     CHECK(analyzer.name_key_term("kyiv").empty());    // 5 letters are needed
     CHECK(analyzer.name_key_term("aiea ou").empty()); // not one word
     CHECK(analyzer.name_key_term("obama").empty());   // 2 consonants

@@ -77,3 +77,14 @@ TEST_CASE("a name no gazetteer lists, found by its name key, is marked as the te
     const Xapian::Query excluded(Xapian::Query::OP_AND_NOT, Xapian::Query("talks"), query);
     CHECK(MentionMarks(f.catalog, excluded, "talks NOT Kozlowski").in("Koslowsky spoke.").empty());
 }
+
+TEST_CASE("a text with words found by the query's name keys is marked without tagging it") {
+    Fixture f;
+    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("zelensky"),
+                              Xapian::Query(f.analyzer.name_key_term("zelensky")));
+    const MentionMarks marks(f.catalog, query, "Zelensky");
+    // "Volodymyr" is the entity's mention too, but the key's word alone is marked.
+    CHECK(marks.in("President Volodymyr Zelenskiy spoke.") == Words{{"zelenskiy"}});
+    // Without such a word, the entity's mentions are: here its Arabic spelling.
+    CHECK(marks.in("قال زيلنسكي إن الهدنة هشة") == Words{{"زيلنسكي"}});
+}
