@@ -21,6 +21,7 @@
 #include "schema.h"
 #include "interrupt.h"
 #include "language_stats.h"
+#include "publish_guard.h"
 #include "shard_build.h"
 #include "spelling_data.h"
 #include "stored_gazetteer.h"
@@ -81,6 +82,8 @@ void refuse_foreign_index(const Xapian::Database& db, const std::string& db_dir)
 // the index starts again. Shards that are there but cannot be opened (too few file
 // handles, permissions) are an error: they hold the work.
 Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& reporter) {
+    // Not while another run is putting a new database in this place (publish_guard.h).
+    PublishGuard guard(db_dir);
     if (schema::is_build_stub(db_dir)) {
         try {
             return Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);  // never creates a missing shard
