@@ -18,13 +18,16 @@ PublishGuard::PublishGuard(const std::string& db_dir) {
     if (ec || parent.empty()) return;
     fd_ = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd_ < 0) return;
-    int rc;
-    do {
-        rc = ::flock(fd_, LOCK_EX);
-    } while (rc != 0 && errno == EINTR);
-    if (rc != 0) {
-        ::close(fd_);
-        fd_ = -1;
+    // naba-index holds it for milliseconds; a lock held longer is some other program's
+    // on the folder, which must not stop the run: after a few seconds it goes on unguarded.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || std::chrono::steady_clock::now() > give_up) {
+            ::close(fd_);
+            fd_ = -1;
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
 }
 

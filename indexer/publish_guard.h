@@ -18,7 +18,8 @@ class PublishGuard {
   public:
     // Waits for the lock on the folder holding `db_dir` (symlinks resolved). Where that
     // folder cannot be opened or locked (no read permission, a file system without
-    // locks) there is no guard: the moment is as short as a rename and an open.
+    // locks, a lock some other program holds for more than 5 s) there is no guard: the
+    // moment is as short as a rename and an open.
     explicit PublishGuard(const std::string& db_dir);
     ~PublishGuard();
     PublishGuard(const PublishGuard&) = delete;

@@ -6,8 +6,12 @@
 // build in that moment long enough for a test to start the second run there.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -80,5 +84,22 @@ TEST_CASE("a second naba-index started while a run puts a stopped build's merge 
     REQUIRE(wait_for_published(db, found));
     check_second_run_refused(dir, db, first, 20000);
     CHECK(has(read_file(dir + "/stderr"), "merging the " + std::to_string(found) + " documents"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("another program's lock on the folder that holds the index delays a run by a few seconds, no more") {
+    std::string dir = temp_dir("publish-lock-foreign");
+    write_file(dir + "/in/a.txt", "alpha report\n");
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    const auto start = std::chrono::steady_clock::now();
+    CliResult r = run(NABA_INDEX_BIN, {"--db", dir + "/db", "--jobs", "1", dir + "/in"});
+    const auto waited = std::chrono::steady_clock::now() - start;
+    ::close(fd);
+    CHECK(r.exit_code == 0);
+    CHECK(waited >= std::chrono::seconds(4));
+    CHECK(waited < std::chrono::seconds(30));
+    CHECK(committed_documents(dir + "/db") == 1);
     fs::remove_all(dir);
 }
