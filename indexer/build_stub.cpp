@@ -9,6 +9,7 @@
 
 #include "analyzer.h"
 #include "index_writer.h"
+#include "publish_guard.h"
 #include "schema.h"
 #include "shard_build.h"
 #include "spelling_data.h"
@@ -83,9 +84,15 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
         throw;
     }
     fs::permissions(merged, fs::status(target).permissions());
-    exchange_directories(merged, target);
-    // Locked before the shards are let go, so no other writer gets in between.
-    Xapian::WritableDatabase published(db_dir, Xapian::DB_OPEN);
+    Xapian::WritableDatabase published;
+    {
+        // No other run can open the merge between the swap and its lock (publish_guard.h).
+        PublishGuard guard(target);
+        exchange_directories(merged, target);
+        pause_after_swap_for_tests();
+        // Locked before the shards are let go, so no other writer gets in between.
+        published = Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);
+    }
     stub.close();
     fs::remove_all(work);
     for (const fs::path& dir : shard_dirs) fs::remove_all(dir);

@@ -9,9 +9,11 @@
 #include <cerrno>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <system_error>
 
 #include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_for_each.h>
 #include <tbb/task_arena.h>
@@ -183,7 +185,11 @@ std::unique_ptr<Folder> read_folder_tree(const std::string& root, int threads) {
         return top;
     }
     // Each folder is written by the one task that reads it; its sub-folders are fed
-    // back as tasks of their own.
+    // back as tasks of their own. More threads than cores (--jobs 8 on 2 cores: the
+    // walk waits on the disk more than the CPU) must be allowed first, or oneTBB
+    // prints a warning on stderr, --quiet or not, and uses fewer.
+    std::optional<tbb::global_control> allow;
+    if (threads > 0) allow.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
     arena.execute([&] {
         Folder* start[] = {top.get()};

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
@@ -21,6 +22,7 @@
 #include "schema.h"
 #include "interrupt.h"
 #include "language_stats.h"
+#include "publish_guard.h"
 #include "shard_build.h"
 #include "spelling_data.h"
 #include "stored_gazetteer.h"
@@ -68,6 +70,25 @@ void refuse_user_folder(const std::string& db_dir) {
                                  "); give --db a new or empty folder, or an index naba-index built");
 }
 
+// A database whose creation was cut short (kill -9, or SIGTERM before the run's
+// handlers are installed) holds Xapian's table files but not its version file, which
+// Xapian writes last: nothing can open it, every later run failed on it, and it holds
+// nothing. Its files are removed so that it is made again. Called under the
+// PublishGuard, so no other naba-index run is creating it at this moment.
+void clear_unfinished_creation(const std::string& db_dir, Reporter& reporter) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> tables;
+    for (const auto& entry : fs::directory_iterator(db_dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (database_marker(name) || !xapian_file(name)) return;  // a database, or the user's files
+        if (name != "flintlock") tables.push_back(entry.path());
+    }
+    if (ec || tables.empty()) return;
+    for (const fs::path& table : tables) fs::remove(table);
+    reporter.note(db_dir + " was left half-created by a stopped run (no version file); creating it again");
+}
+
 // Another program's Xapian database (its documents are not Naba records) is left
 // alone: nothing may be written to it, metadata included.
 void refuse_foreign_index(const Xapian::Database& db, const std::string& db_dir) {
@@ -81,6 +102,8 @@ void refuse_foreign_index(const Xapian::Database& db, const std::string& db_dir)
 // the index starts again. Shards that are there but cannot be opened (too few file
 // handles, permissions) are an error: they hold the work.
 Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& reporter) {
+    // Not while another run is putting a new database in this place (publish_guard.h).
+    PublishGuard guard(db_dir);
     if (schema::is_build_stub(db_dir)) {
         try {
             return Xapian::WritableDatabase(db_dir, Xapian::DB_OPEN);  // never creates a missing shard
@@ -91,6 +114,7 @@ Xapian::WritableDatabase open_target(const std::string& db_dir, Reporter& report
         }
     }
     refuse_user_folder(db_dir);
+    clear_unfinished_creation(db_dir, reporter);
     Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OPEN);
     refuse_foreign_index(db, db_dir);
     return db;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <system_error>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/utf8.h>
 
@@ -180,12 +181,15 @@ void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
 
 WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
     WalkResult result;
+    std::unordered_set<std::string> walked;  // canonical paths of the directory arguments
     for (const std::string& argument : arguments) {
         struct stat st;
         if (argument.empty() || ::stat(argument.c_str(), &st) != 0) {
             result.problems.push_back({argument, "no such file or directory"});
         } else if (S_ISDIR(st.st_mode)) {
-            walk_directory(argument, threads, result);
+            // A folder named twice ("dir ./dir/") is walked once: its files would be
+            // dropped as repeats, but its problems and ignored files counted twice.
+            if (walked.insert(canonical_path(argument)).second) walk_directory(argument, threads, result);
         } else if (S_ISREG(st.st_mode)) {
             InputFile file;
             // Named explicitly, with another extension: the user means it, so read it as text.

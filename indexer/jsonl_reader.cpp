@@ -1,6 +1,10 @@
 // JSON Lines input, parsed with simdjson's On-Demand API one line at a time so that
 // a malformed line is reported with its number and the rest of the file still loads.
 
+#include <iterator>
+#include <string_view>
+#include <vector>
+
 #include <simdjson.h>
 
 #include "date.h"
@@ -31,6 +35,39 @@ std::optional<std::string> scalar_text(od::value value, bool* number = nullptr) 
         return std::string(raw);
     }
     return std::nullopt;
+}
+
+// What a line gives besides the document: its date as written (checked later) and
+// warnings about values that were not used, said only if the line is taken.
+struct LineNotes {
+    std::string raw_date;
+    std::vector<std::string> warnings;
+};
+
+// The fields naba-index reads; a repeat of one is reported (the last one is used).
+constexpr std::string_view kKnownKeys[] = {"id", "text", "title", "date", "source", "url", "lang"};
+
+int known_key_index(std::string_view key) {
+    for (std::size_t i = 0; i < std::size(kKnownKeys); ++i)
+        if (kKnownKeys[i] == key) return static_cast<int>(i);
+    return -1;
+}
+
+// "an object", "an array", "a boolean": a value an optional field cannot hold as text.
+std::string type_name(od::value value) {
+    od::json_type type;
+    if (value.type().get(type)) return "not a value";
+    switch (type) {
+        case od::json_type::object: return "an object";
+        case od::json_type::array: return "an array";
+        case od::json_type::boolean: return "a boolean";
+        default: return "not a string";
+    }
+}
+
+bool is_null(od::value value) {
+    od::json_type type;
+    return !value.type().get(type) && type == od::json_type::null;
 }
 
 // The value of the 4 hex digits at line[i..i+4), or -1.
@@ -97,7 +134,7 @@ std::size_t end_of_first_value(std::string_view line) {
 }
 
 std::string parse_one_object(od::parser& parser, const std::string& padded, std::size_t length,
-                             schema::StoredDocument& doc, std::string& raw_date);
+                             schema::StoredDocument& doc, LineNotes& notes);
 
 // A line with a JSON value and then more text, which simdjson reports as a document
 // that "ended early" (or, after a '}', as extra content): says so, and where, with
@@ -109,9 +146,9 @@ std::optional<std::string> text_after_object(od::parser& parser, const std::stri
     const std::size_t rest = line.find_first_not_of(" \t\r", end);
     if (rest == std::string_view::npos) return std::nullopt;
     schema::StoredDocument ignored;
-    std::string ignored_date;
+    LineNotes ignored_notes;
     // The padding after `end` is the line's own bytes; simdjson stops at `end`.
-    const std::string object_error = parse_one_object(parser, padded, end, ignored, ignored_date);
+    const std::string object_error = parse_one_object(parser, padded, end, ignored, ignored_notes);
     const std::string where = " at byte " + std::to_string(rest + 1) + " of the line";
     const std::string value = line[line.find_first_not_of(" \t\r")] == '{' ? "JSON object" : "JSON value";
     std::string message;
@@ -128,8 +165,8 @@ std::optional<std::string> text_after_object(od::parser& parser, const std::stri
 
 // Parses one JSON object into doc; returns an error message or "".
 std::string parse_object(od::parser& parser, const std::string& padded, std::size_t length,
-                         schema::StoredDocument& doc, std::string& raw_date) {
-    std::string error = parse_one_object(parser, padded, length, doc, raw_date);
+                         schema::StoredDocument& doc, LineNotes& notes) {
+    std::string error = parse_one_object(parser, padded, length, doc, notes);
     if (error.empty()) return error;
     // Only a line that failed is looked at again, so a good line costs nothing more.
     if (std::optional<std::string> after = text_after_object(parser, padded, length)) return *after;
@@ -137,7 +174,7 @@ std::string parse_object(od::parser& parser, const std::string& padded, std::siz
 }
 
 std::string parse_one_object(od::parser& parser, const std::string& padded, std::size_t length,
-                             schema::StoredDocument& doc, std::string& raw_date) {
+                             schema::StoredDocument& doc, LineNotes& notes) {
     od::document json;
     if (auto error = parser.iterate(padded.data(), length, padded.size()).get(json))
         return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
@@ -148,6 +185,7 @@ std::string parse_one_object(od::parser& parser, const std::string& padded, std:
                    : std::string("not valid JSON (") + simdjson::error_message(error) + ")";
     }
     bool has_id = false, has_text = false;
+    unsigned seen = 0;  // bit i: kKnownKeys[i] was met
     for (auto field : object) {
         std::string_view key;
         od::value value;
@@ -155,6 +193,12 @@ std::string parse_one_object(od::parser& parser, const std::string& padded, std:
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
         if (auto error = field.value().get(value))
             return std::string("not valid JSON (") + simdjson::error_message(error) + ")";
+        // Scraped objects repeat keys; JSON leaves which one counts open, so say it.
+        if (const int known = known_key_index(key); known >= 0) {
+            if (seen & (1u << known))
+                notes.warnings.push_back("\"" + std::string(key) + "\" appears more than once; the last one is used");
+            seen |= 1u << known;
+        }
         bool number = false;
         auto text = scalar_text(value, &number);
         if (key == "id") {
@@ -178,7 +222,16 @@ std::string parse_one_object(od::parser& parser, const std::string& padded, std:
             if (key == "source") doc.source = *text;
             if (key == "url") doc.url = *text;
             if (key == "lang") doc.lang = *text;
-            if (key == "date") raw_date = *text;
+            if (key == "date") notes.raw_date = *text;
+        } else if (known_key_index(key) >= 0 && !is_null(value)) {
+            // {"source": {"name": ...}}, "title": [...]: what news APIs give. Not dropped silently.
+            notes.warnings.push_back("\"" + std::string(key) + "\" is " + type_name(value) +
+                                     ", not a string or number; stored without it");
+            if (key == "title") doc.title.clear();
+            if (key == "source") doc.source.clear();
+            if (key == "url") doc.url.clear();
+            if (key == "lang") doc.lang.clear();
+            if (key == "date") notes.raw_date.clear();
         }
     }
     // current_location() only succeeds while unread tokens remain.
@@ -222,12 +275,14 @@ long parse_jsonl(std::string_view bytes, const std::string& path, const Document
         padded.append(simdjson::SIMDJSON_PADDING, ' ');
 
         schema::StoredDocument doc;
-        std::string raw_date;
-        std::string error = parse_object(parser, padded, length, doc, raw_date);
+        LineNotes notes;
+        std::string error = parse_object(parser, padded, length, doc, notes);
         if (!error.empty()) {
             problems({path, line_number, error + "; line skipped", true});
             continue;
         }
+        for (std::string& warning : notes.warnings) problems({path, line_number, std::move(warning), false});
+        const std::string& raw_date = notes.raw_date;
         if (!raw_date.empty()) {
             if (auto date = parse_record_date(raw_date)) {
                 doc.date = *date;

@@ -46,13 +46,20 @@ void LineChunkReader::take(std::size_t count, LineRun& run) {
                                                                                  : std::string::npos;
 }
 
+// The length of the line in buffer_[begin, end) without its line end: a CR before
+// the LF (or a last CR, whose LF may come with the next block) is not text, so a
+// CRLF file's line at the limit is read as the same line with LF is.
+std::size_t LineChunkReader::content_bytes(std::size_t begin, std::size_t end) const {
+    return end > begin && buffer_[end - 1] == '\r' ? end - begin - 1 : end - begin;
+}
+
 // Hands out buffer_[0, end) (whole lines) — or, if one of them is over the limit, the
 // lines before it, and the over-long line itself on the next call.
 void LineChunkReader::take_lines(std::size_t end, LineRun& run) {
     for (std::size_t begin = 0; begin < end;) {
         const auto* nl = static_cast<const char*>(std::memchr(buffer_.data() + begin, '\n', end - begin));
         const std::size_t line_end = nl ? static_cast<std::size_t>(nl - buffer_.data()) + 1 : end;
-        if (line_end - begin - (nl ? 1 : 0) > max_line_bytes_) {
+        if (content_bytes(begin, line_end - (nl ? 1 : 0)) > max_line_bytes_) {
             if (begin > 0) return take(begin, run);
             take(line_end, run);
             run.text.clear();
@@ -90,7 +97,7 @@ bool LineChunkReader::next(LineRun& run) {
             take_lines(last_newline_ + 1, run);
             return true;
         }
-        if (!whole_line && buffer_.size() > max_line_bytes_) {
+        if (!whole_line && content_bytes(0, buffer_.size()) > max_line_bytes_) {
             skipping_ = true;
             continue;
         }

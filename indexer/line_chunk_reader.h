@@ -44,6 +44,7 @@ class LineChunkReader {
     bool fill();  // reads one block; false at the end of the file or on an error
     void take(std::size_t count, LineRun& run);
     void take_lines(std::size_t end, LineRun& run);
+    std::size_t content_bytes(std::size_t begin, std::size_t end) const;
 
     std::ifstream in_;
     std::size_t chunk_bytes_, max_line_bytes_;

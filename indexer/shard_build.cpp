@@ -11,6 +11,7 @@
 
 #include "build_stub.h"
 #include "file_signature.h"
+#include "publish_guard.h"
 #include "schema.h"
 #include "spelling_data.h"
 
@@ -84,6 +85,7 @@ void ShardedBuild::install_stub() {
     const std::string stub = work_dir_ + "/stub";
     if (!write_build_stub(stub, db_dir_, static_cast<int>(shards_.size()))) return;
     fs::permissions(stub, fs::status(db_dir_).permissions());
+    PublishGuard guard(db_dir_);  // where the swap is not atomic, the index is missing for a moment
     exchange_directories(stub, db_dir_);
     target_aside_ = stub;
 }
@@ -104,6 +106,7 @@ ShardedBuild::~ShardedBuild() {
     // The empty target goes back, or the index would list shards about to be removed.
     if (!published_ && !target_aside_.empty()) {
         try {
+            PublishGuard guard(db_dir_);
             exchange_directories(target_aside_, db_dir_);
         } catch (const fs::filesystem_error&) {
             return;  // the stub and its shards stay, as after kill -9: the next run merges them
@@ -226,12 +229,18 @@ void ShardedBuild::publish(SharedDatabase& target) {
     // The new directory takes the place of the user's: it keeps its permissions.
     fs::permissions(merged, fs::status(db_dir_).permissions());
     std::lock_guard lock(target.mutex);
-    exchange_directories(merged, db_dir_);
-    published_ = true;
-    // Lock the new database before letting go of the shards and the old (empty)
-    // target, so that no other writer gets in between; they are removed with the
-    // work directory.
-    Xapian::WritableDatabase published(db_dir_, Xapian::DB_OPEN);
+    Xapian::WritableDatabase published;
+    {
+        // Until it is opened here the new database is unlocked: a second run waits
+        // for the guard meanwhile, then finds it locked (publish_guard.h).
+        PublishGuard guard(db_dir_);
+        exchange_directories(merged, db_dir_);
+        published_ = true;
+        pause_after_swap_for_tests();
+        // Locked before letting go of the shards and the old (empty) target, which
+        // are removed with the work directory.
+        published = Xapian::WritableDatabase(db_dir_, Xapian::DB_OPEN);
+    }
     close_shards();
     target.db.close();
     target.db = published;

@@ -238,3 +238,41 @@ TEST_CASE("a JSONL id with a tab or line break is reported and skipped: ids are 
     REQUIRE(c.docs.size() == 1);
     CHECK(c.docs[0].id == "e f");
 }
+
+TEST_CASE("a JSONL optional field holding an object, array or boolean is reported, not dropped silently") {
+    // News APIs give "source": {"name": ...} and scrapers "title": [...]; null is simply no value.
+    Collected c;
+    std::vector<StoredDocument> docs;
+    parse_jsonl("{\"id\":\"a\",\"text\":\"t\",\"source\":{\"name\":\"Reuters\"},\"title\":[\"Talks\"],"
+                "\"date\":true,\"url\":null,\"lang\":\"en\"}\n",
+                "f.jsonl", [&](StoredDocument&& d) { docs.push_back(std::move(d)); }, c.problem_sink());
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].source.empty());
+    CHECK(docs[0].title.empty());
+    CHECK(docs[0].lang == "en");
+    REQUIRE(c.problems.size() == 3);
+    CHECK(c.problems[0].message == "\"source\" is an object, not a string or number; stored without it");
+    CHECK(c.problems[1].message == "\"title\" is an array, not a string or number; stored without it");
+    CHECK(c.problems[2].message == "\"date\" is a boolean, not a string or number; stored without it");
+    for (const ReadProblem& p : c.problems) {
+        CHECK(p.line == 1);
+        CHECK_FALSE(p.skipped);
+    }
+}
+
+TEST_CASE("a JSONL key naba-index reads given twice in one object is reported, and the last one is used") {
+    Collected c;
+    std::vector<StoredDocument> docs;
+    parse_jsonl("{\"id\":\"a\",\"text\":\"first\",\"text\":\"second\",\"x\":1,\"x\":2}\n"
+                "{\"id\":\"b\",\"id\":\"c\",\"text\":\"t\"}\n",
+                "f.jsonl", [&](StoredDocument&& d) { docs.push_back(std::move(d)); }, c.problem_sink());
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].text == "second");
+    CHECK(docs[1].id == "c");
+    REQUIRE(c.problems.size() == 2);  // "x" is not read: its repeat does not matter
+    CHECK(c.problems[0].message == "\"text\" appears more than once; the last one is used");
+    CHECK(c.problems[0].line == 1);
+    CHECK(c.problems[1].message == "\"id\" appears more than once; the last one is used");
+    CHECK(c.problems[1].line == 2);
+    CHECK_FALSE(c.problems[1].skipped);
+}

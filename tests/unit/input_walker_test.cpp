@@ -136,3 +136,18 @@ TEST_CASE("a file name that is not UTF-8 gets an id with its bad bytes written \
     CHECK(file_name_id("a\\xE9\xFF") == "a\\\\xE9\\xFF");
     CHECK(file_name_id("a\xE9\xFF") == "a\\xE9\\xFF");
 }
+
+TEST_CASE("a folder named twice is walked once: its problems and ignored files are counted once") {
+    const fs::path root = fs::temp_directory_path() / ("naba-walk-twice-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    std::ofstream(root / "a.txt") << "text\n";
+    std::ofstream(root / "b.pdf") << "pdf\n";
+    fs::create_symlink(root / "nowhere.txt", root / "dangling.txt");
+    const WalkResult walk = walk_inputs({root.string(), root.string() + "/", (root / ".").string()});
+    CHECK(walk.files.size() == 1);
+    REQUIRE(walk.problems.size() == 1);
+    CHECK(walk.problems[0].path == (root / "dangling.txt").string());
+    CHECK(walk.ignored == 1);
+    fs::remove_all(root);
+}

@@ -88,3 +88,15 @@ TEST_CASE("a line just over the limit is skipped even when its end is read with 
                                                                    std::string(101, 'y')});
     fs::remove(path);
 }
+
+TEST_CASE("a CRLF line exactly at the limit is read, as the same line with LF is: the CR is part of its end") {
+    const std::string line(100, 'x');
+    // Read whole in one block, and with the CR and LF in different blocks.
+    for (std::size_t chunk : {std::size_t{1} << 20, std::size_t{16}}) {
+        CAPTURE(chunk);
+        const std::string path = write_temp("crlf-limit", line + "\r\n" + line + "\r\n" + line + "x\r\n" + line + "\r");
+        CHECK(runs_of(path, chunk, 100) == std::vector<std::string>{line + "\r\n" + line + "\r\n", "<too long>",
+                                                                   line + "\r"});
+        fs::remove(path);
+    }
+}
