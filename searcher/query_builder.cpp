@@ -375,7 +375,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     parser_.add_boolean_prefix(field("lang"), std::string(schema::kLangPrefix));
     parser_.add_boolean_prefix(field("source"), std::string(schema::kSourcePrefix));
     parser_.add_boolean_prefix(field("id"), (new IdFieldProcessor)->release());
-    parser_.add_boolean_prefix(field("date"), (new DateFieldProcessor)->release());
+    parser_.add_boolean_prefix(field("date"), (new DateFieldProcessor(&written_))->release());
     using entities::EntityType;
     for (auto [name, type] : {std::pair<const char*, std::optional<EntityType>>{"person", EntityType::person},
                               {"place", EntityType::place},
@@ -390,6 +390,7 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Control characters separate words, as white space: every check below, and
     // suggest(), reads the query as Xapian is given it.
     const std::string query = text::controls_as_spaces(written);
+    written_ = query;
     ParsedQuery parsed;
     parsed.question = text::is_question(query);
     if (trim(query) == "*") {
@@ -454,6 +455,7 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
 
 std::string QueryBuilder::suggest(const std::string& written, DefaultOp op) {
     const std::string query = text::controls_as_spaces(written);  // as build() reads it
+    written_ = query;
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
