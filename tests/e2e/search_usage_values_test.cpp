@@ -26,3 +26,37 @@ TEST_CASE("a date: value that is not a date is quoted in the error as the user t
         CHECK(r.err.find(echoed) != std::string::npos);
     }
 }
+
+TEST_CASE("a numeric option given a value that starts with '-' refuses that value by name, as --opt=VALUE does") {
+    // --offset -0 was read as --offset followed by -0 (--null): "the required argument
+    // for option '--offset' is missing", while --offset -3 was taken as a value and
+    // --offset=-0 as 0.
+    const std::vector<std::pair<std::string, std::string>> options = {
+        {"-n", "--limit"}, {"--limit", "--limit"}, {"--offset", "--offset"}, {"--off", "--offset"},
+        {"--facet-limit", "--facet-limit"}, {"--format-version", "--format-version"}};
+    for (const auto& [option, name] : options) {
+        for (const std::string value : {"-0", "-3", "-c", "-n", "--", "x", "5x", ""}) {
+            for (const bool joined : {false, true}) {
+                if (joined && option == "-n") continue;  // -n=5 is not how a short option is written
+                if (joined && value.empty()) continue;    // Boost: "should follow immediately after the equal sign"
+                std::vector<std::string> args;
+                if (name == "--facet-limit") args = {"--facets", "person"};
+                if (joined) args.push_back(option + "=" + value);
+                else args.insert(args.end(), {option, value});
+                args.push_back("grain");
+                CliResult r = search_sample(args);
+                CAPTURE(option);
+                CAPTURE(value);
+                CAPTURE(joined);
+                CHECK(r.exit_code == 2);
+                CHECK(r.out.empty());
+                CHECK(r.err.find(name + " takes a whole number (0 or more), not '" + value + "'") != std::string::npos);
+            }
+        }
+    }
+    // Numbers written as numbers still work, in both forms.
+    CHECK(search_sample({"-f", "ids", "-n", "2", "--offset=1", "grain"}).exit_code == 0);
+    CHECK(naba::e2e::lines(search_sample({"-f", "ids", "-n2", "--offset", "0", "grain"}).out).size() == 2);
+    // A query word that starts with '-' after a numeric option's value is still a query word.
+    CHECK(search_sample({"-f", "ids", "-n", "1", "--", "-grain"}).exit_code != 2);
+}
