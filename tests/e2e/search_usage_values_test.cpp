@@ -60,3 +60,19 @@ TEST_CASE("a numeric option given a value that starts with '-' refuses that valu
     // A query word that starts with '-' after a numeric option's value is still a query word.
     CHECK(search_sample({"-f", "ids", "-n", "1", "--", "-grain"}).exit_code != 2);
 }
+
+TEST_CASE("a remote stub entry without a port from 1 to 65535 is an error naming the line, not a connection") {
+    // Xapian reads the port with atoi: notaport and an empty port were port 0, 99999
+    // wrapped to 34463, a port that may well be served.
+    const std::string dir = naba::e2e::temp_dir("stub-bad-ports");
+    for (const std::string entry : {"localhost:notaport", "localhost:", "localhost:99999", "localhost:0",
+                                    "localhost:4294967377", "[::1]:x", "localhost:-1", "localhost:80x"}) {
+        std::ofstream(dir + "/bad.stub") << "auto " << NABA_SAMPLE_DB << "\n# served\nremote " << entry << "\n";
+        CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/bad.stub", "--count", "grain"});
+        CAPTURE(entry);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.starts_with("naba-search: " + dir + "/bad.stub: line 3 is 'remote " + entry + "', whose port is not "
+                                "a number from 1 to 65535"));
+    }
+}
