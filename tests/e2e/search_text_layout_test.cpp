@@ -43,3 +43,22 @@ TEST_CASE("text output drops a document's directional overrides and isolates, so
     // The machine formats keep the text as it is.
     CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "Kyiv"}).out == "doc\u202e1\n");
 }
+
+TEST_CASE("a match between runs of text too long for a snippet is shown, the runs cut at a character") {
+    // Xapian's snippet is whole words up to 300 bytes: between two runs of thousands
+    // of letters (or accented letters, no space between them) it was "…" alone.
+    const std::string dir = naba::e2e::temp_dir("snippet-long-runs");
+    std::string letters, accented;
+    for (int i = 0; i < 3000; ++i) letters += "ب";
+    for (int i = 0; i < 400; ++i) accented += "e\u0301";
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"ar","title":"t","text":")" << letters << " غزة " << letters
+                                     << R"(","lang":"ar"})" << "\n"
+                                     << R"({"id":"en","title":"t","text":")" << accented << " Kyiv " << accented
+                                     << R"(","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult ar = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "tsv", "--fields", "snippet", "غزة"});
+    CHECK(ar.out.find("ببب… **غزة** ببب") != std::string::npos);
+    CHECK(ar.out.size() < 300);
+    CliResult en = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "tsv", "--fields", "snippet", "Kyiv"});
+    CHECK(en.out.find("e\u0301… **Kyiv** e\u0301") != std::string::npos);
+}
