@@ -234,8 +234,10 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
          "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
         ("fields", po::value(&fields),
-         "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
-         "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")
+         // The names spaced out: Boost wraps the help inside a word as long as the list.
+         "tsv columns, comma-separated without spaces, from: rank, id, score, date, lang, title, path, line, "
+         "source, url, snippet, qid (default: rank to title; an empty name is an error); e.g. --fields "
+         "id,date,title")
         ("null,0", po::bool_switch(&out.null_ends),
          "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
          "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")

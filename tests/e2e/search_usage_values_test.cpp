@@ -76,3 +76,29 @@ TEST_CASE("a remote stub entry without a port from 1 to 65535 is an error naming
                                 "a number from 1 to 65535"));
     }
 }
+
+TEST_CASE("--help names every option with an example, and every tsv field whole") {
+    // Boost wraps the help at 80 columns inside a word: the list of fields came out
+    // as "...,source,u" and "rl,snippet,qid", in the man page too.
+    const std::string help = run(NABA_SEARCH_BIN, {"--help"}).out;
+    const std::string options[] = {"--db",     "--limit",  "--offset", "--default-op",     "--sort",   "--format",
+                                   "--fields", "--null",   "--count",  "--batch",          "--color",  "--facets",
+                                   "--facet-limit", "--format-version", "--show-query", "--timings"};
+    for (const std::string& option : options) {
+        CAPTURE(option);
+        std::size_t at = help.find("[ " + option + " ]");  // -n [ --limit ] arg
+        if (at == std::string::npos) at = help.find("\n  " + option + " ");
+        REQUIRE(at != std::string::npos);
+        const std::size_t next = help.find("\n  -", at + 1);
+        CHECK(help.substr(at, next - at).find("e.g.") != std::string::npos);
+    }
+    for (const std::string field : {"rank", "id", "score", "date", "lang", "title", "path", "line", "source", "url",
+                                    "snippet", "qid"}) {
+        CAPTURE(field);
+        const std::string listed = "--fields arg";
+        const std::size_t from = help.find(listed), to = help.find("\n  -", from + 1);
+        REQUIRE(from != std::string::npos);
+        const std::string text = help.substr(from, to - from);
+        CHECK((text.find(" " + field + ",") != std::string::npos || text.find(" " + field + " ") != std::string::npos));
+    }
+}
