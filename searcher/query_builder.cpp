@@ -409,10 +409,10 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
         throw Xapian::QueryParserError("'" + field + "' is followed by '" + c + "', which cannot start its value; " +
                                        "write the value right after the colon, e.g. " + field + "word or " + field +
                                        "\"two words\" (double quotes)");
-    // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
-    // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
+    // Xapian reads some operators as words ("NEAR/3 grain" searched "near 3", NEAR/0
+    // "near 0"); raised as the syntax error it is for AND, for the same hint.
     const auto hint = find_syntax_problem(normalized);
-    if (hint && (hint->message.starts_with("NEAR") || hint->message.starts_with("ADJ")))
+    if (hint && hint->misread)
         throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
     const Xapian::Query words = parse(normalized);
     // The documents BM25 counts for this query, for its weighting scheme and for the

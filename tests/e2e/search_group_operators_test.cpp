@@ -35,3 +35,15 @@ TEST_CASE("an operator with a parenthesis against it is the operator, as with a 
     CHECK(near.exit_code == 2);
     CHECK(near.err.find("at column 2: NEAR/3 needs a word on both sides") != std::string::npos);
 }
+
+TEST_CASE("a NEAR or ADJ distance of 0 is an error that says where") {
+    // grain NEAR/0 wheat searched the words grain, near, 0 and wheat.
+    for (const std::string query : {"ceasefire NEAR/0 talks", "ceasefire ADJ/0 talks"}) {
+        CliResult r = search_sample({"--count", query});
+        CAPTURE(query);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("at column 11: " + query.substr(10, query.find(' ', 10) - 10) + " needs a distance of 1 or more") !=
+              std::string::npos);
+    }
+}
