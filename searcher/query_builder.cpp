@@ -400,15 +400,14 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Xapian reads "title:" with nothing after it as the word title.
     if (const std::string field = field_without_value(query, field_names_); !field.empty())
         throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
-                                       "e.g. " + field + "ceasefire or " + field + "\"two words\"");
+                                       "e.g. " + field_value_example(field));
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
     if (const auto [field, c] = field_before_punctuation(normalized, {"title"}, {"source"}); !field.empty())
         throw Xapian::QueryParserError("'" + field + "' is followed by '" + c + "', which cannot start its value; " +
-                                       "write the value right after the colon, e.g. " + field + "word or " + field +
-                                       "\"two words\" (double quotes)");
+                                       "write the value right after the colon, e.g. " + field_value_example(field));
     // Xapian reads some operators as words ("NEAR/3 grain" searched "near 3", NEAR/0
     // "near 0"); raised as the syntax error it is for AND, for the same hint.
     const auto hint = find_syntax_problem(normalized);

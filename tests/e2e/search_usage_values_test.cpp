@@ -102,3 +102,20 @@ TEST_CASE("--help names every option with an example, and every tsv field whole"
         CHECK((text.find(" " + field + ",") != std::string::npos || text.find(" " + field + " ") != std::string::npos));
     }
 }
+
+TEST_CASE("a field with nothing after its colon is told an example of its own values") {
+    // Every field was told "e.g. date:ceasefire or date:\"two words\"", which date:,
+    // lang: and id: refuse or never match.
+    for (const auto& [query, example] : std::vector<std::pair<std::string, std::string>>{
+             {"grain date:", "e.g. date:2025-03-18, date:2025-03 or date:2025-03-01..2025-03-31"},
+             {"lang: grain", "e.g. lang:ar or lang:en"},
+             {"id:", "e.g. id:en/riyadh-talks.txt or id:\"an id with spaces\""},
+             {"Source: grain", "e.g. source:reuters or source:\"al jazeera\""},
+             {"place:", "e.g. place:kyiv or place:\"black sea\""},
+             {"title:", "e.g. title:ceasefire or title:\"two words\""}}) {
+        CliResult r = search_sample({"--count", query});
+        CAPTURE(query);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(example) != std::string::npos);
+    }
+}
