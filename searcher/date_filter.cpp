@@ -44,8 +44,8 @@ bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
 std::string as_written(const std::string& value, const std::string* written) {
     if (!written) return value;
     constexpr std::string_view kField = "date:";
-    for (std::size_t at = 0; at + kField.size() <= written->size(); ++at) {
-        const std::string_view here(*written);
+    const std::string_view here(*written);
+    for (std::size_t at = 0; at + kField.size() <= here.size(); ++at) {
         if (!same_ignoring_ascii_case(here.substr(at, kField.size()), kField)) continue;
         const std::string_view spelt = here.substr(at + kField.size(), value.size());
         if (same_ignoring_ascii_case(spelt, value)) return std::string(spelt);
@@ -75,7 +75,8 @@ Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
     if (!to.empty() && !(high = bound(to, true))) bad(as_written(value, written_));
     if (low && high) {
         if (*low > *high)
-            throw Xapian::QueryParserError("date:" + as_written(value, written_) + " ends before it starts; write date:" + to + ".." + from);
+            throw Xapian::QueryParserError("date:" + as_written(value, written_) + " ends before it starts; write date:" +
+                                           to + ".." + from);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *low, *high);
     }
     if (low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, *low);

@@ -65,8 +65,8 @@ bool valid_remote_port(const std::string& entry) {
     if (entry.starts_with(':')) return true;
     std::string_view port = std::string_view(entry).substr(entry.rfind(':') + 1);
     while (!port.empty() && std::isspace(static_cast<unsigned char>(port.back()))) port.remove_suffix(1);
-    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return false;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), digit)) return false;
     const int number = std::stoi(std::string(port));
     return number >= 1 && number <= 65535;
 }

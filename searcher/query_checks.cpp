@@ -83,7 +83,8 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
 
 std::string field_value_example(std::string_view field) {
     std::string name;
-    for (char c : field.substr(0, field.find(':'))) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : field.substr(0, field.find(':')))
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string f = name + ":";
     if (name == "date") return f + "2025-03-18, " + f + "2025-03 or " + f + "2025-03-01..2025-03-31";
     if (name == "lang") return f + "ar or " + f + "en";
