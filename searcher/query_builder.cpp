@@ -447,8 +447,8 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
-    parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix);
-    parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix);
+    parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix, query, analyzer_);
+    parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix, query, analyzer_);
     return parsed;
 }
 

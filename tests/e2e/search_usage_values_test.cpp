@@ -119,3 +119,21 @@ TEST_CASE("a field with nothing after its colon is told an example of its own va
         CHECK(r.err.find(example) != std::string::npos);
     }
 }
+
+TEST_CASE("a lang: or source: filter no document has is quoted as typed, and the sources are listed as the documents spell them") {
+    // Both were shown normalized: source:"وكالة أنباء" as 'وكاله انباء', and the
+    // sources here as 'الجزيره نت', a spelling no document has (ة is folded to ه).
+    const std::string dir = naba::e2e::temp_dir("filter-values-as-typed");
+    std::ofstream(dir + "/in.jsonl") << R"({"id":"a1","text":"grain","source":"الجزيرة نت","lang":"ar"})" << "\n"
+                                     << R"({"id":"e1","text":"grain","source":"Naba Desk","lang":"en"})" << "\n";
+    REQUIRE(run(NABA_INDEX_BIN, {"--quiet", "--db", dir + "/db", dir + "/in.jsonl"}).exit_code == 0);
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--count", "grain source:\"وكالة أنباء\""});
+    CHECK(r.err == "naba-search: no document in the index has source 'وكالة أنباء'; sources here: Naba Desk, "
+                   "الجزيرة نت\n");
+    CliResult lang = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "--count", "grain lang:FR source:Reuters"});
+    CHECK(lang.err == "naba-search: no document in the index is in language 'FR'; languages here: ar, en\n"
+                      "naba-search: no document in the index has source 'Reuters'; sources here: Naba Desk, "
+                      "الجزيرة نت\n");
+    // The sources as listed find their documents.
+    CHECK(run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "source:\"الجزيرة نت\""}).out == "a1\n");
+}
