@@ -120,7 +120,11 @@ std::string Analyzer::normalize_query(std::string_view query,
         // In capitals-only text a leading + or - is punctuation ("PLANS -REPORT"), not
         // must / must-not.
         if (!operators) chunk.remove_prefix(std::min(chunk.find_first_not_of("+-"), chunk.size()));
-        if (space || (operators ? is_query_operator(chunk) : explicit_operator(chunk)) ||
+        // An operator may have parentheses against it, as Xapian reads it: (NOT a), (a AND) b.
+        std::string_view core = chunk;
+        while (!core.empty() && core.front() == '(') core.remove_prefix(1);
+        while (!core.empty() && core.back() == ')') core.remove_suffix(1);
+        if (space || (operators ? is_query_operator(core) : explicit_operator(core)) ||
             has_literal_field(chunk, literal_fields)) {
             out.append(chunk);
         } else {

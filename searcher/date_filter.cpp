@@ -1,7 +1,9 @@
 #include "date_filter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "date.h"
 #include "schema.h"
@@ -31,6 +33,26 @@ std::optional<std::string> bound(const std::string& text, bool upper) {
     return std::nullopt;
 }
 
+bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+// `value` as the query `written` spells it after a date: (DATE: too), when one spells
+// it so but for case; else `value` (normalization changed more than case).
+std::string as_written(const std::string& value, const std::string* written) {
+    if (!written) return value;
+    constexpr std::string_view kField = "date:";
+    const std::string_view here(*written);
+    for (std::size_t at = 0; at + kField.size() <= here.size(); ++at) {
+        if (!same_ignoring_ascii_case(here.substr(at, kField.size()), kField)) continue;
+        const std::string_view spelt = here.substr(at + kField.size(), value.size());
+        if (same_ignoring_ascii_case(spelt, value)) return std::string(spelt);
+    }
+    return value;
+}
+
 [[noreturn]] void bad(const std::string& value) {
     throw Xapian::QueryParserError("date:" + value +
                                    " is not a date or range; use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY, "
@@ -44,16 +66,17 @@ Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
     std::size_t dots = value.find("..");
     if (dots == std::string::npos) {
         auto low = bound(value, false), high = bound(value, true);
-        if (!low || !high) bad(value);
+        if (!low || !high) bad(as_written(value, written_));
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *low, *high);
     }
     std::string from = value.substr(0, dots), to = value.substr(dots + 2);
     std::optional<std::string> low, high;
-    if (!from.empty() && !(low = bound(from, false))) bad(value);
-    if (!to.empty() && !(high = bound(to, true))) bad(value);
+    if (!from.empty() && !(low = bound(from, false))) bad(as_written(value, written_));
+    if (!to.empty() && !(high = bound(to, true))) bad(as_written(value, written_));
     if (low && high) {
         if (*low > *high)
-            throw Xapian::QueryParserError("date:" + value + " ends before it starts; write date:" + to + ".." + from);
+            throw Xapian::QueryParserError("date:" + as_written(value, written_) + " ends before it starts; write date:" +
+                                           to + ".." + from);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *low, *high);
     }
     if (low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, *low);
@@ -61,7 +84,7 @@ Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
         // Undated documents have an empty value, which sorts first: start at "0".
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, "0", *high);
     }
-    bad(value);
+    bad(as_written(value, written_));
 }
 
 }  // namespace naba::searcher

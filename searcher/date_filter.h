@@ -11,8 +11,16 @@ namespace naba::searcher {
 
 class DateFieldProcessor : public Xapian::FieldProcessor {
   public:
+    // `written`, when given, is the query as the user wrote it (it must outlive this):
+    // the value Xapian passes is normalized, so case-folded, and an error quotes the
+    // value as written instead.
+    explicit DateFieldProcessor(const std::string* written = nullptr) : written_(written) {}
+
     // Throws Xapian::QueryParserError for a value that is not a date or date range.
     Xapian::Query operator()(const std::string& value) override;
+
+  private:
+    const std::string* written_;
 };
 
 }  // namespace naba::searcher

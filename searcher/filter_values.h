@@ -11,16 +11,21 @@
 
 #include <xapian.h>
 
+#include "analyzer.h"
+
 namespace naba::searcher {
 
 // The values of the parsed query's `prefix` terms (schema::kLangPrefix,
-// kSourcePrefix) that no document of `db` has. A record may declare any language
-// ("fr") or source, which is then a term like the others.
+// kSourcePrefix) that no document of `db` has, as `written` (the query as typed)
+// spells them: the terms are normalized ('وكاله انباء' for "وكالة أنباء", 'fr' for FR),
+// and a message quotes what the user wrote. A record may declare any language ("fr")
+// or source, which is then a term like the others.
 std::vector<std::string> unknown_values(const Xapian::Database& db, const Xapian::Query& query,
-                                        std::string_view prefix);
+                                        std::string_view prefix, std::string_view written, const Analyzer& analyzer);
 
 // The values the index holds under `prefix`, sorted: at most `limit` of them, and
-// their number in all.
+// their number in all. A source is spelt as the first document with it has it (its
+// term is normalized: الجزيره for الجزيرة, a spelling no document may have).
 struct IndexValues {
     std::vector<std::string> first;
     std::size_t total = 0;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -56,6 +57,20 @@ bool readable_stub_line(const std::string& type, const std::string& rest) {
     return rest.front() == ':' || (rest.find(':') != std::string::npos && !(rest.front() == '[' && rest.back() == ']'));
 }
 
+// Whether a remote entry HOST:PORT (not :PROGRAM) ends in a port Xapian can use:
+// it reads the port with atoi, so notaport and an empty port were port 0 and 99999
+// wrapped round to 34463, a port another server may well listen on. White space
+// after it, which atoi stops at, is allowed.
+bool valid_remote_port(const std::string& entry) {
+    if (entry.starts_with(':')) return true;
+    std::string_view port = std::string_view(entry).substr(entry.rfind(':') + 1);
+    while (!port.empty() && std::isspace(static_cast<unsigned char>(port.back()))) port.remove_suffix(1);
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), digit)) return false;
+    const int number = std::stoi(std::string(port));
+    return number >= 1 && number <= 65535;
+}
+
 // Xapian follows a stub that names itself, directly or through other stubs, until
 // its stack overflows (a segfault): the chain is followed here first. `open` holds the
 // stubs being read, outermost first; the databases they list (not stubs) are added to
@@ -86,6 +101,9 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
         if (!readable_stub_line(type, rest))
             throw std::runtime_error(where + " is not a line of a Xapian stub; write 'auto DIR' for an index here, "
                                              "'remote HOST:PORT' for one served by xapian-tcpsrv");
+        if (type == "remote" && !valid_remote_port(rest))
+            throw std::runtime_error(where + " is '" + line + "', whose port is not a number from 1 to 65535; write "
+                                             "'remote HOST:PORT' with the port xapian-tcpsrv listens on");
         if (type == "remote") listed.remote.push_back(rest);
         // Only these name a local database by path (Xapian's stub format).
         if (type != "auto" && type != "glass" && type != "chert") continue;

@@ -375,7 +375,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     parser_.add_boolean_prefix(field("lang"), std::string(schema::kLangPrefix));
     parser_.add_boolean_prefix(field("source"), std::string(schema::kSourcePrefix));
     parser_.add_boolean_prefix(field("id"), (new IdFieldProcessor)->release());
-    parser_.add_boolean_prefix(field("date"), (new DateFieldProcessor)->release());
+    parser_.add_boolean_prefix(field("date"), (new DateFieldProcessor(&written_))->release());
     using entities::EntityType;
     for (auto [name, type] : {std::pair<const char*, std::optional<EntityType>>{"person", EntityType::person},
                               {"place", EntityType::place},
@@ -390,6 +390,7 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Control characters separate words, as white space: every check below, and
     // suggest(), reads the query as Xapian is given it.
     const std::string query = text::controls_as_spaces(written);
+    written_ = query;
     ParsedQuery parsed;
     parsed.question = text::is_question(query);
     if (trim(query) == "*") {
@@ -399,19 +400,18 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Xapian reads "title:" with nothing after it as the word title.
     if (const std::string field = field_without_value(query, field_names_); !field.empty())
         throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
-                                       "e.g. " + field + "ceasefire or " + field + "\"two words\"");
+                                       "e.g. " + field_value_example(field));
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
     const std::string normalized = analyzer_.normalize_query(query, {"id"});
     if (const auto [field, c] = field_before_punctuation(normalized, {"title"}, {"source"}); !field.empty())
         throw Xapian::QueryParserError("'" + field + "' is followed by '" + c + "', which cannot start its value; " +
-                                       "write the value right after the colon, e.g. " + field + "word or " + field +
-                                       "\"two words\" (double quotes)");
-    // Xapian takes a NEAR or ADJ with no word on one side as a word ("NEAR/3 grain"
-    // searched "near 3"); raised as the syntax error it is for AND, for the same hint.
+                                       "write the value right after the colon, e.g. " + field_value_example(field));
+    // Xapian reads some operators as words ("NEAR/3 grain" searched "near 3", NEAR/0
+    // "near 0"); raised as the syntax error it is for AND, for the same hint.
     const auto hint = find_syntax_problem(normalized);
-    if (hint && (hint->message.starts_with("NEAR") || hint->message.starts_with("ADJ")))
+    if (hint && hint->misread)
         throw Xapian::QueryParserError("Syntax: <expression> NEAR <expression>");
     const Xapian::Query words = parse(normalized);
     // The documents BM25 counts for this query, for its weighting scheme and for the
@@ -447,13 +447,14 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
     parsed.unknown_entities = unknown_entities_;
-    parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix);
-    parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix);
+    parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix, query, analyzer_);
+    parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix, query, analyzer_);
     return parsed;
 }
 
 std::string QueryBuilder::suggest(const std::string& written, DefaultOp op) {
     const std::string query = text::controls_as_spaces(written);  // as build() reads it
+    written_ = query;
     if (trim(query) == "*") return "";
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     const std::string normalized = analyzer_.normalize_query(query, {"id"});

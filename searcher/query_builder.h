@@ -40,6 +40,9 @@ bool stem_groups_unserved(const Xapian::Database& db);
 class QueryBuilder {
   public:
     QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog);
+    // The field processors given to parser_ point at members.
+    QueryBuilder(const QueryBuilder&) = delete;
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     // Throws Xapian::QueryParserError for a query that does not parse.
     ParsedQuery build(const std::string& query, DefaultOp op);
@@ -82,6 +85,7 @@ class QueryBuilder {
     QueryCollections collections_;
     mutable std::unordered_map<std::string, std::vector<std::string>> stem_forms_;  // by stem key
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
+    std::string written_;  // the query being parsed, as written: the date: processor quotes it
 };
 
 }  // namespace naba::searcher

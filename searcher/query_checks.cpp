@@ -81,6 +81,22 @@ std::string field_without_value(std::string_view query, const std::vector<std::s
     return found;
 }
 
+std::string field_value_example(std::string_view field) {
+    std::string name;
+    for (char c : field.substr(0, field.find(':')))
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string f = name + ":";
+    if (name == "date") return f + "2025-03-18, " + f + "2025-03 or " + f + "2025-03-01..2025-03-31";
+    if (name == "lang") return f + "ar or " + f + "en";
+    if (name == "id") return f + "en/riyadh-talks.txt or " + f + "\"an id with spaces\"";
+    if (name == "source") return f + "reuters or " + f + "\"al jazeera\"";
+    if (name == "person") return f + "zelensky or " + f + "\"john smith\"";
+    if (name == "place") return f + "kyiv or " + f + "\"black sea\"";
+    if (name == "org") return f + "nato or " + f + "\"red cross\"";
+    if (name == "entity") return f + "kremlin or " + f + "\"black sea\"";
+    return f + "ceasefire or " + f + "\"two words\"";
+}
+
 std::string quoted_wildcard(std::string_view query) {
     bool quoted = false, literal = false, after_word = false;
     std::size_t word_start = 0;

@@ -28,6 +28,10 @@ bool has_and_not(const Xapian::Query& query);
 // name written in capitals (a pasted headline's SOURCE:) stays a word.
 std::string field_without_value(std::string_view query, const std::vector<std::string>& fields);
 
+// Examples of values of a field ("date:" or "Date:", as field_without_value gives
+// it), for a message that says how to write one: "date:2025-03 or date:..".
+std::string field_value_example(std::string_view field);
+
 // The first word with a wildcard inside quotes ("grai* exports"), as written, or "".
 // Xapian 1.4 expands no wildcard in a phrase: it searches the word without its '*'.
 // An id:"..." value is taken as written, '*' and all.

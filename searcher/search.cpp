@@ -7,6 +7,7 @@
 #include "collection_bm25_weight.h"
 #include "mention_marks.h"
 #include "query_language.h"
+#include "snippet_text.h"
 #include "terminal_text.h"
 #include "window_bonus.h"
 
@@ -43,6 +44,11 @@ std::vector<Ranked> rank_hits(const Xapian::Database& db, const Xapian::Query& q
 // given), so that an open mark is told from a "**" of the text itself.
 constexpr char kOpen = '\x01', kClose = '\x02';
 
+// A run without white space longer than this is cut to its first kLongRunKeptBytes
+// when it keeps a snippet from showing the match (snippet_text.h). No word of the
+// news corpora comes near (an Arabic word of 40 bytes has 20 letters).
+constexpr std::size_t kLongRunBytes = 80, kLongRunKeptBytes = 40;
+
 // The snippet with its marks in the style's form. Xapian's snippet leaves a mark
 // open when its length ends inside a marked hyphenated name ("**Knight-…"): that
 // mark is closed before the ellipsis.
@@ -69,21 +75,30 @@ std::string snippet_of(const Xapian::Database& db, const Xapian::MSet& mset,
     // one of the text printer's marks) is no part of a snippet.
     std::string cleaned;
     if (has_control(stored)) cleaned = one_line(stored);
-    const std::string& text = cleaned.empty() ? stored : cleaned;
+    const std::string* text = cleaned.empty() ? &stored : &cleaned;
     // Every window of the text is weighed by its query terms. Xapian's background
     // model (SNIPPET_BACKGROUND_MODEL) would also weigh the other words, at the cost
     // of a look-up in the index for each of them: a quarter of a query's time with
     // snippets (bench/RESULTS.md, "Search speed").
     const std::string ellipsis = "…";
     auto snippet_by = [&](const Xapian::MSet& marking) {
-        return marking.snippet(text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+        return marking.snippet(*text, style.length, analyzer.stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                std::string(1, kOpen), std::string(1, kClose), ellipsis);
     };
     std::string snippet = snippet_by(mset);
+    // A match between runs too long for any snippet (snippet_text.h) showed "…" alone.
+    std::string shortened;
+    if (snippet.find(kOpen) == std::string::npos) {
+        shortened = shorten_long_runs(*text, kLongRunBytes, kLongRunKeptBytes);
+        if (shortened.size() != text->size()) {
+            text = &shortened;
+            snippet = snippet_by(mset);
+        }
+    }
     // A hit that has none of the query's words as written (an entity filter, a name
     // found by its spelling variant) shows where it mentions the entity instead.
     if (request.mention_marks && snippet.find(kOpen) == std::string::npos) {
-        if (const std::optional<Xapian::Query> marked = request.mention_marks->marking(text)) {
+        if (const std::optional<Xapian::Query> marked = request.mention_marks->marking(*text)) {
             Xapian::Enquire enquire(db);  // its statistics weigh the terms; no hit is needed
             enquire.set_query(*marked);
             snippet = snippet_by(enquire.get_mset(0, 0));

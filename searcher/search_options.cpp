@@ -3,11 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <boost/program_options.hpp>
 
@@ -138,7 +142,7 @@ std::vector<std::string> split_fields(const std::string& list) {
 }
 
 // --format, --format-version, --fields (when given) and --color.
-void check_output(const std::optional<std::string>& fields, const std::string& color, int format_version,
+void check_output(const std::optional<std::string>& fields, const std::string& color, long format_version,
                   SearchOptions& out) {
     if (!is_known_format(out.format))
         throw std::invalid_argument("--format must be one of " + known_formats() + ", not '" + out.format + "'");
@@ -158,6 +162,46 @@ void check_output(const std::optional<std::string>& fields, const std::string& c
     out.color = color_wanted(color) && out.format == "text";
 }
 
+// The options whose value is a whole number (long names).
+constexpr std::string_view kNumericOptions[] = {"limit", "offset", "format-version", "facet-limit"};
+
+// A Boost style parser (tried before Boost's own) that gives a numeric option the token
+// after it whatever that starts with, as getopt does for an option that takes a value:
+// Boost took --offset -0 for --offset and then -0 (--null), "the required argument for
+// option '--offset' is missing", yet --offset -3 as the value -3. Now both are values,
+// refused by whole_number as --offset=-3 is. Abbreviations (--off) are Boost's.
+std::vector<po::option> numeric_value_after(const po::options_description& options, std::vector<std::string>& args) {
+    if (args.size() < 2 || !args[1].starts_with('-')) return {};
+    const std::string& token = args[0];
+    const po::option_description* option = nullptr;
+    if (token.size() > 2 && token.starts_with("--") && token.find('=') == std::string::npos)
+        option = options.find_nothrow(token.substr(2), true);
+    else if (token.size() == 2 && token[0] == '-' && token[1] != '-')
+        option = options.find_nothrow(token, false);
+    if (!option || std::find(std::begin(kNumericOptions), std::end(kNumericOptions), option->long_name()) ==
+                       std::end(kNumericOptions))
+        return {};
+    po::option parsed(option->long_name(), {args[1]});
+    parsed.original_tokens = {args[0], args[1]};
+    args.erase(args.begin(), args.begin() + 2);
+    return {parsed};
+}
+
+// The value of numeric option `name` as given (digits only: no sign, no space).
+long whole_number(const po::variables_map& vm, std::string_view name) {
+    const std::string& text = vm[std::string(name)].as<std::string>();
+    long value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    const std::string option = "--" + std::string(name);
+    if (error == std::errc::result_out_of_range && !text.starts_with('-'))
+        throw std::invalid_argument(option + " " + text + " is more than this program can count (at most " +
+                                    std::to_string(std::numeric_limits<long>::max()) + ")");
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0])) || error != std::errc() || stop != end)
+        throw std::invalid_argument(option + " takes a whole number (0 or more), not '" + text + "'");
+    return value;
+}
+
 // The QUERY words joined, or --batch: exactly one of the two.
 void set_query(const std::vector<std::string>& words, SearchOptions& out) {
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
@@ -173,7 +217,7 @@ void set_query(const std::vector<std::string>& words, SearchOptions& out) {
 bool parse_search_options(int argc, char** argv, SearchOptions& out) {
     const char* env_db = std::getenv("NABA_DB");
     std::string default_op = "or", sort = "relevance", color = "auto", fields, facets;
-    int format_version = kFormatVersion;
+    std::string limit, offset, format_version, facet_limit;  // kNumericOptions, read by whole_number
     std::vector<std::string> words;
     po::options_description visible(kUsage);
     visible.add_options()
@@ -181,8 +225,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("version", "show the version and exit")
         ("db,d", po::value(&out.db_dir)->default_value(env_db && *env_db ? env_db : "./naba-db"),
          "index directory (default: $NABA_DB, else ./naba-db); e.g. --db ~/news.db")
-        ("limit,n", po::value(&out.limit)->default_value(10), "show at most N results per query; e.g. -n 100")
-        ("offset", po::value(&out.offset)->default_value(0),
+        ("limit,n", po::value(&limit)->default_value("10"), "show at most N results per query; e.g. -n 100")
+        ("offset", po::value(&offset)->default_value("0"),
          "skip the first K results, for paging; e.g. -n 10 --offset 10 (page 2)")
         ("default-op", po::value(&default_op)->default_value("or"),
          "how plain words combine: or | and; e.g. --default-op and")
@@ -192,8 +236,10 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
          "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
         ("fields", po::value(&fields),
-         "tsv columns, comma-separated, from rank,id,score,date,lang,title,path,line,source,url,snippet,qid "
-         "(default rank,id,score,date,lang,title; an empty name is an error); e.g. --fields id,date,title")
+         // The names spaced out: Boost wraps the help inside a word as long as the list.
+         "tsv columns, comma-separated without spaces, from: rank, id, score, date, lang, title, path, line, "
+         "source, url, snippet, qid (default: rank to title; an empty name is an error); e.g. --fields "
+         "id,date,title")
         ("null,0", po::bool_switch(&out.null_ends),
          "end each line of --format ids or paths with a NUL byte instead of a newline, for xargs -0 "
          "(a file path may hold a newline); e.g. -f paths -0 grain | xargs -0 ls -l")
@@ -205,13 +251,13 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")
         ("color", po::value(&color)->default_value("auto"),
          "mark matched words in bold: auto (on a terminal) | always | never; e.g. --color never")
-        ("format-version", po::value(&format_version)->default_value(kFormatVersion),
+        ("format-version", po::value(&format_version)->default_value(std::to_string(kFormatVersion)),
          "machine format version the caller expects (only 1 exists); e.g. --format-version 1")
         ("facets", po::value(&facets),
          "instead of hits, print how many matching documents mention each entity, most frequent first, "
          "for these types (comma-separated from person,place,org,unknown): TYPE<TAB>COUNT<TAB>ID<TAB>NAME "
          "(json: one object per line); e.g. --facets person,place")
-        ("facet-limit", po::value(&out.facet_limit)->default_value(10),
+        ("facet-limit", po::value(&facet_limit)->default_value("10"),
          "with --facets: print at most N entities per type (-n, --offset and --fields are for hits, and "
          "an error with --facets); e.g. --facet-limit 25")
         ("show-query", po::bool_switch(&out.show_query),
@@ -229,7 +275,12 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv)
+                      .options(all)
+                      .positional(positional)
+                      .extra_style_parser([&all](std::vector<std::string>& args) { return numeric_value_after(all, args); })
+                      .run(),
+                  vm);
         if (vm.count("help")) {
             std::cout << visible << "\n";
             return false;
@@ -243,13 +294,15 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         throw std::invalid_argument(e.what());
     }
     if (out.db_dir.empty()) throw std::invalid_argument("--db needs a directory, e.g. --db ./naba-db");
-    if (out.limit < 0) throw std::invalid_argument("--limit must be 0 or more");
-    if (out.offset < 0) throw std::invalid_argument("--offset must be 0 or more");
+    out.limit = whole_number(vm, "limit");
+    out.offset = whole_number(vm, "offset");
+    out.facet_limit = whole_number(vm, "facet-limit");
     if (default_op != "or" && default_op != "and")
         throw std::invalid_argument("--default-op must be 'or' or 'and', not '" + default_op + "'");
     out.default_op = default_op == "and" ? DefaultOp::op_and : DefaultOp::op_or;
     out.sort = sort_order(sort);
-    check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color, format_version, out);
+    check_output(vm.count("fields") ? std::optional<std::string>(fields) : std::nullopt, color,
+                 whole_number(vm, "format-version"), out);
     parse_facet_types(facets, vm, out);
     set_query(words, out);
     return true;

@@ -21,9 +21,26 @@ Strength strength(char32_t c) {
     }
 }
 
+bool explicit_direction(char32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
 }  // namespace
 
-std::string isolate_rtl_runs(std::string_view utf8, char open_mark, char close_mark) {
+std::string without_explicit_directions(std::string_view utf8) {
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const std::size_t start = i;
+        if (!explicit_direction(text::next_code_point(utf8, i))) continue;
+        out.append(utf8.substr(copied, start - copied));
+        copied = i;
+    }
+    if (copied == 0) return std::string(utf8);
+    return out.append(utf8.substr(copied));
+}
+
+std::string isolate_rtl_runs(std::string_view text, char open_mark, char close_mark) {
+    const std::string cleaned = without_explicit_directions(text);
+    const std::string_view utf8 = cleaned;
     std::string out;
     out.reserve(utf8.size() + 16);
     std::size_t run_start = std::string_view::npos;  // byte where the open run starts

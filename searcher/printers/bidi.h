@@ -16,7 +16,16 @@ inline constexpr std::string_view kPdi = "\u2069";  // POP DIRECTIONAL ISOLATE
 // characters inside (spaces, digits, punctuation) belong to it, those at its edges
 // do not, except an open_mark right before it and a close_mark right after it (the
 // marks around a matched word, which must stay on either side of it). Text without
-// right-to-left characters is returned unchanged.
+// right-to-left characters is returned unchanged. The text's own explicit directional
+// characters are dropped first (without_explicit_directions), so the isolates written
+// are the only ones, and balanced.
 std::string isolate_rtl_runs(std::string_view utf8, char open_mark = '\0', char close_mark = '\0');
+
+// The text without the explicit directional formatting characters (embeddings and
+// overrides U+202A..U+202E, isolates U+2066..U+2069), whose effect lasts until a
+// matching pop: a document's stray U+202E reversed the rest of a printed line, and a
+// snippet may cut away the pop that ended it. The marks LRM, RLM and ALM, which set no
+// state, are kept.
+std::string without_explicit_directions(std::string_view utf8);
 
 }  // namespace naba::searcher

@@ -32,7 +32,7 @@ class TextPrinter : public Printer {
         // shown as the spaces they are searched as.
         if (label.batch) {
             const std::string query = one_line(text::controls_as_spaces(label.query));
-            out_ << "# " << one_line(label.qid) << ": " << isolate_rtl_runs(query) << "\n\n";
+            out_ << "# " << shown(label.qid) << ": " << isolate_rtl_runs(query) << "\n\n";
         }
     }
 
@@ -41,9 +41,9 @@ class TextPrinter : public Printer {
         const std::string title = one_line(d.title);  // a terminal would obey its control characters
         out_ << hit.rank << ". " << isolate_rtl_runs(title.empty() ? "(untitled)" : title) << "\n";
         // A record's language code is any string it gave, escape sequences included.
-        out_ << "   " << one_line(d.id);
-        if (!d.date.empty()) out_ << " | " << one_line(d.date);
-        if (!d.lang.empty()) out_ << " | " << one_line(d.lang);
+        out_ << "   " << shown(d.id);
+        if (!d.date.empty()) out_ << " | " << shown(d.date);
+        if (!d.lang.empty()) out_ << " | " << shown(d.lang);
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", hit.score);
         out_ << " | score " << score << "\n";
@@ -67,6 +67,10 @@ class TextPrinter : public Printer {
     void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
+    // A value shown outside the isolated runs: on one line, and without directional
+    // characters that would reorder the rest of it (printers/bidi.h).
+    static std::string shown(const std::string& value) { return without_explicit_directions(one_line(value)); }
+
     std::string mark(const std::string& text) const {
         const std::string start = color_ ? "\x1b[1m" : "**", end = color_ ? "\x1b[0m" : "**";
         std::string out;

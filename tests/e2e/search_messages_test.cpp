@@ -121,7 +121,8 @@ TEST_CASE("a source: filter for a source no document has says so on stderr, list
     CliResult unknown = run(NABA_SEARCH_BIN, {"--db", dir + "/db", "-f", "ids", "grain source:aljazeera"});
     CHECK(unknown.exit_code == 1);
     CHECK(unknown.out.empty());
-    // Ten are listed, then how many there are: a dump may hold hundreds.
-    CHECK(unknown.err == "naba-search: no document in the index has source 'aljazeera'; sources here: al jazeera, "
+    // Ten are listed, as the documents spell them, then how many there are: a dump may
+    // hold hundreds.
+    CHECK(unknown.err == "naba-search: no document in the index has source 'aljazeera'; sources here: Al Jazeera, "
                          "desk a, desk b, desk c, desk d, desk e, desk f, desk g, desk h, desk i, ... (14 in all)\n");
 }

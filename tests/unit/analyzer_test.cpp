@@ -17,6 +17,17 @@ TEST_CASE("normalize_query keeps Xapian operators upper case and normalizes the 
     CHECK(analyzer.normalize_query("\"وَقْفُ إطلاق\" أوكرانيا") == "\"وقف اطلاق\" اوكرانيا");
 }
 
+TEST_CASE("normalize_query keeps an operator with parentheses against it upper case, as Xapian reads it") {
+    // "(NOT" became "(not", a stop word: wheat AND (NOT grain) searched wheat AND grain.
+    naba::Analyzer analyzer;
+    CHECK(analyzer.normalize_query("Wheat AND (NOT Grain)") == "wheat AND (NOT grain)");
+    CHECK(analyzer.normalize_query("(Grain AND) Wheat") == "(grain AND) wheat");
+    CHECK(analyzer.normalize_query("((NEAR/3 b))") == "((NEAR/3 b))");
+    CHECK(analyzer.normalize_query("(Nothing) (Andes)") == "(nothing) (andes)");
+    // In a query all in capitals they are words, parentheses or not.
+    CHECK(analyzer.normalize_query("WHEAT (NOT GRAIN)") == "wheat (not grain)");
+}
+
 TEST_CASE("a query written all in capitals (a wire headline) has no operators: AND, OR, NOT are its words") {
     naba::Analyzer analyzer;
     CHECK(analyzer.normalize_query("U.S. WILL NOT CUT RATES") == "us will not cut rates");

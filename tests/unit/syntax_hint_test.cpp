@@ -21,3 +21,23 @@ TEST_CASE("find_syntax_problem accepts well-formed boolean queries") {
         CHECK_FALSE(find_syntax_problem(q));
     }
 }
+
+TEST_CASE("find_syntax_problem points at a NEAR or ADJ distance of 0, which Xapian reads as words") {
+    // grain NEAR/0 wheat searched the words grain, near, 0 and wheat.
+    for (const char* q : {"grain NEAR/0 wheat", "grain ADJ/00 wheat"}) {
+        CAPTURE(q);
+        auto d = find_syntax_problem(q);
+        REQUIRE(d);
+        CHECK(d->column == 7);
+        CHECK(d->misread);
+        CHECK(d->message.find(" needs a distance of 1 or more, e.g. ") != std::string::npos);
+    }
+    for (const char* q : {"grain NEAR/1 wheat", "(NOT grain) wheat", "wheat AND (NOT grain)"}) {
+        CAPTURE(q);
+        CHECK_FALSE(find_syntax_problem(q));
+    }
+    // An operator without a word on one side is Xapian's own syntax error, except NEAR
+    // and ADJ, which it reads as words.
+    CHECK_FALSE(find_syntax_problem("a AND")->misread);
+    CHECK(find_syntax_problem("NEAR/3 grain")->misread);
+}
