@@ -108,9 +108,9 @@ std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const
 }
 
 bool is_naba_index(const Xapian::Database& db) {
-    // The entity fingerprint and the build flag are naba-index's too: a shard of a build
+    // The fingerprints and the build flag are naba-index's too: a shard of a build
     // in progress gets all of them.
-    for (std::string_view key : {kStemmingKey, kEntityFingerprintKey, kBuildingKey})
+    for (std::string_view key : {kStemmingKey, kAnalysisKey, kEntityFingerprintKey, kBuildingKey})
         if (!db.get_metadata(std::string(key)).empty()) return true;
     if (db.get_doccount() == 0) return false;
     try {

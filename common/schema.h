@@ -112,6 +112,11 @@ inline constexpr std::string_view kUserGazetteerKey = "naba:gazetteer";
 // gazetteers.
 inline constexpr std::string_view kEntityFingerprintKey = "naba:entities:fingerprint";
 
+// Metadata key holding what analysed the index's documents (analysis_fingerprint.h):
+// when a run's differs, naba-index re-analyses every document from its stored
+// record, so that one index never holds words analysed two ways; naba-search warns.
+inline constexpr std::string_view kAnalysisKey = "naba:analysis";
+
 // Metadata key set ("1") while a naba-index run may have committed documents whose
 // words the spelling data does not count yet; cleared in the commit that refreshes
 // it. A run stopped in between leaves it set, and the next run refreshes the spelling

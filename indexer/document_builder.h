@@ -31,6 +31,9 @@ class DocumentBuilder {
     // stored list in doc) with what the tagger finds now; the caller stores doc.
     void retag(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
 
+    // Whether build() and retag() recognise entities (a tagger was given).
+    bool tags_entities() const { return tagger_ != nullptr; }
+
   private:
     void add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
 

@@ -12,11 +12,12 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include "analysis_fingerprint.h"
 #include "analysis_options.h"
 #include "analyzer.h"
 #include "build_stub.h"
 #include "document_builder.h"
-#include "entity_refresh.h"
+#include "document_refresh.h"
 #include "index_writer.h"
 #include "input_reader.h"
 #include "schema.h"
@@ -187,10 +188,9 @@ void IndexRun::run(const WalkResult& walk) {
         for (const InputFile& f : walk.files) bytes += f.sig ? f.sig->size : 0;
         reporter_.set_totals(bytes, static_cast<long>(walk.files.size()));
     }
-    if (settings_.entities) {
-        load_entities();
-        refresh_entities();
-    }
+    if (settings_.entities) load_entities();
+    refresh_analysis();  // re-tags too: entities come with the documents built again
+    if (settings_.entities) refresh_entities();
     const int threads = thread_count(settings_.jobs);
     bool fresh = false;
     {
@@ -369,6 +369,44 @@ const entities::EntityTagger* IndexRun::tagger() {
         tagger_ = std::make_unique<entities::EntityTagger>(*gazetteer_, entity_analyzer_);
     });
     return tagger_.get();
+}
+
+// Documents analysed another way (an earlier Naba, other NABA_ANALYSIS switches) are
+// built again from their stored records before this run's inputs are read, so that
+// their words match what this version makes of a query; a new index just records
+// what analyses it.
+void IndexRun::refresh_analysis() {
+    const std::string fingerprint = analysis_fingerprint();
+    Xapian::doccount total = 0;
+    {
+        std::lock_guard lock(db_.mutex);
+        const std::string stored = db_.db.get_metadata(std::string(schema::kAnalysisKey));
+        if (stored == fingerprint) return;
+        total = db_.db.get_doccount();
+        if (total == 0) {
+            db_.db.set_metadata(std::string(schema::kAnalysisKey), fingerprint);
+            db_.db.commit();  // committed: a sharded build keeps committed metadata only
+            return;
+        }
+        reporter_.note((stored.empty() ? std::string("this index was built by an earlier naba-index")
+                                       : "this index was analysed another way (now " +
+                                             fingerprint_difference(stored, fingerprint) + ")") +
+                       ": re-analysing its " + count_of(static_cast<long>(total), "document") + " from their stored text");
+    }
+    const entities::EntityTagger* entity_tagger = settings_.entities ? tagger() : nullptr;
+    std::string entity_key;
+    if (entity_tagger) {
+        std::lock_guard lock(db_.mutex);
+        entity_key = entity_fingerprint(db_.db);
+    }
+    AnalysisWorker worker(entity_tagger);
+    const long done =
+        reanalyse_all(db_, worker.builder, settings_.commit, fingerprint, entity_key, interrupt_signal());
+    if (done < static_cast<long>(total))
+        reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " + count_of(static_cast<long>(total), "document") +
+                       "; run naba-index again to finish");
+    else
+        reporter_.note("re-analysed " + count_of(done, "document"));
 }
 
 // Documents tagged with another gazetteer (or tagger version) are re-tagged before

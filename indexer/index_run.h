@@ -60,6 +60,7 @@ class IndexRun {
     void finish_stopped_build();
     void remove_vanished(const WalkResult& walk);
     void load_entities();
+    void refresh_analysis();
     void refresh_entities();
     // The tagger of the index's gazetteer (nullptr without entities), built with the
     // gazetteer on first use by any thread: parsing the gazetteer and the tagger's

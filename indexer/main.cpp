@@ -52,7 +52,9 @@ Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
 that disappeared from a directory argument have their documents removed, and so
 do records that are no longer in a changed JSONL file (unless --no-delete).
-Ctrl-C (or SIGTERM) stops at the next document and commits what was done; run
+An index analysed by an earlier naba-index (or under other NABA_ANALYSIS switches),
+or tagged with another gazetteer, is first brought up to date from the text it
+stores (once). Ctrl-C (or SIGTERM) stops at the next document and commits what was done; run
 again to finish.
 
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),

@@ -62,16 +62,19 @@ int search(const SearchOptions& options, const RedirectedOutput& out) {
                         "; give a file with one query per line, or - for stdin");
     }
     Xapian::Database db = open_index(options.db_dir);
-    if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty())
+    if (!db.get_metadata(std::string(naba::schema::kBuildingKey)).empty()) {
         // Stemmed terms are written with each document; stem synonyms come with the merge.
         report(options.db_dir + " is still being built (or its build was stopped: run naba-index again to finish it); "
                "searching the " + std::to_string(db.get_doccount()) + " documents written so far" +
                (db.get_metadata(std::string(naba::schema::kStemmingKey)) == "terms" ? "" : ", words matched as written"));
-    else if (stem_groups_unserved(db))
-        report(options.db_dir +
-               ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
-               "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
-               "to search stems)");
+    } else {
+        if (const std::string why = analysis_warning(db); !why.empty()) report(options.db_dir + why);
+        if (stem_groups_unserved(db))
+            report(options.db_dir +
+                   ": the index keeps its stems in its synonym table, which Xapian's remote backend does not "
+                   "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
+                   "to search stems)");
+    }
     const PrintSettings settings{options.color, options.fields, options.null_ends ? '\0' : '\n'};
     auto printer = make_printer(options.format, std::cout, settings);
     QueryRunner runner(options, db, *printer);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis_fingerprint.h"
 #include "schema.h"
 
 namespace fs = std::filesystem;
@@ -222,6 +223,17 @@ Xapian::Database open_index(const std::string& dir) {
                                        "point --db at a directory made by naba-index, or build one with: naba-index "
                                        "--db DIR PATH...");
     return db;
+}
+
+std::string analysis_warning(const Xapian::Database& db) {
+    if (db.get_doccount() == 0) return "";
+    const std::string stored = db.get_metadata(std::string(schema::kAnalysisKey));
+    const std::string current = analysis_fingerprint();
+    if (stored == current) return "";
+    return (stored.empty() ? std::string(" was built by an earlier naba-index")
+                           : " was analysed another way (this naba-search: " +
+                                 fingerprint_difference(stored, current) + ")") +
+           ", so some words may not be found; run naba-index on it again (with its inputs) to re-analyse it";
 }
 
 }  // namespace naba::searcher

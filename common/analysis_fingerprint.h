@@ -1,0 +1,31 @@
+// What decides the terms a text gets at indexing time: the version of the analysis
+// code and the index-time NABA_ANALYSIS switches. naba-index stores it in each index
+// (schema::kAnalysisKey) and re-analyses every document of an index that holds
+// another one (an index built by an earlier Naba, or with other switches), and
+// naba-search says when an index's words may not match its own analysis.
+#pragma once
+
+#include <string>
+
+#include "analysis_options.h"
+
+namespace naba {
+
+// Raise whenever the same text under the same switches would get other terms than
+// before: normalization, tokenizing, stop words, stemmers, or the extra terms (roots,
+// name keys, n-grams). Entity recognition has its own fingerprint
+// (schema::kEntityFingerprintKey).
+inline constexpr int kAnalysisVersion = 1;
+
+// "analysis 1; arabic-stemmer=light10; ..." over the switches that change what is
+// indexed (ranking-only switches such as k1 or window-bonus are left out: they apply
+// at search time). How an index holds stems is kept apart (schema::kStemmingKey).
+std::string analysis_fingerprint(const AnalysisOptions& options);
+// The same for the options in effect.
+std::string analysis_fingerprint();
+
+// The entries of `current` that `stored` does not hold, "; "-separated, for telling
+// a user what changed ("analysis 2; latin-name-keys=1").
+std::string fingerprint_difference(const std::string& stored, const std::string& current);
+
+}  // namespace naba

@@ -1,0 +1,123 @@
+// An index whose documents were analysed another way (by an earlier naba-index, or
+// under other NABA_ANALYSIS switches) is re-analysed from the stored records by the
+// next run, and naba-search warns about such an index until then.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index_fixtures.h"
+
+using namespace naba::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+// A naba-index run under NABA_ANALYSIS=`spec`, the environment restored after it.
+CliResult index_with_analysis(const std::string& spec, const std::string& db, const std::vector<std::string>& args) {
+    const char* before = std::getenv("NABA_ANALYSIS");
+    const std::string saved = before ? before : "";
+    ::setenv("NABA_ANALYSIS", spec.c_str(), 1);
+    CliResult result = index(db, args);
+    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
+    else ::unsetenv("NABA_ANALYSIS");
+    return result;
+}
+
+CliResult search(const std::string& db, const std::string& query) {
+    return run(NABA_SEARCH_BIN, {"--db", db, "-f", "ids", query});
+}
+
+// Latin name keys (the shipped analysis) let Zelensky find Zelenskiy; without them
+// only the written form matches.
+void write_articles(const std::string& in) {
+    write_file(in + "/geneva.txt", "Title: Geneva round\n\nTalks with President Zelenskiy resumed in Geneva.\n");
+    write_file(in + "/kyiv.txt", "Title: Kyiv\n\nOfficials met President Zelensky in Kyiv.\n");
+}
+
+}  // namespace
+
+TEST_CASE("a run re-analyses an index built with other analysis switches, keeping what each file gave") {
+    const std::string dir = temp_dir("reanalysis-switches");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_articles(in);
+    REQUIRE(index_with_analysis("no-latin-name-keys", db, {"--jobs", "1", in}).exit_code == 0);
+    CHECK(search_ids(db, "Zelensky") == Ids{"kyiv.txt"});
+    CliResult warned = search(db, "Zelensky");
+    CHECK(has(warned.err, db + " was analysed another way (this naba-search: latin-name-keys=1)"));
+    CHECK(has(warned.err, "run naba-index on it again"));
+
+    CliResult rerun = index(db, {in});
+    CHECK(rerun.exit_code == 0);
+    CHECK(has(rerun.err, "this index was analysed another way (now latin-name-keys=1): re-analysing its 2 documents"));
+    CHECK(has(rerun.err, "re-analysed 2 documents"));
+    // The files' signatures came along: nothing to read again.
+    CHECK(has(rerun.err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged, 0 removed"));
+    CHECK(search_ids(db, "Zelensky") == Ids{"geneva.txt", "kyiv.txt"});
+    CliResult quiet = search(db, "Zelensky");
+    CHECK_FALSE(has(quiet.err, "analysed another way"));
+
+    CliResult again = index(db, {in});
+    CHECK_FALSE(has(again.err, "re-analys"));
+    CHECK(has(again.err, "2 unchanged, 0 removed"));
+    // The folder's root term came along: a file removed from it is removed.
+    fs::remove(in + "/kyiv.txt");
+    CHECK(has(index(db, {in}).err, "1 unchanged, 1 removed"));
+    CHECK(search_ids(db, "Zelensky") == Ids{"geneva.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a re-analysed document equals the same document indexed afresh") {
+    const std::string dir = temp_dir("reanalysis-equal");
+    const std::string old_db = dir + "/old", fresh_db = dir + "/fresh", in = dir + "/in";
+    write_articles(in);
+    write_file(in + "/ar.txt", "Title: هدنة\n\nالتقى الرئيس زيلينسكي بالوفد في جنيف لبحث وقف إطلاق النار.\n");
+    REQUIRE(index_with_analysis("no-latin-name-keys arabic-ngrams=0", old_db, {"--jobs", "1", in}).exit_code == 0);
+    REQUIRE(index(old_db, {in}).exit_code == 0);
+    REQUIRE(index(fresh_db, {"--jobs", "1", in}).exit_code == 0);
+    Xapian::Database old_index(old_db), fresh_index(fresh_db);
+    CHECK(old_index.get_total_length() == fresh_index.get_total_length());
+    for (const char* id : {"Qgeneva.txt", "Qkyiv.txt", "Qar.txt"}) {
+        CAPTURE(id);
+        const Xapian::Document a = old_index.get_document(*old_index.postlist_begin(id));
+        const Xapian::Document b = fresh_index.get_document(*fresh_index.postlist_begin(id));
+        std::vector<std::string> terms_a, terms_b;
+        for (auto t = a.termlist_begin(); t != a.termlist_end(); ++t)
+            terms_a.push_back(*t + "/" + std::to_string(t.get_wdf()));
+        for (auto t = b.termlist_begin(); t != b.termlist_end(); ++t)
+            terms_b.push_back(*t + "/" + std::to_string(t.get_wdf()));
+        CHECK(terms_a == terms_b);
+        CHECK(a.get_data() == b.get_data());
+        CHECK(a.values_count() == b.values_count());
+        for (auto v = b.values_begin(); v != b.values_end(); ++v) CHECK(a.get_value(v.get_valueno()) == *v);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an index built before the analysis was recorded is re-analysed once, entities kept without a tagger") {
+    const std::string dir = temp_dir("reanalysis-earlier");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_articles(in);
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    const Ids zelensky = search_ids(db, "person:zelensky");
+    REQUIRE(zelensky == Ids{"geneva.txt", "kyiv.txt"});
+    {
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        w.set_metadata("naba:analysis", "");  // as an index written before the key existed
+        w.commit();
+    }
+    CHECK(has(search(db, "Zelensky").err, db + " was built by an earlier naba-index"));
+    // Without a tagger the entities found before stay: filters keep working.
+    CliResult rerun = index(db, {"--no-entities", in});
+    CHECK(has(rerun.err, "this index was built by an earlier naba-index: re-analysing its 2 documents"));
+    CHECK(search_ids(db, "person:zelensky") == zelensky);
+    CHECK(search_ids(db, "Zelensky") == Ids{"geneva.txt", "kyiv.txt"});
+    CHECK_FALSE(has(index(db, {in}).err, "re-analys"));
+    fs::remove_all(dir);
+}
