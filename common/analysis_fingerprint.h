@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "analysis_options.h"
 
@@ -23,6 +24,10 @@ inline constexpr int kAnalysisVersion = 1;
 std::string analysis_fingerprint(const AnalysisOptions& options);
 // The same for the options in effect.
 std::string analysis_fingerprint();
+
+// What the index records while a re-analysis to `fingerprint` is under way (and
+// after one was stopped): documents of both analyses are in it.
+inline constexpr std::string_view kAnalysisInProgress = "re-analysis in progress; ";
 
 // The entries of `current` that `stored` does not hold, "; "-separated, for telling
 // a user what changed ("analysis 2; latin-name-keys=1").

@@ -3,6 +3,7 @@
 #include <functional>
 #include <vector>
 
+#include "analysis_fingerprint.h"
 #include "schema.h"
 
 namespace naba::indexer {
@@ -80,6 +81,8 @@ long reanalyse_all(SharedDatabase& db, DocumentBuilder& builder, const CommitLim
     // Set before the first document changes, so a stopped run's words get counted.
     db.db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
     db.spelling_marked_stale = true;
+    // Goes with the first batch: from then on the index holds both analyses.
+    db.db.set_metadata(std::string(schema::kAnalysisKey), std::string(kAnalysisInProgress) + fingerprint);
     StemSynonyms synonyms;
     const auto [done, whole] = rewrite_all(db, limits, stop, [&](Xapian::Document& xdoc, schema::StoredDocument& doc) {
         Xapian::Document fresh = builder.build(doc);  // stores doc (its entities, when it tags)

@@ -388,9 +388,10 @@ void IndexRun::refresh_analysis() {
             db_.db.commit();  // committed: a sharded build keeps committed metadata only
             return;
         }
-        reporter_.note((stored.empty() ? std::string("this index was built by an earlier naba-index")
-                                       : "this index was analysed another way (now " +
-                                             fingerprint_difference(stored, fingerprint) + ")") +
+        reporter_.note((stored.empty()                         ? std::string("this index was built by an earlier naba-index")
+                        : stored.starts_with(kAnalysisInProgress) ? std::string("this index's last re-analysis was stopped")
+                                                                  : "this index was analysed another way (now " +
+                                                                        fingerprint_difference(stored, fingerprint) + ")") +
                        ": re-analysing its " + count_of(static_cast<long>(total), "document") + " from their stored text");
     }
     const entities::EntityTagger* entity_tagger = settings_.entities ? tagger() : nullptr;

@@ -3,9 +3,13 @@
 // next run, and naba-search warns about such an index until then.
 #include <doctest/doctest.h>
 
+#include <signal.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -119,5 +123,31 @@ TEST_CASE("an index built before the analysis was recorded is re-analysed once, 
     CHECK(search_ids(db, "person:zelensky") == zelensky);
     CHECK(search_ids(db, "Zelensky") == Ids{"geneva.txt", "kyiv.txt"});
     CHECK_FALSE(has(index(db, {in}).err, "re-analys"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped re-analysis is told by naba-search and done again by the next run") {
+    const std::string dir = temp_dir("reanalysis-stopped");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl", err = dir + "/stderr";
+    write_file(jsonl, generated_jsonl(3000));
+    REQUIRE(index_with_analysis("no-latin-name-keys", db, {"--jobs", "1", jsonl}).exit_code == 0);
+    const pid_t pid = start_indexer({"--db", db, "--batch-size", "10", jsonl}, err);
+    // Stopped once its first batch of re-analysed documents is committed.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!Xapian::Database(db).get_metadata("naba:analysis").starts_with("re-analysis in progress") &&
+           std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    CHECK(has(read_file(err), "stopped after re-analysing "));
+    CHECK(has(read_file(err), " of 3000 documents; run naba-index again to finish"));
+    CHECK(has(search(db, "*").err, db + " is being re-analysed (or its re-analysis was stopped)"));
+
+    CliResult rerun = index(db, {jsonl});
+    CHECK(rerun.exit_code == 0);
+    CHECK(has(rerun.err, "this index's last re-analysis was stopped: re-analysing its 3000 documents"));
+    CHECK(has(rerun.err, "re-analysed 3000 documents"));
+    CHECK(has(rerun.err, "3000 unchanged"));
+    CHECK_FALSE(has(search(db, "*").err, "re-analys"));
     fs::remove_all(dir);
 }
