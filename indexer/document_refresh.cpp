@@ -1,7 +1,11 @@
 #include "document_refresh.h"
 
-#include <functional>
+#include <memory>
 #include <vector>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
 
 #include "analysis_fingerprint.h"
 #include "schema.h"
@@ -9,10 +13,58 @@
 namespace naba::indexer {
 namespace {
 
-// Calls `rewrite` on every document of db and stores the result, committing by
-// `limits`. Returns how many were done, and whether all were (`stop` stayed zero).
-std::pair<long, bool> rewrite_all(SharedDatabase& db, const CommitLimits& limits, const std::atomic<int>& stop,
-                                  const std::function<void(Xapian::Document&, schema::StoredDocument&)>& rewrite) {
+// What DocumentBuilder::build does not make from the stored record, read from the
+// indexed document: every value (source path, file signature, record line, other
+// holders; build() sets its own over them), the root-folder terms, and the entity
+// terms when the build does not tag. Plain copies: the analysis threads must not
+// touch the database's lazily read documents.
+struct KeptParts {
+    std::vector<std::pair<Xapian::valueno, std::string>> values;
+    std::vector<std::string> terms;
+};
+
+KeptParts kept_parts(const Xapian::Document& old, bool tagging) {
+    KeptParts kept;
+    for (auto v = old.values_begin(); v != old.values_end(); ++v)
+        if (v.get_valueno() != schema::kEntitiesSlot || !tagging) kept.values.emplace_back(v.get_valueno(), *v);
+    std::vector<std::string_view> prefixes{schema::kRootDirPrefix};
+    if (!tagging)
+        for (const schema::EntityTypePrefix& type : schema::kEntityTypes) prefixes.push_back(type.prefix);
+    for (std::string_view prefix : prefixes) {
+        const std::string p(prefix);
+        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+            t.skip_to(p);
+            if (t == old.termlist_end() || !(*t).starts_with(p)) break;
+            kept.terms.push_back(*t);
+        }
+    }
+    return kept;
+}
+
+void add_kept_parts(const KeptParts& kept, Xapian::Document& fresh) {
+    for (const auto& [slot, value] : kept.values)
+        if (fresh.get_value(slot).empty()) fresh.add_value(slot, value);
+    for (const std::string& term : kept.terms) fresh.add_boolean_term(term);
+}
+
+// One document on its way through the re-analysis.
+struct Reanalysis {
+    Xapian::docid id = 0;
+    schema::StoredDocument doc;
+    KeptParts kept;
+    Xapian::Document fresh;
+};
+using ReanalysisBatch = std::shared_ptr<std::vector<Reanalysis>>;
+
+// Documents read (and written) at a time: enough to keep the threads busy between
+// two turns of the database lock.
+constexpr std::size_t kReanalysisChunk = 64;
+
+}  // namespace
+
+long retag_all(SharedDatabase& db, const DocumentBuilder& builder, const CommitLimits& limits,
+               const std::string& fingerprint, const std::atomic<int>& stop) {
+    std::lock_guard lock(db.mutex);
     // The ids first: replacing documents while walking the posting list of all
     // documents would walk a list that changes under it.
     std::vector<Xapian::docid> ids;
@@ -22,11 +74,12 @@ std::pair<long, bool> rewrite_all(SharedDatabase& db, const CommitLimits& limits
     for (Xapian::docid id : ids) {
         if (stop.load()) {
             db.db.commit();
-            return {done, false};
+            return done;
         }
         Xapian::Document xdoc = db.db.get_document(id);
         schema::StoredDocument doc = schema::deserialize(xdoc.get_data());
-        rewrite(xdoc, doc);
+        builder.retag(doc, xdoc);
+        xdoc.set_data(schema::serialize(doc));
         db.db.replace_document(id, xdoc);
         ++done;
         if (pending.add(doc.text.size() + doc.title.size())) {
@@ -34,65 +87,73 @@ std::pair<long, bool> rewrite_all(SharedDatabase& db, const CommitLimits& limits
             pending.reset();
         }
     }
-    return {done, true};
-}
-
-// Copies into `fresh` what DocumentBuilder::build does not make from the stored
-// record: every value it left empty (source path, file signature, record line,
-// other holders; the entity list too when it does not tag), the root-folder terms,
-// and the entity terms when it does not tag.
-void carry_over(const Xapian::Document& old, Xapian::Document& fresh, bool tagged) {
-    for (auto v = old.values_begin(); v != old.values_end(); ++v) {
-        if (v.get_valueno() == schema::kEntitiesSlot && tagged) continue;  // none found now
-        if (fresh.get_value(v.get_valueno()).empty()) fresh.add_value(v.get_valueno(), *v);
-    }
-    std::vector<std::string_view> prefixes{schema::kRootDirPrefix};
-    if (!tagged)
-        for (const schema::EntityTypePrefix& type : schema::kEntityTypes) prefixes.push_back(type.prefix);
-    for (std::string_view prefix : prefixes) {
-        const std::string p(prefix);
-        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-            t.skip_to(p);
-            if (t == old.termlist_end() || !(*t).starts_with(p)) break;
-            fresh.add_boolean_term(*t);
-        }
-    }
-}
-
-}  // namespace
-
-long retag_all(SharedDatabase& db, const DocumentBuilder& builder, const CommitLimits& limits,
-               const std::string& fingerprint, const std::atomic<int>& stop) {
-    std::lock_guard lock(db.mutex);
-    const auto [done, whole] = rewrite_all(db, limits, stop, [&](Xapian::Document& xdoc, schema::StoredDocument& doc) {
-        builder.retag(doc, xdoc);
-        xdoc.set_data(schema::serialize(doc));
-    });
-    if (!whole) return done;
     db.db.set_metadata(std::string(schema::kEntityFingerprintKey), fingerprint);
     db.db.commit();
     return done;
 }
 
-long reanalyse_all(SharedDatabase& db, DocumentBuilder& builder, const CommitLimits& limits,
+long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int threads, const CommitLimits& limits,
                    const std::string& fingerprint, const std::string& entity_fingerprint,
                    const std::atomic<int>& stop) {
-    std::lock_guard lock(db.mutex);
-    // Set before the first document changes, so a stopped run's words get counted.
-    db.db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
-    db.spelling_marked_stale = true;
-    // Goes with the first batch: from then on the index holds both analyses.
-    db.db.set_metadata(std::string(schema::kAnalysisKey), std::string(kAnalysisInProgress) + fingerprint);
+    std::vector<Xapian::docid> ids;
+    {
+        std::lock_guard lock(db.mutex);
+        for (auto p = db.db.postlist_begin(""); p != db.db.postlist_end(""); ++p) ids.push_back(*p);
+        // Set before the first document changes, so a stopped run's words get counted.
+        db.db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
+        db.spelling_marked_stale = true;
+        // Goes with the first batch: from then on the index holds both analyses.
+        db.db.set_metadata(std::string(schema::kAnalysisKey), std::string(kAnalysisInProgress) + fingerprint);
+    }
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
+        [tagger] { return std::make_unique<AnalysisWorker>(tagger); });
     StemSynonyms synonyms;
-    const auto [done, whole] = rewrite_all(db, limits, stop, [&](Xapian::Document& xdoc, schema::StoredDocument& doc) {
-        Xapian::Document fresh = builder.build(doc);  // stores doc (its entities, when it tags)
-        carry_over(xdoc, fresh, builder.tags_entities());
-        synonyms.record(db.db, fresh);
-        xdoc = std::move(fresh);
-    });
-    if (!whole) return done;
-    db.db.set_metadata(std::string(schema::kAnalysisKey), fingerprint);
-    if (builder.tags_entities()) db.db.set_metadata(std::string(schema::kEntityFingerprintKey), entity_fingerprint);
+    PendingBatch pending(limits);
+    std::size_t next = 0;
+    long done = 0;
+    auto read = [&](tbb::flow_control& flow) -> ReanalysisBatch {
+        if (next == ids.size() || stop.load()) {
+            flow.stop();
+            return nullptr;
+        }
+        auto batch = std::make_shared<std::vector<Reanalysis>>();
+        std::lock_guard lock(db.mutex);
+        for (; next < ids.size() && batch->size() < kReanalysisChunk; ++next) {
+            const Xapian::Document old = db.db.get_document(ids[next]);
+            batch->push_back({ids[next], schema::deserialize(old.get_data()), kept_parts(old, tagger != nullptr), {}});
+        }
+        return batch;
+    };
+    auto build = [&](ReanalysisBatch batch) {
+        AnalysisWorker& worker = *workers.local();
+        for (Reanalysis& r : *batch) {
+            r.fresh = worker.builder.build(r.doc);  // stores doc (its entities, when it tags)
+            add_kept_parts(r.kept, r.fresh);
+        }
+        return batch;
+    };
+    auto write = [&](ReanalysisBatch batch) {
+        std::lock_guard lock(db.mutex);
+        for (Reanalysis& r : *batch) {
+            synonyms.record(db.db, r.fresh);
+            db.db.replace_document(r.id, r.fresh);
+            ++done;
+            if (pending.add(r.doc.text.size() + r.doc.title.size())) {
+                db.db.commit();
+                pending.reset();
+            }
+        }
+    };
+    tbb::parallel_pipeline(static_cast<std::size_t>(threads) * 2,
+                           tbb::make_filter<void, ReanalysisBatch>(tbb::filter_mode::serial_in_order, read) &
+                               tbb::make_filter<ReanalysisBatch, ReanalysisBatch>(tbb::filter_mode::parallel, build) &
+                               tbb::make_filter<ReanalysisBatch, void>(tbb::filter_mode::serial_in_order, write));
+    std::lock_guard lock(db.mutex);
+    if (done == static_cast<long>(ids.size())) {
+        db.db.set_metadata(std::string(schema::kAnalysisKey), fingerprint);
+        if (tagger) db.db.set_metadata(std::string(schema::kEntityFingerprintKey), entity_fingerprint);
+    }
     db.db.commit();
     return done;
 }

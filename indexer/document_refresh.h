@@ -30,13 +30,14 @@ namespace naba::indexer {
 long retag_all(SharedDatabase& db, const DocumentBuilder& builder, const CommitLimits& limits,
                const std::string& fingerprint, const std::atomic<int>& stop);
 
-// Builds every document of db again with `builder` (which also re-tags its entities
-// when it has a tagger) and records `fingerprint` (and `entity_fingerprint`, when
-// the builder tags). What the builder does not make is kept: the values of the file
-// the document came from, its root-folder terms, and its entities when the builder
-// does not tag. New word forms go into the stem synonym lists, and the spelling
-// data is marked stale for the run to refresh. Returns and stops as retag_all.
-long reanalyse_all(SharedDatabase& db, DocumentBuilder& builder, const CommitLimits& limits,
+// Builds every document of db again, on `threads` threads, with the current analysis
+// (and re-tags its entities when `tagger` is given), then records `fingerprint`
+// (and `entity_fingerprint`, with a tagger). What a build does not make is kept: the
+// values of the file the document came from, its root-folder terms, and its
+// entities without a tagger. New word forms go into the stem synonym lists, and the
+// spelling data is marked stale for the run to refresh. While it runs the index
+// records kAnalysisInProgress + fingerprint. Returns and stops as retag_all.
+long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int threads, const CommitLimits& limits,
                    const std::string& fingerprint, const std::string& entity_fingerprint,
                    const std::atomic<int>& stop);
 

@@ -400,9 +400,8 @@ void IndexRun::refresh_analysis() {
         std::lock_guard lock(db_.mutex);
         entity_key = entity_fingerprint(db_.db);
     }
-    AnalysisWorker worker(entity_tagger);
-    const long done =
-        reanalyse_all(db_, worker.builder, settings_.commit, fingerprint, entity_key, interrupt_signal());
+    const long done = reanalyse_all(db_, entity_tagger, thread_count(settings_.jobs), settings_.commit, fingerprint,
+                                    entity_key, interrupt_signal());
     if (done < static_cast<long>(total))
         reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " + count_of(static_cast<long>(total), "document") +
                        "; run naba-index again to finish");
