@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -397,14 +398,22 @@ void IndexRun::remove_vanished(const WalkResult& walk) {
     // Made when a document needs it: an unchanged re-run finds every document at a
     // file it walked (found_docids_), and then the set of every path (a tenth of such
     // a run over 20,000 small files) is never asked.
-    std::optional<std::unordered_set<std::string_view>> present;
-    auto is_present = [&](std::string_view path) {
+    std::optional<std::unordered_map<std::string_view, const InputFile*>> present;
+    auto is_present = [&](std::string_view path, const std::function<std::string()>& id_term) {
         if (!present) {
             present.emplace(walk.files.size());
             for (const InputFile& f : walk.files)
-                if (!f.root.empty()) present->insert(f.canonical);
+                if (!f.root.empty()) present->emplace(f.canonical, &f);
         }
-        return present->contains(path);
+        const auto it = present->find(path);
+        if (it == present->end()) return false;
+        // A text file's document has its id: one under another id at its path is what
+        // an earlier run indexed when the file was reached through a second folder
+        // argument too ("in in/sub"), now taken under the outer one's id only.
+        const InputFile& f = *it->second;
+        if (f.kind == InputKind::jsonl) return true;
+        const std::string term = id_term();
+        return term == schema::id_term(f.id) || (!f.legacy_id.empty() && term == schema::id_term(f.legacy_id));
     };
     IndexWriter(db_, reporter_, settings_.commit).remove_vanished(walk.complete_roots, found_docids_, is_present);
 }
