@@ -158,6 +158,19 @@ std::optional<bool> stored_stem_synonyms(const Xapian::Database& db) {
     return std::nullopt;
 }
 
+// An index of stem synonyms with documents and an empty synonym table is what
+// naba-search sees through Xapian's remote backend, which does not serve the table;
+// one that has no group to serve (numbers and stop words only) says so, or its
+// searches would be told that stems are not matched. Returns whether it changed.
+bool mark_stem_groups(Xapian::WritableDatabase& db) {
+    const bool none = db.get_metadata(std::string(schema::kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
+                      db.synonym_keys_begin() == db.synonym_keys_end();
+    const std::string key(schema::kNoStemGroupsKey), value = none ? "1" : "";
+    if (db.get_metadata(key) == value) return false;
+    db.set_metadata(key, value);
+    return true;
+}
+
 }  // namespace
 
 // An index keeps the way it holds stems (schema::kStemmingKey): documents indexed the
@@ -222,6 +235,7 @@ void IndexRun::run(const WalkResult& walk) {
         store_language_stats(db_.db);
         committing = true;
     }
+    committing = mark_stem_groups(db_.db) || committing;
     IndexWriter last(db_, reporter_, settings_.commit);
     last.settle(committing && !interrupted_);  // else the racy marks stay for the next run
     last.commit();
