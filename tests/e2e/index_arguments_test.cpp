@@ -1,5 +1,6 @@
 // naba-index's command-line arguments: folders named inside one another (or through
-// a symbolic link), whose files are one document each under one id.
+// a symbolic link), whose files are one document each under one id, and paths or
+// typos that start with a dash, which never silently become the index folder.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -18,6 +19,11 @@ using Ids = std::vector<std::string>;
 void nested_tree(const std::string& dir) {
     write_file(dir + "/in/top.txt", "alpha top\n");
     write_file(dir + "/in/sub/a.txt", "alpha inner\n");
+}
+
+// `naba-index ARGS` run in the folder `dir` (for relative paths that start with a dash).
+CliResult index_in(const std::string& dir, const std::string& args) {
+    return run("/bin/sh", {"-c", "cd '" + dir + "' && exec '" + NABA_INDEX_BIN + "' " + args});
 }
 
 }  // namespace
@@ -69,5 +75,35 @@ TEST_CASE("a file an earlier run indexed under an inner folder argument's id is 
     fs::remove(in + "/sub/a.txt");
     CHECK(has(index(db, {in, in + "/sub"}).err, "1 unchanged, 1 removed"));
     CHECK(search_ids(db, "alpha") == Ids{"top.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a dash and letters after the options are refused, not read as -d with the rest as the index folder") {
+    const std::string dir = temp_dir("dash-path");
+    write_file(dir + "/in/a.txt", "alpha\n");
+    for (const std::string word : {"-dashdir", "-qdtypo", "-j4"}) {
+        const CliResult r = index_in(dir, "in " + word);
+        CHECK(r.exit_code == 2);
+        CHECK(has(r.err, "'" + word + "' is read as -"));
+        CHECK(has(r.err, "put a path that starts with - after --: naba-index [OPTIONS] -- " + word));
+    }
+    CHECK(!fs::exists(dir + "/ashdir"));
+    CHECK(!fs::exists(dir + "/typo"));
+    CHECK(!fs::exists(dir + "/naba-db"));
+    // The value as the next word, or --db=DIR, is the index folder as before.
+    CHECK(index_in(dir, "-q -d db1 -j 1 in").exit_code == 0);
+    CHECK(index_in(dir, "--db=db2 in").exit_code == 0);
+    CHECK(search_ids(dir + "/db1", "alpha") == Ids{"a.txt"});
+    CHECK(search_ids(dir + "/db2", "alpha") == Ids{"a.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a folder whose name starts with a dash is indexed when it comes after --") {
+    const std::string dir = temp_dir("dash-folder");
+    write_file(dir + "/-dashdir/a.txt", "alpha\n");
+    const CliResult r = index_in(dir, "--db db -- -dashdir");
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.err, "1 document indexed into db (1 new, 0 replaced)"));
+    CHECK(search_ids(dir + "/db", "alpha") == Ids{"a.txt"});
     fs::remove_all(dir);
 }
