@@ -279,9 +279,9 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
     }
     // A folder another argument walked completely was read completely too: the
     // documents it held under its own name (an earlier run's) may go.
+    const std::vector<std::string> complete = result.complete_roots;
     for (const auto& [inner, walker] : held)
-        if (std::find(result.complete_roots.begin(), result.complete_roots.end(), walker) != result.complete_roots.end())
-            result.complete_roots.push_back(inner);
+        if (std::find(complete.begin(), complete.end(), walker) != complete.end()) result.complete_roots.push_back(inner);
     drop_repeats(result.files, arguments.size() == 1, real_roots);
     return result;
 }

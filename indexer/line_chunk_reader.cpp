@@ -119,7 +119,8 @@ std::optional<std::uint64_t> hash_file(const std::filesystem::path& path, InputF
         XXH3_64bits_reset(state);
         std::vector<char> block(1u << 20);
         long got = 0;
-        while ((got = in.read(block.data(), block.size())) > 0) XXH3_64bits_update(state, block.data(), static_cast<std::size_t>(got));
+        while ((got = in.read(block.data(), block.size())) > 0)
+            XXH3_64bits_update(state, block.data(), static_cast<std::size_t>(got));
         if (got == 0) hash = XXH3_64bits_digest(state);
         XXH3_freeState(state);
     }

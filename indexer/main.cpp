@@ -158,12 +158,15 @@ void apply(const RawOptions& raw, Parsed& out) {
 // to it; a path that starts with a dash goes after "--".
 void refuse_glued_values(const po::parsed_options& parsed) {
     for (const po::option& opt : parsed.options) {
-        if (opt.position_key != -1 || opt.value.empty() || opt.original_tokens.size() != 1) continue;  // a PATH
+        // A PATH, a switch, or a value given as a word of its own (-d DIR, --db DIR).
+        if (opt.position_key != -1 || opt.value.empty() || opt.original_tokens.size() != 1) continue;
         const std::string& token = opt.original_tokens.front();
-        if (token.size() > 2 && token[0] == '-' && token[1] != '-')
-            throw po::error("'" + token + "' is read as -" + std::string(1, token[token.size() - 1 - opt.value.front().size()]) +
-                            " " + opt.value.front() + ": give a short option's value as the next word (-d DIR, -j 4), " +
-                            "and put a path that starts with - after --: naba-index [OPTIONS] -- " + token);
+        if (token.size() <= 2 || token[0] != '-' || token[1] == '-') continue;
+        const std::string& value = opt.value.front();
+        const char letter = token[token.size() - 1 - value.size()];  // the option the value is glued to
+        throw po::error("'" + token + "' is read as -" + std::string(1, letter) + " " + value +
+                        ": give a short option's value as the next word (-d DIR, -j 4), and put a path that "
+                        "starts with - after --: naba-index [OPTIONS] -- " + token);
     }
 }
 

@@ -34,7 +34,8 @@ TEST_CASE("a folder named inside another folder argument is indexed once, under 
     const std::string db = dir + "/db", in = dir + "/in";
     const CliResult first = index(db, {in, in + "/sub"});
     CHECK(first.exit_code == 0);
-    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged, 0 removed, from 2 files"));
+    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged, 0 removed, " +
+                             "from 2 files"));
     CHECK(!has(first.err, "already appeared"));
     CHECK(search_ids(db, "alpha") == Ids{"sub/a.txt", "top.txt"});
     const CliResult again = index(db, {in, in + "/sub"});
@@ -56,7 +57,8 @@ TEST_CASE("a symbolic link to a folder or file inside a folder argument adds no 
                                            dir + "/in/sub/a.txt"};
     const CliResult first = index(db, args);
     CHECK(first.exit_code == 0);
-    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged, 0 removed, from 2 files"));
+    CHECK(has(first.err, "2 documents indexed into " + db + " (2 new, 0 replaced), 0 unchanged, 0 removed, " +
+                             "from 2 files"));
     CHECK(search_ids(db, "alpha") == Ids{"sub/a.txt", "top.txt"});
     CHECK(has(index(db, args).err, "0 documents indexed into " + db + " (0 new, 0 replaced), 2 unchanged, 0 removed"));
     fs::remove_all(dir);
