@@ -199,11 +199,11 @@ bool parse(int argc, char** argv, Parsed& out) {
 }
 
 // A line on stderr, its control characters escaped: messages quote paths and values.
-void say(const std::string& message) { std::cerr << "naba-index: " << naba::text::escape_controls(message) << "\n"; }
+void say(const std::string& message) { std::cerr << "naba-index: " << naba::indexer::printable(message) << "\n"; }
 
 void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long ignored) {
     std::cerr << "naba-index: " << count_of(c.indexed(), "document") << " indexed into "
-              << naba::text::escape_controls(s.db_dir) << " ("
+              << naba::indexer::printable(s.db_dir) << " ("
               << c.added << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
               << " removed, from " << count_of(c.files, "file");
     if (ignored) std::cerr << "; " << count_of(ignored, "file") << " of other types ignored";
