@@ -41,6 +41,11 @@ inline constexpr std::string_view kArabicNgramPrefix = "XC";
 // Metadata key naming the kind: "synonyms" or "terms". An index with documents and
 // without the key was built before stem synonyms, with terms.
 inline constexpr std::string_view kStemmingKey = "naba:stemming";
+// Metadata key set ("1") by naba-index in an index of stem synonyms that has
+// documents and no group at all (its words are all numbers or stop words): its
+// synonym table is empty for want of stems, not because Xapian's remote backend does
+// not serve it, which is how naba-search otherwise tells that it cannot match stems.
+inline constexpr std::string_view kNoStemGroupsKey = "naba:stemming:none";
 // The stem key's prefix (Xapian's convention for stemmed terms).
 inline constexpr std::string_view kStemPrefix = "Z";
 

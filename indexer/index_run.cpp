@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -158,6 +159,19 @@ std::optional<bool> stored_stem_synonyms(const Xapian::Database& db) {
     return std::nullopt;
 }
 
+// An index of stem synonyms with documents and an empty synonym table is what
+// naba-search sees through Xapian's remote backend, which does not serve the table;
+// one that has no group to serve (numbers and stop words only) says so, or its
+// searches would be told that stems are not matched. Returns whether it changed.
+bool mark_stem_groups(Xapian::WritableDatabase& db) {
+    const bool none = db.get_metadata(std::string(schema::kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
+                      db.synonym_keys_begin() == db.synonym_keys_end();
+    const std::string key(schema::kNoStemGroupsKey), value = none ? "1" : "";
+    if (db.get_metadata(key) == value) return false;
+    db.set_metadata(key, value);
+    return true;
+}
+
 }  // namespace
 
 // An index keeps the way it holds stems (schema::kStemmingKey): documents indexed the
@@ -221,6 +235,7 @@ void IndexRun::run(const WalkResult& walk) {
         store_language_stats(db_.db);
         committing = true;
     }
+    committing = mark_stem_groups(db_.db) || committing;
     IndexWriter last(db_, reporter_, settings_.commit);
     last.settle(committing && !interrupted_);  // else the racy marks stay for the next run
     last.commit();
@@ -435,14 +450,22 @@ void IndexRun::remove_vanished(const WalkResult& walk) {
     // Made when a document needs it: an unchanged re-run finds every document at a
     // file it walked (found_docids_), and then the set of every path (a tenth of such
     // a run over 20,000 small files) is never asked.
-    std::optional<std::unordered_set<std::string_view>> present;
-    auto is_present = [&](std::string_view path) {
+    std::optional<std::unordered_map<std::string_view, const InputFile*>> present;
+    auto is_present = [&](std::string_view path, const std::function<std::string()>& id_term) {
         if (!present) {
             present.emplace(walk.files.size());
             for (const InputFile& f : walk.files)
-                if (!f.root.empty()) present->insert(f.canonical);
+                if (!f.root.empty()) present->emplace(f.canonical, &f);
         }
-        return present->contains(path);
+        const auto it = present->find(path);
+        if (it == present->end()) return false;
+        // A text file's document has its id: one under another id at its path is what
+        // an earlier run indexed when the file was reached through a second folder
+        // argument too ("in in/sub"), now taken under the outer one's id only.
+        const InputFile& f = *it->second;
+        if (f.kind == InputKind::jsonl) return true;
+        const std::string term = id_term();
+        return term == schema::id_term(f.id) || (!f.legacy_id.empty() && term == schema::id_term(f.legacy_id));
     };
     IndexWriter(db_, reporter_, settings_.commit).remove_vanished(walk.complete_roots, found_docids_, is_present);
 }

@@ -169,7 +169,7 @@ void IndexWriter::remove_or_hand_over(const std::vector<Xapian::docid>& gone, co
 }
 
 void IndexWriter::remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
-                                  const std::function<bool(std::string_view)>& present) {
+                                  const PresentTest& present) {
     std::lock_guard lock(db_.mutex);
     for (const std::string& root : roots) {
         const std::string term = root_term(root);
@@ -178,7 +178,9 @@ void IndexWriter::remove_vanished(const std::vector<std::string>& roots, const s
         for (auto it = db_.db.postlist_begin(term); it != db_.db.postlist_end(term); ++it) {
             if (*it < found.size() && found[*it]) continue;
             std::string path = skip_to_document(paths, *it) ? *paths : std::string();
-            if (!present(path)) gone[std::move(path)].push_back(*it);
+            const Xapian::docid docid = *it;
+            auto id_term = [&] { return schema::id_term_of(db_.db.get_document(docid)); };
+            if (!present(path, id_term)) gone[std::move(path)].push_back(docid);
         }
         for (const auto& [path, ids] : gone) {
             db_.written = true;

@@ -84,13 +84,16 @@ class IndexWriter {
     void apply(JobBatch& batch);
 
     // For each root in `roots`: deletes the documents under its root term whose
-    // source file is not `present` (given its canonical path: a file walked), and the
-    // JSONL entries of those files, so that one that comes back is read again. A
-    // document another file still holds goes to that file instead (shared_ids.h).
-    // Documents whose docid is set in `found` were found at a file walked by this run:
-    // their paths need no reading (an unchanged re-run over many files finds all).
+    // source file is not `present` (given its canonical path: a file walked, and a
+    // function that gives the document's id term, asked only of a text file's, whose
+    // id is its own), and the JSONL entries of those files, so that one that comes back
+    // is read again. A document another file still holds goes to that file instead
+    // (shared_ids.h). Documents whose docid is set in `found` were found at a file
+    // walked by this run: their paths need no reading (an unchanged re-run over many
+    // files finds all).
+    using PresentTest = std::function<bool(std::string_view path, const std::function<std::string()>& id_term)>;
     void remove_vanished(const std::vector<std::string>& roots, const std::vector<bool>& found,
-                         const std::function<bool(std::string_view)>& present);
+                         const PresentTest& present);
 
     // The end of the run for the settles held back (IndexJob::settles): written when
     // the run is `committing` changes of its own anyway, else dropped, their racy

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 
+#include "input_fd.h"
 #include "shared_ids.h"
 #include "text/unicode_normalizer.h"
 #include "text/utf8.h"
@@ -23,11 +22,6 @@ bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std
 // alike; a headline alone is kept.
 bool nothing_to_search(const schema::StoredDocument& doc) { return is_blank(doc.text) && is_blank(doc.title); }
 
-// Why a file could not be opened or read: the system's reason (`error`, an errno
-// value taken right after the failure), which is not always permissions.
-std::string unreadable(int error) {
-    return error ? "cannot read the file: " + std::generic_category().message(error) : "cannot read the file";
-}
 // What a file found unchanged by its content needs stored when its signature differs
 // from the stored one (`stored`): its new times (touched), only the end of its racy
 // mark (IndexJob::settles), or nothing (racy then and racy still: the same values).
@@ -169,9 +163,9 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     if (entry && ((!limit_raised && !prune_due) || racy_same)) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
-        errno = 0;
-        hash = hash_file(file.path);
-        if (!hash) return reporter_.skip(where, "unreadable", unreadable(errno));
+        InputFd why("");
+        hash = hash_file(file.path, &why);
+        if (!hash) return skip_unopened(where, why);
         if (*hash == entry->sig.hash && !limit_raised && !prune_due) {
             batch.bytes += sig.size;
             unchanged_jsonl(where, *entry);
@@ -184,9 +178,8 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
             return;
         }
     }
-    errno = 0;
     auto lines = std::make_unique<LineChunkReader>(file.path, kJsonlRunBytes, settings_.max_file_bytes);
-    if (!lines->is_open()) return reporter_.skip(where, "unreadable", unreadable(errno));
+    if (!lines->is_open()) return skip_unopened(where, lines->file());
     jsonl_.emplace();
     jsonl_->where = where, jsonl_->path = path, jsonl_->root = file.root, jsonl_->key = key, jsonl_->sig = sig;
     jsonl_->lines = std::move(lines);
@@ -315,17 +308,24 @@ void InputReader::add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch
 }
 
 bool InputReader::read_bytes(const fs::path& file, const std::string& where, std::uint64_t size, std::string& bytes) {
-    errno = 0;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    if (!in || !(buffer << in.rdbuf()) || in.bad()) {
-        if (size != 0) {
-            reporter_.skip(where, "unreadable", unreadable(errno));
-            return false;
-        }
+    InputFd in(file.string());
+    if (!in.is_open()) return skip_unopened(where, in), false;
+    // The size the walk found, and a block more: a file that grew since is read whole.
+    constexpr std::size_t kBlock = 64u << 10;
+    bytes.resize(static_cast<std::size_t>(size) + kBlock);
+    std::size_t done = 0;
+    for (long got = 0; (got = in.read(bytes.data() + done, bytes.size() - done)) > 0;) {
+        done += static_cast<std::size_t>(got);
+        if (done == bytes.size()) bytes.resize(bytes.size() + kBlock);
     }
-    bytes = std::move(buffer).str();
+    if (in.error()) return reporter_.skip(where, "unreadable", unreadable_detail(in.error())), false;
+    bytes.resize(done);
     return true;
+}
+
+void InputReader::skip_unopened(const std::string& where, const InputFd& file) {
+    if (file.not_regular()) return reporter_.skip(where, kNotRegularReason, kNotRegularDetail);
+    reporter_.skip(where, "unreadable", unreadable_detail(file.error()));
 }
 
 bool InputReader::acceptable(const std::string& where, const std::string& bytes) {

@@ -86,6 +86,8 @@ class InputReader {
     void add_jsonl_record(schema::StoredDocument&& doc, JobBatch& batch);
     bool read_bytes(const std::filesystem::path& file, const std::string& where, std::uint64_t size,
                     std::string& bytes);
+    // Skips a file InputFd could not open: not a regular file, or its error.
+    void skip_unopened(const std::string& where, const InputFd& file);
     // A text file that is neither empty nor binary (no NUL byte).
     bool acceptable(const std::string& where, const std::string& bytes);
     bool first_time(const std::string& id, const std::string& where);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -136,21 +137,29 @@ void walk_directory(const std::string& root, int threads, WalkResult& result) {
     if (complete) result.complete_roots.push_back(canonical_root);
 }
 
-// What makes two inputs one: a text file's path and id; a JSONL file's real file, as
-// its records carry their ids (so a link beside it, latest.jsonl, is the same dump).
-std::string repeat_key(const InputFile& f) {
-    if (f.kind != InputKind::jsonl) return f.canonical + '\0' + f.id;
+// The file a walked or named input is, through any symbolic link on the way: a
+// walked file is its folder argument's real path and its path below it (the walk
+// follows no folder link, and one realpath per argument is cheap), a named file
+// or a JSONL file its own realpath (a link beside a dump, latest.jsonl, is the dump).
+std::string real_key(const InputFile& f, const std::unordered_map<std::string, std::string>& real_roots) {
+    if (!f.root.empty() && f.kind != InputKind::jsonl) {
+        if (auto it = real_roots.find(f.root); it != real_roots.end())
+            return it->second + f.canonical.substr(f.root.size());
+    }
     std::error_code ec;
     const fs::path real = fs::canonical(f.path, ec);
     return ec ? f.canonical : real.string();
 }
 
-// A file named twice ("a.txt a.txt", "dir dir/") is one input: read twice, it would
-// count as replacing itself, and be re-indexed by every re-run. A JSONL file is one
-// input however it was named or linked to; it is read under its own name rather than
-// a link's, and keeps the folder it was found under, so that its documents go when it
-// leaves that folder. With one argument only JSONL files can repeat (through links).
-void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
+// A file reached twice ("a.txt a.txt", a folder and a file in it, a folder and a
+// link to the file) is one input: read twice it would be two documents or count as
+// replacing itself. A file found by a folder's walk is taken as the walk found it
+// (its id, below the folder), before the same file named; of two names, the one that
+// is not a link. A JSONL file keeps the folder it was found under, so that its
+// documents go when it leaves that folder. With one argument only links can repeat
+// a file, and links to text files inside one folder are separate inputs as before.
+void drop_repeats(std::vector<InputFile>& files, bool one_argument,
+                  const std::unordered_map<std::string, std::string>& real_roots) {
     if (one_argument && std::none_of(files.begin(), files.end(), [](const InputFile& f) { return f.kind == InputKind::jsonl; }))
         return;
     std::unordered_map<std::string, std::size_t> first;  // key -> index in `kept`
@@ -160,27 +169,88 @@ void drop_repeats(std::vector<InputFile>& files, bool one_argument) {
             kept.push_back(std::move(f));
             continue;
         }
-        const auto [it, added] = first.emplace(repeat_key(f), kept.size());
+        const auto [it, added] = first.emplace(real_key(f, real_roots), kept.size());
         if (added) {
             kept.push_back(std::move(f));
             continue;
         }
         InputFile& earlier = kept[it->second];
         std::error_code ec;
-        if (fs::is_symlink(earlier.path, ec) && !fs::is_symlink(f.path, ec)) {
+        const bool walked_first = !earlier.root.empty() && f.root.empty();
+        const bool walked_later = earlier.root.empty() && !f.root.empty();
+        if (f.kind != InputKind::jsonl && !walked_first &&
+            (walked_later || (fs::is_symlink(earlier.path, ec) && !fs::is_symlink(f.path, ec)))) {
+            earlier = std::move(f);
+        } else if (f.kind == InputKind::jsonl && fs::is_symlink(earlier.path, ec) && !fs::is_symlink(f.path, ec)) {
             if (f.root.empty()) f.root = std::move(earlier.root);
             earlier = std::move(f);
-        } else if (earlier.root.empty()) {
+        } else if (earlier.root.empty() && earlier.kind == InputKind::jsonl) {
             earlier.root = f.root;
         }
     }
     files = std::move(kept);
 }
 
+// A directory argument, with what decides whether another one's walk holds it.
+struct DirectoryArgument {
+    std::string argument, canonical, real;
+    bool through_link = false;  // its path is not its real path (a symbolic link on the way)
+};
+
+// Whether the walk of `outer` reaches every file of `inner`: `inner` is a folder below
+// it, on a path with no hidden folder (the walk skips those), or the same folder by
+// another path, of which the real path (else the first in byte order) is walked.
+bool walk_holds(const DirectoryArgument& outer, const DirectoryArgument& inner) {
+    if (outer.canonical == inner.canonical) return false;
+    if (outer.real == inner.real)
+        return std::tie(outer.through_link, outer.canonical) < std::tie(inner.through_link, inner.canonical);
+    const std::string prefix = outer.real == "/" ? "/" : outer.real + "/";
+    if (!inner.real.starts_with(prefix)) return false;
+    for (const auto& part : fs::path(inner.real.substr(prefix.size())))
+        if (part.native().starts_with('.')) return false;
+    return true;
+}
+
+}  // namespace
+
+namespace {
+
+std::string real_path_or(const std::string& path, const std::string& fallback) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    return ec ? fallback : real.string();
+}
+
+// The directory arguments whose files another one's walk finds (walk_holds), each
+// with the argument that walks them: walked once, under that argument, so that a
+// file gets one id (its path below the outermost folder named) whatever the order.
+std::unordered_map<std::string, std::string> held_directories(const std::vector<DirectoryArgument>& dirs) {
+    std::unordered_map<std::string, std::string> held;  // canonical -> canonical of the walker
+    for (const DirectoryArgument& inner : dirs) {
+        const DirectoryArgument* walker = nullptr;
+        for (const DirectoryArgument& outer : dirs)
+            if (walk_holds(outer, inner) && (!walker || walk_holds(outer, *walker))) walker = &outer;
+        if (walker) held.emplace(inner.canonical, walker->canonical);
+    }
+    return held;
+}
+
 }  // namespace
 
 WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
     WalkResult result;
+    std::vector<DirectoryArgument> dirs;
+    for (const std::string& argument : arguments) {
+        struct stat st;
+        if (argument.empty() || ::stat(argument.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        DirectoryArgument dir{argument, canonical_path(argument), {}};
+        dir.real = real_path_or(argument, dir.canonical);
+        dir.through_link = dir.real != dir.canonical;
+        dirs.push_back(std::move(dir));
+    }
+    const std::unordered_map<std::string, std::string> held = held_directories(dirs);
+    std::unordered_map<std::string, std::string> real_roots;  // canonical -> real path, of the walked
+    for (const DirectoryArgument& dir : dirs) real_roots.emplace(dir.canonical, dir.real);
     std::unordered_set<std::string> walked;  // canonical paths of the directory arguments
     for (const std::string& argument : arguments) {
         struct stat st;
@@ -188,8 +258,10 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
             result.problems.push_back({argument, "no such file or directory"});
         } else if (S_ISDIR(st.st_mode)) {
             // A folder named twice ("dir ./dir/") is walked once: its files would be
-            // dropped as repeats, but its problems and ignored files counted twice.
-            if (walked.insert(canonical_path(argument)).second) walk_directory(argument, threads, result);
+            // dropped as repeats, but its problems and ignored files counted twice. So
+            // is one inside another argument's walk ("in in/sub").
+            const std::string canonical = canonical_path(argument);
+            if (!held.contains(canonical) && walked.insert(canonical).second) walk_directory(argument, threads, result);
         } else if (S_ISREG(st.st_mode)) {
             InputFile file;
             // Named explicitly, with another extension: the user means it, so read it as text.
@@ -205,7 +277,12 @@ WalkResult walk_inputs(const std::vector<std::string>& arguments, int threads) {
             result.problems.push_back({argument, "not a regular file or directory"});
         }
     }
-    drop_repeats(result.files, arguments.size() == 1);
+    // A folder another argument walked completely was read completely too: the
+    // documents it held under its own name (an earlier run's) may go.
+    const std::vector<std::string> complete = result.complete_roots;
+    for (const auto& [inner, walker] : held)
+        if (std::find(complete.begin(), complete.end(), walker) != complete.end()) result.complete_roots.push_back(inner);
+    drop_repeats(result.files, arguments.size() == 1, real_roots);
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <simdjson.h>
+#include <unicode/uchar.h>
 
 #include "date.h"
 #include "document_readers.h"
@@ -17,6 +18,14 @@ namespace naba::indexer {
 namespace {
 
 namespace od = simdjson::ondemand;
+
+// An id of spaces alone (" ", U+3000) looks like none where ids are printed one per
+// line, and scripts that trim lines read it as an empty one.
+bool only_white_space(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (!u_isUWhiteSpace(static_cast<UChar32>(text::next_code_point(s, i)))) return false;
+    return true;
+}
 
 // Reads a scalar as text: strings unescaped, numbers as written (and `*number` set);
 // nullopt otherwise.
@@ -213,6 +222,8 @@ std::string parse_one_object(od::parser& parser, const std::string& padded, std:
             }
             if (!schema::id_fits_one_line(*text))
                 return "\"id\" contains a control character (a tab or line break): ids must fit on one line";
+            if (only_white_space(*text))
+                return "\"id\" is only white space, which would print as an empty line: give the record a visible id";
             doc.id = *text, has_id = true;
         } else if (key == "text") {
             if (!text) return "\"text\" must be a string";

@@ -12,7 +12,7 @@ constexpr std::size_t kBlockBytes = 64u << 10;
 
 LineChunkReader::LineChunkReader(const std::filesystem::path& path, std::size_t chunk_bytes,
                                  std::size_t max_line_bytes)
-    : in_(path, std::ios::binary), chunk_bytes_(chunk_bytes), max_line_bytes_(max_line_bytes),
+    : in_(path.string()), chunk_bytes_(chunk_bytes), max_line_bytes_(max_line_bytes),
       state_(XXH3_createState()) {
     if (!state_) throw std::bad_alloc();
     XXH3_64bits_reset(state_);
@@ -23,10 +23,10 @@ LineChunkReader::~LineChunkReader() { XXH3_freeState(state_); }
 bool LineChunkReader::fill() {
     const std::size_t old_size = buffer_.size();
     buffer_.resize(old_size + kBlockBytes);
-    in_.read(buffer_.data() + old_size, static_cast<std::streamsize>(kBlockBytes));
-    const auto got = static_cast<std::size_t>(in_.gcount());
+    const long read = in_.is_open() ? in_.read(buffer_.data() + old_size, kBlockBytes) : -1;
+    const std::size_t got = read > 0 ? static_cast<std::size_t>(read) : 0;
     buffer_.resize(old_size + got);
-    if (in_.bad()) {
+    if (read < 0) {
         failed_ = true;
         return false;
     }
@@ -110,19 +110,21 @@ bool LineChunkReader::next(LineRun& run) {
     }
 }
 
-std::optional<std::uint64_t> hash_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    XXH3_state_t* state = XXH3_createState();
-    if (!state) throw std::bad_alloc();
-    XXH3_64bits_reset(state);
-    std::vector<char> block(1u << 20);
-    while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0)
-        XXH3_64bits_update(state, block.data(), static_cast<std::size_t>(in.gcount()));
-    const bool ok = !in.bad();
-    const std::uint64_t hash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    if (!ok) return std::nullopt;
+std::optional<std::uint64_t> hash_file(const std::filesystem::path& path, InputFd* why) {
+    InputFd in(path.string());
+    std::optional<std::uint64_t> hash;
+    if (in.is_open()) {
+        XXH3_state_t* state = XXH3_createState();
+        if (!state) throw std::bad_alloc();
+        XXH3_64bits_reset(state);
+        std::vector<char> block(1u << 20);
+        long got = 0;
+        while ((got = in.read(block.data(), block.size())) > 0)
+            XXH3_64bits_update(state, block.data(), static_cast<std::size_t>(got));
+        if (got == 0) hash = XXH3_64bits_digest(state);
+        XXH3_freeState(state);
+    }
+    if (why) *why = std::move(in);
     return hash;
 }
 

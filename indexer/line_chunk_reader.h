@@ -7,11 +7,12 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 
 #include <xxhash.h>
+
+#include "input_fd.h"
 
 namespace naba::indexer {
 
@@ -24,13 +25,15 @@ struct LineRun {
 class LineChunkReader {
   public:
     // `chunk_bytes`: about how much one run holds; `max_line_bytes`: longer lines are
-    // skipped. Check is_open() (when false, errno says why).
+    // skipped. Check is_open() (when false, file() says why: not a regular file, or
+    // its error()).
     LineChunkReader(const std::filesystem::path& path, std::size_t chunk_bytes, std::size_t max_line_bytes);
     ~LineChunkReader();
     LineChunkReader(const LineChunkReader&) = delete;
     LineChunkReader& operator=(const LineChunkReader&) = delete;
 
     bool is_open() const { return in_.is_open(); }
+    const InputFd& file() const { return in_; }
 
     // The next run; false at the end of the file or when reading failed (failed()).
     bool next(LineRun& run);
@@ -46,7 +49,7 @@ class LineChunkReader {
     void take_lines(std::size_t end, LineRun& run);
     std::size_t content_bytes(std::size_t begin, std::size_t end) const;
 
-    std::ifstream in_;
+    InputFd in_;
     std::size_t chunk_bytes_, max_line_bytes_;
     std::string buffer_;                        // read, not yet handed out
     std::size_t last_newline_ = std::string::npos;  // in buffer_
@@ -54,7 +57,8 @@ class LineChunkReader {
     XXH3_state_t* state_;
 };
 
-// XXH3_64bits of a file's bytes, read a block at a time; nullopt if it cannot be read.
-std::optional<std::uint64_t> hash_file(const std::filesystem::path& path);
+// XXH3_64bits of a file's bytes, read a block at a time; nullopt if it cannot be
+// read, with the reason in `why` (InputFd: not a regular file, or its error()).
+std::optional<std::uint64_t> hash_file(const std::filesystem::path& path, InputFd* why = nullptr);
 
 }  // namespace naba::indexer

@@ -47,6 +47,8 @@ Examples:
   $ NABA_DB=/srv/naba naba-index today/
   $ naba-index --gazetteer my-entities.tsv articles/
   $ naba-index --report-unknown           (names found that no gazetteer lists)
+  $ naba-index -d db -- -drafts/          (a path that starts with -: after --)
+A short option's value is the next word (-d DIR, -j 4); -dDIR is refused.
 
 Re-running is incremental: files whose size and mtime (or, failing that, content
 hash) did not change are not indexed again, nor are unchanged JSONL records; files
@@ -152,6 +154,24 @@ void apply(const RawOptions& raw, Parsed& out) {
     if (!raw.gazetteer_files.empty()) s.user_gazetteer = naba::read_gazetteer_files(raw.gazetteer_files);
 }
 
+// Boost reads "-dashdir" as -d with the value "ashdir" (and "-qdx" as -q -d x): a path
+// that starts with a dash, or --dashdir typed with one dash, would silently become the
+// index folder. A short option's value is the next word (-d DIR, -j 4), never glued
+// to it; a path that starts with a dash goes after "--".
+void refuse_glued_values(const po::parsed_options& parsed) {
+    for (const po::option& opt : parsed.options) {
+        // A PATH, a switch, or a value given as a word of its own (-d DIR, --db DIR).
+        if (opt.position_key != -1 || opt.value.empty() || opt.original_tokens.size() != 1) continue;
+        const std::string& token = opt.original_tokens.front();
+        if (token.size() <= 2 || token[0] != '-' || token[1] == '-') continue;
+        const std::string& value = opt.value.front();
+        const char letter = token[token.size() - 1 - value.size()];  // the option the value is glued to
+        throw po::error("'" + token + "' is read as -" + std::string(1, letter) + " " + value +
+                        ": give a short option's value as the next word (-d DIR, -j 4), and put a path that "
+                        "starts with - after --: naba-index [OPTIONS] -- " + token);
+    }
+}
+
 // Returns false after printing help; throws po::error on bad options.
 bool parse(int argc, char** argv, Parsed& out) {
     RawOptions raw;
@@ -164,7 +184,9 @@ bool parse(int argc, char** argv, Parsed& out) {
     positional.add("path", -1);
 
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    const po::parsed_options parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
+    refuse_glued_values(parsed);
+    po::store(parsed, vm);
     if (vm.count("help")) {
         std::cout << visible << "\n";
         return false;
@@ -179,11 +201,11 @@ bool parse(int argc, char** argv, Parsed& out) {
 }
 
 // A line on stderr, its control characters escaped: messages quote paths and values.
-void say(const std::string& message) { std::cerr << "naba-index: " << naba::text::escape_controls(message) << "\n"; }
+void say(const std::string& message) { std::cerr << "naba-index: " << naba::indexer::printable(message) << "\n"; }
 
 void print_summary(const naba::indexer::RunCounts& c, const RunSettings& s, long ignored) {
     std::cerr << "naba-index: " << count_of(c.indexed(), "document") << " indexed into "
-              << naba::text::escape_controls(s.db_dir) << " ("
+              << naba::indexer::printable(s.db_dir) << " ("
               << c.added << " new, " << c.replaced << " replaced), " << c.unchanged << " unchanged, " << c.removed
               << " removed, from " << count_of(c.files, "file");
     if (ignored) std::cerr << "; " << count_of(ignored, "file") << " of other types ignored";

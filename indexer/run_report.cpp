@@ -1,13 +1,39 @@
 #include "run_report.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 
+#include <unicode/utf8.h>
+
 #include "text/terminal_text.h"
+#include "text/unicode_normalizer.h"
 
 namespace naba::indexer {
+
+std::string printable(std::string_view text) {
+    if (text::is_valid_utf8(text)) return text::escape_controls(text);
+    std::string out;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto size = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < size;) {
+        const std::int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, size, c);
+        if (c >= 0) {
+            out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        } else {
+            for (std::int32_t b = start; b < i; ++b) {
+                char hex[5];
+                std::snprintf(hex, sizeof hex, "\\x%02X", bytes[b]);
+                out += hex;
+            }
+        }
+    }
+    return text::escape_controls(out);
+}
 
 std::string count_of(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 namespace {
@@ -41,7 +67,7 @@ void Reporter::warn(const std::string& where, const std::string& message) {
     if (verbosity_ == Verbosity::quiet) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: warning: " << text::escape_controls(where + ": " + message) << "\n";
+    std::cerr << "naba-index: warning: " << printable(where + ": " + message) << "\n";
 }
 
 void Reporter::skip(const std::string& where, const std::string& reason, const std::string& detail, long count) {
@@ -49,21 +75,21 @@ void Reporter::skip(const std::string& where, const std::string& reason, const s
     // Skips are always shown, even with --quiet: they are why the exit status is 1.
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: skipped " << text::escape_controls(where + ": " + detail) << "\n";
+    std::cerr << "naba-index: skipped " << printable(where + ": " + detail) << "\n";
 }
 
 void Reporter::document(const char* action, const std::string& id) {
     if (verbosity_ != Verbosity::verbose) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: " << action << " " << text::escape_controls(id) << "\n";
+    std::cerr << "naba-index: " << action << " " << printable(id) << "\n";
 }
 
 void Reporter::note(const std::string& message) {
     if (verbosity_ == Verbosity::quiet) return;
     std::lock_guard lock(mutex_);
     clear_progress_line();
-    std::cerr << "naba-index: " << text::escape_controls(message) << "\n";
+    std::cerr << "naba-index: " << printable(message) << "\n";
 }
 
 void Reporter::set_totals(std::uint64_t bytes, long files) {

@@ -9,10 +9,17 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace naba::indexer {
 
 enum class Verbosity { quiet, normal, verbose };
+
+// `text` as naba-index prints it on stderr: control characters written visibly
+// (text::escape_controls, \x1B) and each byte outside a UTF-8 character as \xHH, as
+// ids write them (input_walker.h): a raw byte 0x9B is a control sequence (CSI) to a
+// terminal that reads 8-bit controls, and a name's bytes are shown as they are.
+std::string printable(std::string_view text);
 
 // "1 document", "2 documents": a count and its noun, singular for one.
 std::string count_of(long n, const std::string& noun);

@@ -34,7 +34,8 @@ struct ParsedQuery {
 // True for an index that keeps its stems as synonym groups (schema.h, kStemmingKey)
 // whose synonym table cannot be read: Xapian 1.4's remote backend (xapian-tcpsrv)
 // does not serve it. A stemmed word would then find nothing, so QueryBuilder matches
-// words as written on such an index.
+// words as written on such an index. An index that has no group to serve says so
+// (schema::kNoStemGroupsKey).
 bool stem_groups_unserved(const Xapian::Database& db);
 
 class QueryBuilder {

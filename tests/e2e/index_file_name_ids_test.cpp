@@ -54,3 +54,14 @@ TEST_CASE("a document an earlier naba-index filed under a non-UTF-8 name's raw b
     CHECK(search_ids(db, "*") == Ids{"caf\\xE9.txt"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a message about a file whose name is not UTF-8 writes its bad bytes \\xHH, never raw to the terminal") {
+    const std::string dir = temp_dir("latin1-messages"), db = dir + "/db", in = dir + "/in";
+    // 0x9B alone is CSI to a terminal that reads 8-bit controls.
+    write_file(in + "/bin\x9B" "ary.txt", std::string("a\0b", 3));
+    const CliResult r = index(db, {in});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, "skipped " + in + "/bin\\x9Bary.txt: the file contains NUL bytes"));
+    CHECK(r.err.find('\x9B') == std::string::npos);
+    fs::remove_all(dir);
+}

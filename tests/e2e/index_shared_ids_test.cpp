@@ -191,3 +191,23 @@ TEST_CASE("a document handed to a file of another directory argument is not remo
     CHECK(search_ids(db, "*") == Ids{"b1"});
     fs::remove_all(dir);
 }
+
+TEST_CASE("a handed-over document keeps its text under its new file until a run without --no-delete reads that file") {
+    std::string dir = temp_dir("shared-id-handed-text");
+    const std::string db = dir + "/db", in = dir + "/in";
+    write_file(in + "/a.jsonl", record("x", "alpha version"));
+    write_file(in + "/b.jsonl", record("x", "bravo version"));
+    REQUIRE(index(db, {in}).exit_code == 0);
+    fs::remove(in + "/b.jsonl");
+    REQUIRE(index(db, {in}).exit_code == 0);
+    // Handed to a.jsonl: listed there, with the text it was indexed with (README, re-running).
+    CHECK(search_ids(db, "bravo") == Ids{"x"});
+    const CliResult shown = run(NABA_SEARCH_BIN, {"--db", db, "-f", "json", "bravo"});
+    CHECK(has(shown.out, "\"path\":\"" + fs::canonical(in + "/a.jsonl").string() + "\""));
+    REQUIRE(index(db, {"--no-delete", in}).exit_code == 0);  // a --no-delete run does not read a.jsonl again
+    CHECK(search_ids(db, "bravo") == Ids{"x"});
+    REQUIRE(index(db, {in}).exit_code == 0);
+    CHECK(search_ids(db, "alpha") == Ids{"x"});
+    CHECK(search_ids(db, "bravo").empty());
+    fs::remove_all(dir);
+}

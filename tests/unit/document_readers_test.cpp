@@ -276,3 +276,20 @@ TEST_CASE("a JSONL key naba-index reads given twice in one object is reported, a
     CHECK(c.problems[1].line == 2);
     CHECK_FALSE(c.problems[1].skipped);
 }
+
+TEST_CASE("a JSONL id of white space alone is reported and skipped: it would print as an empty line") {
+    Collected c;
+    long n = parse_jsonl(
+        "{\"id\":\"   \",\"text\":\"x\"}\n"
+        "{\"id\":\"\\u3000\\u00a0\",\"text\":\"x\"}\n"
+        "{\"id\":\" a \",\"text\":\"spaces around a visible id are kept\"}\n",
+        "/blank-ids.jsonl", [&](StoredDocument&& d) { c.docs.push_back(d); }, c.problem_sink());
+    CHECK(n == 1);
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].line == 1);
+    CHECK(c.problems[1].line == 2);
+    CHECK(c.problems[0].message.find("only white space") != std::string::npos);
+    CHECK(c.problems[0].skipped);
+    REQUIRE(c.docs.size() == 1);
+    CHECK(c.docs[0].id == " a ");
+}

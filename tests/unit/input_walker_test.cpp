@@ -151,3 +151,24 @@ TEST_CASE("a folder named twice is walked once: its problems and ignored files a
     CHECK(walk.ignored == 1);
     fs::remove_all(root);
 }
+
+TEST_CASE("a folder inside another argument is walked once, under the outer one, unless a hidden folder hides it") {
+    const fs::path root = fs::temp_directory_path() / ("naba-walk-nested-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "in" / "sub");
+    fs::create_directories(root / "in" / ".hid");
+    std::ofstream(root / "in" / "sub" / "a.txt") << "text\n";
+    std::ofstream(root / "in" / ".hid" / "b.txt") << "text\n";
+    fs::create_symlink(root / "nowhere.txt", root / "in" / "sub" / "dangling.txt");
+    const std::string in = (root / "in").string();
+    const WalkResult walk = walk_inputs({in + "/sub", in + "/.hid", in});
+    std::vector<std::string> ids;
+    for (const InputFile& f : walk.files) ids.push_back(f.id);
+    CHECK(ids == std::vector<std::string>{"b.txt", "sub/a.txt"});
+    CHECK(walk.problems.size() == 1);  // the broken link, once
+    std::vector<std::string> complete = walk.complete_roots;
+    std::sort(complete.begin(), complete.end());
+    // in/sub too: the walk of in read it whole, so an earlier run's documents under it may go.
+    CHECK(complete == std::vector<std::string>{in, in + "/.hid", in + "/sub"});
+    fs::remove_all(root);
+}
