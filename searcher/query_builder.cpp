@@ -10,6 +10,7 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "field_names.h"
 #include "filter_values.h"
 #include "query_checks.h"
 #include "query_walk.h"
@@ -369,7 +370,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     analyzer_.configure(parser_);
     parser_.set_database(db);
     if (stem_groups_unserved(db)) parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-    // Each field is named once, here: field_without_value checks the same list.
+    // Each field is named once, here: check_field_names checks the same list.
     auto field = [this](const char* name) { return field_names_.emplace_back(name); };
     parser_.add_prefix(field("title"), std::string(schema::kTitlePrefix));
     parser_.add_boolean_prefix(field("lang"), std::string(schema::kLangPrefix));
@@ -397,10 +398,7 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
-    // Xapian reads "title:" with nothing after it as the word title.
-    if (const std::string field = field_without_value(query, field_names_); !field.empty())
-        throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
-                                       "e.g. " + field_value_example(field));
+    check_field_names(query, field_names_);  // a field without value, or no field at all (titel:)
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();

@@ -61,6 +61,10 @@ Query syntax (Xapian):
                                months and years (date:2025-03, date:2025); only
                                these forms (no time after the day, no 20250301)
   '*'                        every document
+  A word of letters with a colon and a value at the start of a term is a field, and
+  one naba-search does not know is an error that names the closest (titel:grain:
+  did you mean title:?); a URL (http://x), a time (10:30), a word in capitals
+  (UPDATE:) or in quotes ("titel:grain") is text.
 
 Examples:
   $ naba-search 'وقف إطلاق النار'
