@@ -235,7 +235,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("default-op", po::value(&default_op)->default_value("or"),
          "how plain words combine: or | and; e.g. --default-op and")
         ("sort", po::value(&sort)->default_value("relevance"),
-         "relevance | date (oldest first) | -date (newest first); e.g. --sort -date")
+         "relevance | date (oldest first) | -date (newest first); with -f trec and a date order the score "
+         "column is minus the rank, as trec_eval orders by score; e.g. --sort -date")
         ("format,f", po::value(&out.format)->default_value("text"),
          "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
          "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
