@@ -253,7 +253,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "an object, {\"count\": N} (batch: {\"qid\", \"count\"}); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
          "run one query per line of FILE (- for stdin), 'qid<TAB>query' or a plain query (qid = line "
-         "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")
+         "number); every result is labelled with its qid (a qid given twice is a warning on stderr); e.g. "
+         "--batch queries.tsv -f trec -n 100")
         ("color", po::value(&color)->default_value("auto"),
          "mark matched words in bold: auto (on a terminal) | always | never; e.g. --color never")
         ("format-version", po::value(&format_version)->default_value(std::to_string(kFormatVersion)),

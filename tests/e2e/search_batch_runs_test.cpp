@@ -1,5 +1,6 @@
 // What scripts that evaluate runs rely on: a trec run whose order trec_eval keeps
-// (it orders by the score column, not by rank).
+// (it orders by the score column, not by rank), and a warning when a --batch file
+// gives a qid twice (trec_eval and joins by qid merge their results).
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -57,4 +58,19 @@ TEST_CASE("a trec run's scores decrease with its ranks under every sort, so trec
         CHECK(run[i].id == ids[i]);
         CHECK(run[i].score == -static_cast<double>(run[i].rank));
     }
+}
+
+TEST_CASE("a qid given twice in --batch is a warning that names both lines, and changes no exit status") {
+    const std::string queries = "q1\tgrain\nq2\todesa\n\nq1\tceasefire\n3\tgrain\nzzzzqqq\n";
+    CliResult r = search_sample({"--batch", "-", "-f", "ids", "-n", "1"}, queries);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("line 4: warning: qid q1 was given on line 1 too") != std::string::npos);
+    // A plain query's qid is its line number: line 6's is 6, not the 3 given on line 5.
+    CHECK(r.err.find("line 6:") == std::string::npos);
+    CHECK(lines(r.out).size() == 4);
+    CliResult none = search_sample({"--batch", "-", "-f", "ids"}, "a\tzzzzqqq\na\tqqqqzzzz\n");
+    CHECK(none.exit_code == 1);
+    CHECK(none.err.find("line 2: warning: qid a was given on line 1 too") != std::string::npos);
+    CliResult distinct = search_sample({"--batch", "-", "-f", "ids"}, "a\tgrain\nb\tgrain\n");
+    CHECK(distinct.err.find("warning") == std::string::npos);
 }
