@@ -3,6 +3,7 @@
 #include "filter_values.h"
 #include "mention_marks.h"
 #include "query_checks.h"
+#include "query_input.h"
 #include "syntax_hint.h"
 #include "terminal_text.h"
 #include "text/utf8.h"
@@ -81,6 +82,10 @@ SearchPage QueryRunner::search_with_retry(const std::string& query, ParsedQuery&
 Outcome QueryRunner::run(const QueryLabel& label) {
     const auto started = std::chrono::steady_clock::now();
     const std::string where = label.batch ? "query " + label.qid + ": " : "";
+    if (const std::string problem = encoding_problem(label.query); !problem.empty()) {
+        report(where + "the query is not UTF-8 (" + problem + "); give it in UTF-8 (iconv -f latin1 -t utf-8 converts)");
+        return Outcome::error;
+    }
     if (const std::size_t words = word_count(label.query); words > kMaxQueryWords) {
         report(where + std::to_string(words) + " words; a query may have at most " + std::to_string(kMaxQueryWords) +
                ", so shorten it");
@@ -229,7 +234,9 @@ std::string QueryRunner::batch_line_problem(const QueryLabel& label) const {
     // A carriage return inside a line too: trec_eval splits at every white space byte.
     if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f\r") != std::string::npos)
         return "qid '" + label.qid + "' has white space, which a trec run cannot hold (its columns are split at white space)";
-    if (label.query.find_first_not_of(" \t") == std::string::npos) return "query " + label.qid + ": empty query";
+    if (is_blank(label.query)) return "query " + label.qid + ": empty query";
+    if (const std::string problem = encoding_problem(label.query); !problem.empty())
+        return "query " + label.qid + " is not UTF-8 (" + problem + "); convert the file, e.g. iconv -f latin1 -t utf-8";
     return "";
 }
 
@@ -244,9 +251,10 @@ Outcome QueryRunner::run_batch(std::istream& in) {
     for (std::string line; std::getline(in, line);) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        // A byte order mark (editors on Windows write one) is not part of the first qid.
-        if (line_number == 1 && line.starts_with(text::kByteOrderMark)) line.erase(0, text::kByteOrderMark.size());
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        // A byte order mark (editors on Windows write one) is not part of the first qid;
+        // nor of a later one, where files written so were put together (cat a.tsv b.tsv).
+        if (line.starts_with(text::kByteOrderMark)) line.erase(0, text::kByteOrderMark.size());
+        if (is_blank(line)) continue;
         QueryLabel label{std::to_string(line_number), line, true};
         if (std::size_t tab = line.find('\t'); tab != std::string::npos) {
             label.qid = line.substr(0, tab);

@@ -16,6 +16,7 @@
 #include <boost/program_options.hpp>
 
 #include "facets.h"
+#include "query_input.h"
 #include "printers/printer.h"
 
 namespace po = boost::program_options;
@@ -76,7 +77,8 @@ Examples:
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
 a Xapian database naba-index did not write, a query that does not parse, results
-that cannot be written; in --batch mode: any query failed).
+that cannot be written; in --batch mode: any query failed). Cut short by a pipe
+that closes (| head -1), it ends quietly by SIGPIPE: status 141 under pipefail.
 
 Options)";
 
@@ -209,7 +211,7 @@ long whole_number(const po::variables_map& vm, std::string_view name) {
 // The QUERY words joined, or --batch: exactly one of the two.
 void set_query(const std::vector<std::string>& words, SearchOptions& out) {
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
-    bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    const bool has_query = !is_blank(out.query);  // a no-break space alone is none either
     if (!out.batch_file.empty() && has_query)
         throw std::invalid_argument("give either QUERY words or --batch FILE, not both");
     if (out.batch_file.empty() && !has_query)
