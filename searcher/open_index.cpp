@@ -191,6 +191,10 @@ Xapian::Database open_database(const std::string& dir) {
         if (const char* why = e.get_error_string(); why && *why)
             throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
                                      "); check its permissions");
+        std::error_code ec;
+        if (fs::is_directory(dir, ec) && fs::is_empty(dir, ec) && !ec)
+            throw std::runtime_error("no index at " + dir + " (an empty folder); build one with: naba-index --db " + dir +
+                                     " PATH...");
         throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
                                  "); point --db at a directory made by naba-index");
     }
@@ -221,6 +225,13 @@ Xapian::Database open_index(const std::string& dir) {
         throw std::runtime_error(dir + " is a Xapian database, but not a Naba index (naba-index did not write it); "
                                        "point --db at a directory made by naba-index, or build one with: naba-index "
                                        "--db DIR PATH...");
+    // A kind of stems this program does not know is an index of another naba-index
+    // version: searched as one of ours, its words would match nothing, silently.
+    const std::string stems = db.get_metadata(std::string(schema::kStemmingKey));
+    if (!stems.empty() && stems != "synonyms" && stems != "terms")
+        throw std::runtime_error("the index at " + dir + " was written by another version of naba-index: it keeps its "
+                                 "stems as '" + stems + "', and this naba-search reads 'synonyms' or 'terms'; search "
+                                 "it with the naba-search of that version, or build it again with this naba-index");
     return db;
 }
 
