@@ -234,6 +234,9 @@ std::string QueryRunner::batch_line_problem(const QueryLabel& label) const {
     // A carriage return inside a line too: trec_eval splits at every white space byte.
     if (options_.format == "trec" && label.qid.find_first_of(" \t\v\f\r") != std::string::npos)
         return "qid '" + label.qid + "' has white space, which a trec run cannot hold (its columns are split at white space)";
+    // With -0 a NUL ends each result: one in a qid would cut its line in two.
+    if (options_.null_ends && label.qid.find('\0') != std::string::npos)
+        return "qid '" + label.qid + "' has a NUL byte, which ends each result with --null; give another qid";
     if (is_blank(label.query)) return "query " + label.qid + ": empty query";
     if (const std::string problem = encoding_problem(label.query); !problem.empty())
         return "query " + label.qid + " is not UTF-8 (" + problem + "); convert the file, e.g. iconv -f latin1 -t utf-8";
@@ -275,6 +278,11 @@ Outcome QueryRunner::run_batch(std::istream& in) {
         any_match |= outcome == Outcome::matched;
         if (!std::cout) break;  // results can no longer be written (main says so)
     }
+    // An empty file (a script's query list that came out empty) looked like queries
+    // that matched nothing.
+    if (qid_lines.empty() && !any_error && in.eof())
+        report((options_.batch_file == "-" ? std::string("stdin (--batch -)") : "--batch " + options_.batch_file) +
+               " has no query (it is empty, or has blank lines only)");
     if (any_error) return Outcome::error;
     return any_match ? Outcome::matched : Outcome::no_match;
 }

@@ -3,6 +3,7 @@
 // output read by a pipe that closes early.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "cli_runner.h"
@@ -55,4 +56,25 @@ TEST_CASE("output cut short by a pipe that closes ends quietly with status 141, 
     CliResult r = run("/bin/bash", {"-c", "set -o pipefail; \"$0\" --db \"$1\" --batch - -f json -n 100 | head -1 "
                                           "> /dev/null; echo $? >&2", NABA_SEARCH_BIN, NABA_SAMPLE_DB}, queries);
     CHECK(r.err == "141\n");
+}
+
+TEST_CASE("a --batch input with no query says so on stderr, and exits 1 as one that matched nothing") {
+    // An empty query list (a script's that came out empty) was silent.
+    for (const std::string input : {"", "\n  \n\t\n"}) {
+        CliResult r = search_sample({"--batch", "-", "-f", "ids"}, input);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err == "naba-search: stdin (--batch -) has no query (it is empty, or has blank lines only)\n");
+    }
+    CHECK(search_sample({"--batch", "-", "-f", "ids"}, "zzzzqqq\n").err.find("no query") == std::string::npos);
+}
+
+TEST_CASE("with --null a qid that holds a NUL byte is an error for its line") {
+    // Its results were written as "q", NUL, "1<TAB>id": a reader splitting at NUL got two
+    // records, neither of them right.
+    const std::string input("q\0" "1\tgrain\nq2\tgrain\n", 19);
+    CliResult r = search_sample({"--batch", "-", "-f", "ids", "-0", "-n", "1"}, input);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("line 1: qid 'q\\x001' has a NUL byte") != std::string::npos);
+    CHECK(r.out.starts_with(std::string("q2\t")));
+    CHECK(std::count(r.out.begin(), r.out.end(), '\0') == 1);
 }
