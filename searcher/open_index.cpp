@@ -98,6 +98,12 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
         const std::string type = line.substr(0, space), rest = space == std::string::npos ? "" : line.substr(space + 1);
         const std::string where = dir + ": line " + std::to_string(number) + (open.size() > 1 ? " of " + stub.string() : "");
         // Xapian said only "Bad line", which was reported as a database that is not an index.
+        // A --db file whose first line is neither a stub line nor a comment is some other
+        // file (notes, a corpus given by mistake): no stub with a line to correct.
+        if (!readable_stub_line(type, rest) && open.size() == 1 && number == 1 && stub == fs::path(dir))
+            throw std::runtime_error(dir + " is a file, neither a Naba index (a folder naba-index makes) nor a Xapian "
+                                           "stub (its first line is no stub line); point --db at a folder made by "
+                                           "naba-index");
         if (!readable_stub_line(type, rest))
             throw std::runtime_error(where + " is not a line of a Xapian stub; write 'auto DIR' for an index here, "
                                              "'remote HOST:PORT' for one served by xapian-tcpsrv");

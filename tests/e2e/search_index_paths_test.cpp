@@ -1,9 +1,11 @@
 // --db pointed at what is no index naba-search can search: an empty folder (a user's
-// mkdir before the first naba-index run) and an index of another naba-index version,
-// whose kind of stems (metadata naba:stemming) this naba-search does not know.
+// mkdir before the first naba-index run), a file that is no index nor stub (notes, a
+// corpus named by mistake), and an index of another naba-index version, whose kind of
+// stems (metadata naba:stemming) this naba-search does not know.
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <xapian.h>
@@ -21,6 +23,17 @@ TEST_CASE("an empty folder given as --db says there is no index in it yet and ho
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("no index at " + dir + " (an empty folder); build one with: naba-index --db " + dir) !=
           std::string::npos);
+}
+
+TEST_CASE("a file given as --db that is no stub says so, not which of its lines to correct") {
+    // It said "line 1 is not a line of a Xapian stub; write 'auto DIR' ...", as if the
+    // user had written a stub.
+    const std::string file = naba::e2e::temp_dir("file-db") + "/notes.txt";
+    std::ofstream(file) << "grain corridor notes\nmore\n";
+    CliResult r = run(NABA_SEARCH_BIN, {"--db", file, "grain"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "naba-search: " + file + " is a file, neither a Naba index (a folder naba-index makes) nor a "
+                   "Xapian stub (its first line is no stub line); point --db at a folder made by naba-index\n");
 }
 
 TEST_CASE("an index whose kind of stems this naba-search does not know is refused as another version's") {
