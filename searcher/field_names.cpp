@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "query_checks.h"
+#include "text/terminal_text.h"
 
 namespace naba::searcher {
 namespace {
@@ -54,6 +55,7 @@ std::string unknown_field(std::string_view query, const std::vector<std::string>
 }
 
 std::string closest_field(std::string_view name, const std::vector<std::string>& fields) {
+    if (name.size() > 12) return "";  // more than two edits from every field (entity, the longest, has 6)
     const std::string wanted = lower(name);
     std::string best;
     std::size_t best_edits = std::min<std::size_t>(3, wanted.size());
@@ -76,11 +78,12 @@ void check_field_names(std::string_view query, const std::vector<std::string>& f
     if (unknown.empty()) return;
     const std::string name = unknown.substr(0, unknown.size() - 1);
     const std::string closest = closest_field(name, fields);
+    const std::string shown = text::excerpt(name);  // a "name" may be a megabyte of letters
     std::string list;
     for (const std::string& field : fields) list += (list.empty() ? "" : " ") + field + ":";
-    throw Xapian::QueryParserError("there is no field '" + unknown + "'" +
+    throw Xapian::QueryParserError("there is no field '" + shown + ":'" +
                                    (closest.empty() ? "" : " (did you mean " + closest + ":?)") + "; the fields are " +
-                                   list + " (to search the text as words, put it in double quotes: \"" + name +
+                                   list + " (to search the text as words, put it in double quotes: \"" + shown +
                                    ":...\")");
 }
 
