@@ -6,10 +6,7 @@
 #include "schema.h"
 
 namespace naba::searcher {
-namespace {
 
-// The value after a colon of `written` that normalizes to `normalized` (a field's
-// value: in double quotes, or up to white space or ')'), as typed; else `normalized`.
 std::string as_typed(std::string_view written, const std::string& normalized, const Analyzer& analyzer) {
     for (std::size_t colon = written.find(':'); colon != std::string_view::npos; colon = written.find(':', colon + 1)) {
         std::size_t start = colon + 1, end = start;
@@ -25,6 +22,8 @@ std::string as_typed(std::string_view written, const std::string& normalized, co
     }
     return normalized;
 }
+
+namespace {
 
 // A source as the first document with `term` spells it, or "" (an unreadable record).
 std::string spelt_source(const Xapian::Database& db, const std::string& term) {

@@ -15,6 +15,11 @@
 
 namespace naba::searcher {
 
+// The value after a colon of `written` (the query as typed) that normalizes to
+// `normalized` (a field's value as a field processor gets it: in double quotes, or up
+// to white space or ')'), as typed; else `normalized`.
+std::string as_typed(std::string_view written, const std::string& normalized, const Analyzer& analyzer);
+
 // The values of the parsed query's `prefix` terms (schema::kLangPrefix,
 // kSourcePrefix) that no document of `db` has, as `written` (the query as typed)
 // spells them: the terms are normalized ('وكاله انباء' for "وكالة أنباء", 'fr' for FR),

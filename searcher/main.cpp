@@ -75,7 +75,8 @@ int search(const SearchOptions& options, const RedirectedOutput& out) {
                    "serve; words are matched as written (build a served index with naba-index --stemmed-terms "
                    "to search stems)");
     }
-    const PrintSettings settings{options.color, options.fields, options.null_ends ? '\0' : '\n'};
+    const PrintSettings settings{options.color, options.fields, options.null_ends ? '\0' : '\n',
+                                 options.sort != SortOrder::relevance};
     auto printer = make_printer(options.format, std::cout, settings);
     QueryRunner runner(options, db, *printer);
     Outcome outcome = options.batch_file.empty() ? runner.run(QueryLabel{"1", options.query, false})

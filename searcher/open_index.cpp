@@ -99,6 +99,12 @@ void check_stub_chain(const std::string& dir, const fs::path& db, std::vector<fs
         const std::string type = line.substr(0, space), rest = space == std::string::npos ? "" : line.substr(space + 1);
         const std::string where = dir + ": line " + std::to_string(number) + (open.size() > 1 ? " of " + stub.string() : "");
         // Xapian said only "Bad line", which was reported as a database that is not an index.
+        // A --db file whose first line is neither a stub line nor a comment is some other
+        // file (notes, a corpus given by mistake): no stub with a line to correct.
+        if (!readable_stub_line(type, rest) && open.size() == 1 && number == 1 && stub == fs::path(dir))
+            throw std::runtime_error(dir + " is a file, neither a Naba index (a folder naba-index makes) nor a Xapian "
+                                           "stub (its first line is no stub line); point --db at a folder made by "
+                                           "naba-index");
         if (!readable_stub_line(type, rest))
             throw std::runtime_error(where + " is not a line of a Xapian stub; write 'auto DIR' for an index here, "
                                              "'remote HOST:PORT' for one served by xapian-tcpsrv");
@@ -192,6 +198,10 @@ Xapian::Database open_database(const std::string& dir) {
         if (const char* why = e.get_error_string(); why && *why)
             throw std::runtime_error("cannot read the index at " + dir + " (" + e.get_msg() + ": " + why +
                                      "); check its permissions");
+        std::error_code ec;
+        if (fs::is_directory(dir, ec) && fs::is_empty(dir, ec) && !ec)
+            throw std::runtime_error("no index at " + dir + " (an empty folder); build one with: naba-index --db " + dir +
+                                     " PATH...");
         throw std::runtime_error(dir + " is not a Naba index (" + e.get_msg() +
                                  "); point --db at a directory made by naba-index");
     }
@@ -222,6 +232,13 @@ Xapian::Database open_index(const std::string& dir) {
         throw std::runtime_error(dir + " is a Xapian database, but not a Naba index (naba-index did not write it); "
                                        "point --db at a directory made by naba-index, or build one with: naba-index "
                                        "--db DIR PATH...");
+    // A kind of stems this program does not know is an index of another naba-index
+    // version: searched as one of ours, its words would match nothing, silently.
+    const std::string stems = db.get_metadata(std::string(schema::kStemmingKey));
+    if (!stems.empty() && stems != "synonyms" && stems != "terms")
+        throw std::runtime_error("the index at " + dir + " was written by another version of naba-index: it keeps its "
+                                 "stems as '" + stems + "', and this naba-search reads 'synonyms' or 'terms'; search "
+                                 "it with the naba-search of that version, or build it again with this naba-index");
     return db;
 }
 

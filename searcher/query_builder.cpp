@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <functional>
-#include <sstream>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -10,10 +9,12 @@
 #include "analysis_options.h"
 #include "date_filter.h"
 #include "entity_filter.h"
+#include "field_names.h"
 #include "filter_values.h"
 #include "query_checks.h"
 #include "query_walk.h"
 #include "schema.h"
+#include "spelling_shown.h"
 #include "syntax_hint.h"
 #include "text/script.h"
 #include "text/stop_words.h"
@@ -48,18 +49,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return s;
-}
-
-// A query word without the quotes, parentheses or +/- written against it.
-std::string word_core(std::string_view chunk) {
-    std::size_t start = std::string_view::npos, end = 0;
-    for (std::size_t i = 0; i < chunk.size();) {
-        const std::size_t at = i;
-        if (!text::is_word_char(text::next_code_point(chunk, i))) continue;
-        if (start == std::string_view::npos) start = at;
-        end = i;
-    }
-    return start == std::string_view::npos ? "" : std::string(chunk.substr(start, end - start));
 }
 
 }  // namespace
@@ -370,7 +359,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
     analyzer_.configure(parser_);
     parser_.set_database(db);
     if (stem_groups_unserved(db)) parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-    // Each field is named once, here: field_without_value checks the same list.
+    // Each field is named once, here: check_field_names checks the same list.
     auto field = [this](const char* name) { return field_names_.emplace_back(name); };
     parser_.add_prefix(field("title"), std::string(schema::kTitlePrefix));
     parser_.add_boolean_prefix(field("lang"), std::string(schema::kLangPrefix));
@@ -398,10 +387,7 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
-    // Xapian reads "title:" with nothing after it as the word title.
-    if (const std::string field = field_without_value(query, field_names_); !field.empty())
-        throw Xapian::QueryParserError("'" + field + "' has nothing right after the colon; write the value next to it, "
-                                       "e.g. " + field_value_example(field));
+    check_field_names(query, field_names_);  // a field without value, or no field at all (titel:)
     parser_.set_default_op(op == DefaultOp::op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Ids are matched exactly as written, so the id: field is not normalized.
     unknown_entities_.clear();
@@ -447,7 +433,8 @@ ParsedQuery QueryBuilder::build(const std::string& written, DefaultOp op) {
     // Last, over the whole query: each synonym group (its stem key kept, which the
     // steps above find the searched words by) weighed with its exact frequency.
     parsed.query = synonym_weights_.exact_all(parsed.query);
-    parsed.unknown_entities = unknown_entities_;
+    for (const std::string& value : unknown_entities_)  // normalized: a message quotes them as typed
+        parsed.unknown_entities.push_back(as_typed(query, value, analyzer_));
     parsed.unknown_languages = unknown_values(db_, words, schema::kLangPrefix, query, analyzer_);
     parsed.unknown_sources = unknown_values(db_, words, schema::kSourcePrefix, query, analyzer_);
     return parsed;
@@ -468,32 +455,13 @@ std::string QueryBuilder::suggest(const std::string& written, DefaultOp op) {
     } catch (const Xapian::QueryParserError&) {
         return "";
     }
-    return keep_known_words(normalized, parser_.get_corrected_query_string());
-}
-
-// Puts back the words that need no correction: stop words, which are not in the
-// spelling data (they are never searched on their own), so Xapian "corrects" them to
-// close content words (what -> wheat); and words that find documents as written or
-// through their stem, which the spelling data may lack as written (ممر finds ممرات:
-// it is no misspelling of the more frequent مصر).
-std::string QueryBuilder::keep_known_words(const std::string& normalized, const std::string& corrected) const {
-    if (corrected.empty()) return "";
-    auto words = [](const std::string& text) {
-        std::vector<std::string> out;
-        std::istringstream in(text);
-        for (std::string w; in >> w;) out.push_back(w);
-        return out;
-    };
-    std::vector<std::string> before = words(normalized), after = words(corrected);
-    if (before.size() != after.size()) return corrected;
-    bool changed = false;
-    std::string result;
-    for (std::size_t i = 0; i < after.size(); ++i) {
-        if (after[i] != before[i] && known_word(word_core(before[i]))) after[i] = before[i];
-        changed |= after[i] != before[i];
-        result += (i ? " " : "") + after[i];
-    }
-    return changed ? result : "";
+    // Stop words are not in the spelling data (they are never searched on their own), so
+    // Xapian "corrects" them to close words (what -> wheat); and a word that finds
+    // documents as written or through its stem may be missing there as written (ممر
+    // finds ممرات: it is no misspelling of the more frequent مصر). Both are kept.
+    return shown_correction(
+        query, normalized, parser_.get_corrected_query_string(), [this](const std::string& w) { return known_word(w); },
+        [this](const std::string& term) { return spelt_in_documents(db_, analyzer_, term); });
 }
 
 }  // namespace naba::searcher

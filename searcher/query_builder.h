@@ -22,7 +22,7 @@ struct ParsedQuery {
     Xapian::Query query;
     bool only_stop_words = false;  // every word is a stop word, so nothing can match
     bool no_words = false;         // nothing to search: only operators or punctuation ("+")
-    // Values of person:/place:/org:/entity: that name no known entity (they match nothing).
+    // Values of person:/place:/org:/entity: that name no known entity (they match nothing), as typed.
     std::vector<std::string> unknown_entities;
     // Values of lang: that no document of the index has (they match nothing).
     std::vector<std::string> unknown_languages;
@@ -49,8 +49,9 @@ class QueryBuilder {
     ParsedQuery build(const std::string& query, DefaultOp op);
 
     // The query with misspelt words replaced by close words of the index's spelling
-    // data, or "" when there is nothing to correct. Costs an edit-distance search per
-    // word, so it is meant for queries that found little.
+    // data, or "" when there is nothing to correct, as spelling_shown.h shows it (the
+    // user's words as typed, the new ones as documents write them). Costs an
+    // edit-distance search per word, so it is meant for queries that found little.
     std::string suggest(const std::string& query, DefaultOp op);
 
     // Drops what was read from the index for earlier queries (stem forms, document
@@ -62,7 +63,6 @@ class QueryBuilder {
     bool plain_words(const std::string& text, const Xapian::Query& parsed);
     std::vector<std::string> written_stop_words(const Xapian::Query& part) const;
     bool only_stemmed_stop_words(const Xapian::Query& query) const;
-    std::string keep_known_words(const std::string& normalized, const std::string& corrected) const;
     // A stop word, or a word the index holds as written or through its stem.
     bool known_word(const std::string& word) const;
     std::vector<std::string> searched_words(const Xapian::Query& query, const std::string& normalized) const;

@@ -9,10 +9,7 @@
 #include "text/utf8.h"
 
 namespace naba::searcher {
-namespace {
 
-// Calls `visit` with the offset of each white-space separated chunk that starts
-// outside quotes, past any opening parentheses.
 void for_each_chunk(std::string_view query, const std::function<void(std::size_t)>& visit) {
     bool quoted = false;
     std::size_t i = 0;
@@ -28,6 +25,8 @@ void for_each_chunk(std::string_view query, const std::function<void(std::size_t
         i = end;
     }
 }
+
+namespace {
 
 // A '-' at `at` that marks what follows as excluded (a word, phrase, group or field;
 // not a lone dash or "--").

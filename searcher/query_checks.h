@@ -3,6 +3,7 @@
 // query it cannot parse again as plain words, and field names with no value.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,6 +12,12 @@
 #include <xapian.h>
 
 namespace naba::searcher {
+
+// Calls `visit` with the offset of each white-space separated chunk of `query` that
+// starts outside double quotes, past any opening parentheses (a chunk of parentheses
+// alone gives the offset right after it, npos at the end of the query): where a word,
+// operator or field of Xapian's syntax can start.
+void for_each_chunk(std::string_view query, const std::function<void(std::size_t)>& visit);
 
 // True when the (normalized) query excludes something outside quotes: a NOT operator,
 // or a word, phrase, group or filter marked with '-'.

@@ -16,6 +16,7 @@
 #include <boost/program_options.hpp>
 
 #include "facets.h"
+#include "query_input.h"
 #include "printers/printer.h"
 
 namespace po = boost::program_options;
@@ -61,6 +62,10 @@ Query syntax (Xapian):
                                months and years (date:2025-03, date:2025); only
                                these forms (no time after the day, no 20250301)
   '*'                        every document
+  A word of letters with a colon and a value at the start of a term is a field, and
+  one naba-search does not know is an error that names the closest (titel:grain:
+  did you mean title:?); a URL (http://x), a time (10:30), a word in capitals
+  (UPDATE:) or in quotes ("titel:grain") is text.
 
 Examples:
   $ naba-search 'وقف إطلاق النار'
@@ -72,7 +77,8 @@ Examples:
 
 Exit status: 0 something matched, 1 nothing matched, 2 error (bad usage, no index,
 a Xapian database naba-index did not write, a query that does not parse, results
-that cannot be written; in --batch mode: any query failed).
+that cannot be written; in --batch mode: any query failed). Cut short by a pipe
+that closes (| head -1), it ends quietly by SIGPIPE: status 141 under pipefail.
 
 Options)";
 
@@ -205,7 +211,7 @@ long whole_number(const po::variables_map& vm, std::string_view name) {
 // The QUERY words joined, or --batch: exactly one of the two.
 void set_query(const std::vector<std::string>& words, SearchOptions& out) {
     for (const std::string& w : words) out.query += (out.query.empty() ? "" : " ") + w;
-    bool has_query = out.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    const bool has_query = !is_blank(out.query);  // a no-break space alone is none either
     if (!out.batch_file.empty() && has_query)
         throw std::invalid_argument("give either QUERY words or --batch FILE, not both");
     if (out.batch_file.empty() && !has_query)
@@ -231,7 +237,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
         ("default-op", po::value(&default_op)->default_value("or"),
          "how plain words combine: or | and; e.g. --default-op and")
         ("sort", po::value(&sort)->default_value("relevance"),
-         "relevance | date (oldest first) | -date (newest first); e.g. --sort -date")
+         "relevance | date (oldest first) | -date (newest first); with -f trec and a date order the score "
+         "column is minus the rank, as trec_eval orders by score; e.g. --sort -date")
         ("format,f", po::value(&out.format)->default_value("text"),
          "text | json (one object per line) | tsv | ids | paths | trec; json is valid UTF-8 (a qid or "
          "path byte that is not becomes U+FFFD), the others print qids and paths as their bytes; e.g. -f json")
@@ -248,7 +255,8 @@ bool parse_search_options(int argc, char** argv, SearchOptions& out) {
          "an object, {\"count\": N} (batch: {\"qid\", \"count\"}); e.g. --count lang:ar")
         ("batch", po::value(&out.batch_file),
          "run one query per line of FILE (- for stdin), 'qid<TAB>query' or a plain query (qid = line "
-         "number); every result is labelled with its qid; e.g. --batch queries.tsv -f trec -n 100")
+         "number); every result is labelled with its qid (a qid given twice is a warning on stderr); e.g. "
+         "--batch queries.tsv -f trec -n 100")
         ("color", po::value(&color)->default_value("auto"),
          "mark matched words in bold: auto (on a terminal) | always | never; e.g. --color never")
         ("format-version", po::value(&format_version)->default_value(std::to_string(kFormatVersion)),

@@ -43,20 +43,23 @@ std::string trec_field(const std::string& id) {
     return out;
 }
 
-// TREC run format, as trec_eval reads it: qid Q0 docid rank score tag.
+// TREC run format, as trec_eval reads it: qid Q0 docid rank score tag. trec_eval
+// orders a run by its score column, not its ranks: under a sort that is not by
+// relevance the score is minus the rank, which keeps the order.
 class TrecPrinter : public Printer {
   public:
-    explicit TrecPrinter(std::ostream& out) : out_(out) {}
+    TrecPrinter(std::ostream& out, bool scores_from_ranks) : out_(out), scores_from_ranks_(scores_from_ranks) {}
     std::optional<SnippetStyle> snippet_style() const override { return std::nullopt; }
     void hit(const QueryLabel& label, const Hit& hit) override {
         char score[32];
-        std::snprintf(score, sizeof score, "%.6f", hit.score);
+        std::snprintf(score, sizeof score, "%.6f", scores_from_ranks_ ? -static_cast<double>(hit.rank) : hit.score);
         out_ << label.qid << " Q0 " << trec_field(hit.doc.id) << ' ' << hit.rank << ' ' << score << " naba\n";
     }
     void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 
   private:
     std::ostream& out_;
+    bool scores_from_ranks_;
 };
 
 }  // namespace
@@ -69,8 +72,8 @@ std::unique_ptr<Printer> make_paths_printer(std::ostream& out, const PrintSettin
     return std::make_unique<IdsPrinter>(out, true, settings.line_end);
 }
 
-std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintSettings&) {
-    return std::make_unique<TrecPrinter>(out);
+std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintSettings& settings) {
+    return std::make_unique<TrecPrinter>(out, settings.scores_from_ranks);
 }
 
 }  // namespace naba::searcher

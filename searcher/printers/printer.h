@@ -20,6 +20,9 @@ struct PrintSettings {
     bool color = false;               // ANSI highlighting (text format)
     std::vector<std::string> fields;  // tsv columns; empty: the default ones
     char line_end = '\n';             // ids and paths: '\0' with --null
+    // trec: the score column is minus the rank (--sort date, -date). trec_eval orders
+    // a run by score, so BM25 scores there put a run sorted by date back in BM25 order.
+    bool scores_from_ranks = false;
 };
 
 struct QueryLabel {

@@ -41,9 +41,9 @@ TEST_CASE("stderr escapes the control characters of every quoted query, qid, opt
         {{"grain AND" + clear + " AND"}, "", "cannot parse 'grain AND\\x1B[2J AND'"},
         {{"+ \x01 -"}, "", "'+ \\x01 -' has no words"},
         // A control character in a query is a space, in quotes too (search_control_query_test);
-        // the query is quoted as written. Values are lower-cased.
+        // the query is quoted as written. A date value is lower-cased; an entity name as typed.
         {{"date:\"2025" + clear + "\""}, "", "cannot parse 'date:\"2025\\x1B[2J\"': date:2025 [2j is not a date"},
-        {{"person:\"qq" + clear + "x\""}, "", "no known entity is called 'qq [2jx'"},
+        {{"person:\"qq" + clear + "x\""}, "", "no known entity is called 'qq [2Jx'"},
         {{"--batch", "-"}, "q" + clear + "\tAND\n", "query q\\x1B[2J: cannot parse"},
         {{"--batch", "-", "-f", "trec"}, "q " + clear + "\tgrain\n", "qid 'q \\x1B[2J' has white space"},
         {{"--format", clear, "grain"}, "", "not '\\x1B[2J'"},
