@@ -8,6 +8,7 @@
 #include <tbb/parallel_pipeline.h>
 
 #include "analysis_fingerprint.h"
+#include "analysis_options.h"
 #include "schema.h"
 
 namespace naba::indexer {
@@ -59,6 +60,17 @@ using ReanalysisBatch = std::shared_ptr<std::vector<Reanalysis>>;
 // Documents read (and written) at a time: enough to keep the threads busy between
 // two turns of the database lock.
 constexpr std::size_t kReanalysisChunk = 64;
+
+// The groups the earlier analysis made list forms under stems this one does not give
+// them (another stemmer, other folding), so a query word whose stem is such a key
+// would match forms a fresh index never groups with it: once every document is built
+// again, the table is listed anew from the index's terms, as a fresh build lists it.
+void relist_stem_synonyms(Xapian::WritableDatabase& db) {
+    if (!analysis_options().stem_synonyms) return;
+    const std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
+    for (const std::string& key : keys) db.clear_synonyms(key);
+    StemSynonyms().record_all(db);
+}
 
 }  // namespace
 
@@ -151,6 +163,7 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
                                tbb::make_filter<ReanalysisBatch, void>(tbb::filter_mode::serial_in_order, write));
     std::lock_guard lock(db.mutex);
     if (done == static_cast<long>(ids.size())) {
+        relist_stem_synonyms(db.db);
         db.db.set_metadata(std::string(schema::kAnalysisKey), fingerprint);
         if (tagger) db.db.set_metadata(std::string(schema::kEntityFingerprintKey), entity_fingerprint);
     }
