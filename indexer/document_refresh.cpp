@@ -1,6 +1,8 @@
 #include "document_refresh.h"
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -16,36 +18,50 @@ namespace {
 
 // What DocumentBuilder::build does not make from the stored record, read from the
 // indexed document: every value (source path, file signature, record line, other
-// holders; build() sets its own over them), the root-folder terms, and the entity
-// terms when the build does not tag. Plain copies: the analysis threads must not
-// touch the database's lazily read documents.
+// holders; build() sets its own over them), the root-folder terms, the entity terms
+// when the build does not tag, and the id term. The id term is the document's own,
+// not the stored id's: an earlier naba-index filed a file whose name is not UTF-8
+// under the name's raw bytes and stored the id made UTF-8 (U+FFFD), and its file
+// finds the document by the raw name's term (InputFile::legacy_id). Plain copies:
+// the analysis threads must not touch the database's lazily read documents.
 struct KeptParts {
     std::vector<std::pair<Xapian::valueno, std::string>> values;
     std::vector<std::string> terms;
+    std::vector<std::string> id_terms;
 };
+
+bool kept_term(std::string_view term, bool tagging) {
+    if (term.starts_with(schema::kRootDirPrefix)) return true;
+    return !tagging && schema::is_entity_term(term);
+}
 
 KeptParts kept_parts(const Xapian::Document& old, bool tagging) {
     KeptParts kept;
     for (auto v = old.values_begin(); v != old.values_end(); ++v)
         if (v.get_valueno() != schema::kEntitiesSlot || !tagging) kept.values.emplace_back(v.get_valueno(), *v);
-    std::vector<std::string_view> prefixes{schema::kRootDirPrefix};
-    if (!tagging)
-        for (const schema::EntityTypePrefix& type : schema::kEntityTypes) prefixes.push_back(type.prefix);
-    for (std::string_view prefix : prefixes) {
-        const std::string p(prefix);
-        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-            t.skip_to(p);
-            if (t == old.termlist_end() || !(*t).starts_with(p)) break;
-            kept.terms.push_back(*t);
-        }
+    // One pass, up to the last prefix kept: the term list is sorted, and the words
+    // (lower case, non-ASCII) come after every prefix.
+    const char last = std::max({schema::kIdPrefix[0], schema::kRootDirPrefix[0], schema::kPersonPrefix[0],
+                                schema::kPlacePrefix[0], schema::kOrgPrefix[0], schema::kUnknownEntityPrefix[0]});
+    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty()) continue;
+        if (term[0] > last) break;
+        if (term.starts_with(schema::kIdPrefix)) kept.id_terms.push_back(term);
+        else if (kept_term(term, tagging)) kept.terms.push_back(term);
     }
     return kept;
 }
 
-void add_kept_parts(const KeptParts& kept, Xapian::Document& fresh) {
+void add_kept_parts(const KeptParts& kept, const schema::StoredDocument& doc, Xapian::Document& fresh) {
     for (const auto& [slot, value] : kept.values)
         if (fresh.get_value(slot).empty()) fresh.add_value(slot, value);
     for (const std::string& term : kept.terms) fresh.add_boolean_term(term);
+    if (kept.id_terms.empty()) return;
+    if (const std::string built = schema::id_term(doc.id);
+        std::find(kept.id_terms.begin(), kept.id_terms.end(), built) == kept.id_terms.end())
+        fresh.remove_term(built);
+    for (const std::string& term : kept.id_terms) fresh.add_boolean_term(term);
 }
 
 // One document on its way through the re-analysis.
@@ -141,7 +157,7 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
         AnalysisWorker& worker = *workers.local();
         for (Reanalysis& r : *batch) {
             r.fresh = worker.builder.build(r.doc);  // stores doc (its entities, when it tags)
-            add_kept_parts(r.kept, r.fresh);
+            add_kept_parts(r.kept, r.doc, r.fresh);
         }
         return batch;
     };

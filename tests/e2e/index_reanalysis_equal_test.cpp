@@ -128,3 +128,38 @@ TEST_CASE("an index re-analysed from another Arabic stemmer has the stem groups,
         fs::remove_all(dir);
     }
 }
+
+TEST_CASE("a document filed under a non-UTF-8 name's raw bytes keeps its id term through a re-analysis") {
+    const std::string dir = temp_dir("reanalysis-legacy-id"), db = dir + "/db", in = dir + "/in";
+    write_file(in + "/caf\xE9.txt", "alpha text\n");
+    write_file(in + "/caf\xE8.txt", "bravo text\n");
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    {
+        // What an earlier naba-index wrote: the id term of the raw name, and a stored
+        // record whose id is that name made UTF-8 (each bad byte U+FFFD); no analysis key.
+        Xapian::WritableDatabase w(db);
+        for (const char* name : {"caf\xE9.txt", "caf\xE8.txt"}) {
+            const std::string escaped = "Qcaf\\x" + std::string(name[3] == '\xE9' ? "E9" : "E8") + ".txt";
+            const Xapian::docid docid = *w.postlist_begin(escaped);
+            Xapian::Document doc = w.get_document(docid);
+            doc.remove_term(escaped);
+            doc.add_boolean_term(std::string("Q") + name);
+            std::string data = doc.get_data();
+            const std::string stored_id = "\"id\":\"" + escaped.substr(1, 4) + "\\" + escaped.substr(5) + "\"";
+            REQUIRE(data.find(stored_id) != std::string::npos);
+            data.replace(data.find(stored_id), stored_id.size(), "\"id\":\"caf\xEF\xBF\xBD.txt\"");
+            doc.set_data(data);
+            w.replace_document(docid, doc);
+        }
+        w.set_metadata("naba:analysis", "");
+        w.commit();
+    }
+    // Each file still finds its own document: replaced, never doubled, even when
+    // nothing is removed.
+    const CliResult next = index(db, {"--no-delete", in});
+    CHECK(next.exit_code == 0);
+    CHECK(has(next.err, "re-analysed 2 documents"));
+    CHECK(has(next.err, "2 documents indexed into " + db + " (0 new, 2 replaced)"));
+    CHECK(search_ids(db, "*") == Ids{"caf\\xE8.txt", "caf\\xE9.txt"});
+    fs::remove_all(dir);
+}
