@@ -81,6 +81,9 @@ constexpr std::size_t kReanalysisChunk = 64;
 // them (another stemmer, other folding), so a query word whose stem is such a key
 // would match forms a fresh index never groups with it: once every document is built
 // again, the table is listed anew from the index's terms, as a fresh build lists it.
+// The documents' forms are not listed one by one as they are written: that took a
+// look-up per new form on the one writer's thread, a third of a re-analysis's time
+// on the news corpora (bench/RESULTS.md), for a table listed anew in the end.
 void relist_stem_synonyms(Xapian::WritableDatabase& db) {
     if (!analysis_options().stem_synonyms) return;
     const std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
@@ -136,7 +139,6 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
         [tagger] { return std::make_unique<AnalysisWorker>(tagger); });
-    StemSynonyms synonyms;
     PendingBatch pending(limits);
     std::size_t next = 0;
     long done = 0;
@@ -164,7 +166,6 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
     auto write = [&](ReanalysisBatch batch) {
         std::lock_guard lock(db.mutex);
         for (Reanalysis& r : *batch) {
-            synonyms.record(db.db, r.fresh);
             db.db.replace_document(r.id, r.fresh);
             ++done;
             if (pending.add(r.doc.text.size() + r.doc.title.size())) {
