@@ -97,7 +97,8 @@ void check_same_index(const std::string& reanalysed_db, const std::string& fresh
     }
     CHECK(synonym_table(a) == synonym_table(b));
     CHECK(spellings(a) == spellings(b));
-    for (const char* key : {"naba:stats:ar", "naba:stats:en", "naba:stemming", "naba:analysis"}) {
+    for (const char* key : {"naba:stats:ar", "naba:stats:en", "naba:stemming", "naba:analysis", "naba:gazetteer",
+                            "naba:entities:fingerprint"}) {
         CAPTURE(key);
         CHECK(a.get_metadata(key) == b.get_metadata(key));
     }
@@ -127,6 +128,36 @@ TEST_CASE("an index re-analysed from another Arabic stemmer has the stem groups,
         }
         fs::remove_all(dir);
     }
+}
+
+TEST_CASE("a run that re-analyses, re-tags with the stored --gazetteer and takes in changed, new and removed files") {
+    const std::string dir = temp_dir("reanalysis-changes");
+    const std::string old_db = dir + "/old", fresh_db = dir + "/fresh", in = dir + "/in", gone = dir + "/gone";
+    write_file(dir + "/mine.tsv", "p:amira-haddad\tperson\tAmira Haddad\tأميرة حداد\tHaddad|حداد\n");
+    write_file(in + "/a.txt", "Envoy Amira Haddad met the delegation in Geneva.\n");
+    write_file(in + "/c.txt", "Geneva delegation\n");  // words another file keeps: no group of its own
+    write_file(in + "/d.txt", "Envoy met the delegation\n");
+    write_file(gone + "/g.txt", "وقالت المبعوثة أميرة حداد إن المحادثات مستمرة.\n");
+    const std::vector<std::string> gazetteer{"--gazetteer", dir + "/mine.tsv"};
+    auto with = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), gazetteer.begin(), gazetteer.end());
+        return args;
+    };
+    REQUIRE(index_with_analysis("no-latin-name-keys", old_db, with({"--jobs", "1", in, gone})).exit_code == 0);
+    REQUIRE(index(fresh_db, with({"--jobs", "1", gone})).exit_code == 0);
+    // g.txt's file goes (its folder is not walked again: its document stays).
+    fs::remove(gone + "/g.txt");
+    write_file(in + "/c.txt", "Talks with President Zelenskiy resumed in Geneva.\n");
+    fs::remove(in + "/d.txt");
+    write_file(in + "/e.txt", "المبعوثة أميرة حداد في جنيف\n");
+    const CliResult run = index(old_db, {in});
+    CHECK(has(run.err, "re-analysed 4 documents"));
+    CHECK(has(run.err, "2 documents indexed into " + old_db + " (1 new, 1 replaced), 1 unchanged, 1 removed"));
+    REQUIRE(index(fresh_db, {"--jobs", "1", in}).exit_code == 0);
+    check_same_index(old_db, fresh_db);
+    CHECK(search_ids(old_db, "person:haddad") == Ids{"a.txt", "e.txt", "g.txt"});
+    CHECK(search_ids(old_db, "Zelensky") == Ids{"c.txt"});
+    fs::remove_all(dir);
 }
 
 TEST_CASE("a document filed under a non-UTF-8 name's raw bytes keeps its id term through a re-analysis") {
