@@ -40,7 +40,8 @@ void write_inputs(const std::string& in) {
                "Title: كتابهم الجديد\nDate: 2024-03-01\nSource: الجزيرة\n\n"
                "قرأ الوفد كتابهم ثم التقى الرئيس زيلينسكي بالمسؤولين في جنيف لبحث وقف إطلاق النار.\n");
     write_file(in + "/en.txt", "Title: Geneva talks\n\nTalks with President Zelenskiy resumed in Geneva on Monday.\n");
-    write_file(in + "/mixed.txt", "Title: الكتاب\n\nThe book الكتاب was read aloud in Kyiv بالعربية والإنجليزية today.\n");
+    write_file(in + "/mixed.txt",
+               "Title: الكتاب\n\nThe book الكتاب was read aloud in Kyiv بالعربية والإنجليزية today.\n");
     const std::string shared = "{\"id\":\"x\",\"title\":\"المعلمون\",\"text\":\"المعلمون والمعلمات في المدارس\"}\n";
     write_file(in + "/a.jsonl", shared + "{\"id\":\"a1\",\"text\":\"Ceasefire talks stalled in Doha\"}\n");
     write_file(in + "/b.jsonl", "{\"id\":\"b1\",\"text\":\"مدرستهم الكبيرة\",\"date\":\"2023-05\"}\n" + shared);
@@ -48,13 +49,15 @@ void write_inputs(const std::string& in) {
 
 Lines terms_of(const Xapian::Document& doc) {
     Lines out;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) out.push_back(*t + "/" + std::to_string(t.get_wdf()));
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        out.push_back(*t + "/" + std::to_string(t.get_wdf()));
     return out;
 }
 
 Lines values_of(const Xapian::Document& doc) {
     Lines out;
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out.push_back(std::to_string(v.get_valueno()) + "=" + *v);
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+        out.push_back(std::to_string(v.get_valueno()) + "=" + *v);
     return out;
 }
 
