@@ -1,6 +1,8 @@
 #include "document_refresh.h"
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -8,6 +10,7 @@
 #include <tbb/parallel_pipeline.h>
 
 #include "analysis_fingerprint.h"
+#include "analysis_options.h"
 #include "schema.h"
 
 namespace naba::indexer {
@@ -15,36 +18,50 @@ namespace {
 
 // What DocumentBuilder::build does not make from the stored record, read from the
 // indexed document: every value (source path, file signature, record line, other
-// holders; build() sets its own over them), the root-folder terms, and the entity
-// terms when the build does not tag. Plain copies: the analysis threads must not
-// touch the database's lazily read documents.
+// holders; build() sets its own over them), the root-folder terms, the entity terms
+// when the build does not tag, and the id term. The id term is the document's own,
+// not the stored id's: an earlier naba-index filed a file whose name is not UTF-8
+// under the name's raw bytes and stored the id made UTF-8 (U+FFFD), and its file
+// finds the document by the raw name's term (InputFile::legacy_id). Plain copies:
+// the analysis threads must not touch the database's lazily read documents.
 struct KeptParts {
     std::vector<std::pair<Xapian::valueno, std::string>> values;
     std::vector<std::string> terms;
+    std::vector<std::string> id_terms;
 };
+
+bool kept_term(std::string_view term, bool tagging) {
+    if (term.starts_with(schema::kRootDirPrefix)) return true;
+    return !tagging && schema::is_entity_term(term);
+}
 
 KeptParts kept_parts(const Xapian::Document& old, bool tagging) {
     KeptParts kept;
     for (auto v = old.values_begin(); v != old.values_end(); ++v)
         if (v.get_valueno() != schema::kEntitiesSlot || !tagging) kept.values.emplace_back(v.get_valueno(), *v);
-    std::vector<std::string_view> prefixes{schema::kRootDirPrefix};
-    if (!tagging)
-        for (const schema::EntityTypePrefix& type : schema::kEntityTypes) prefixes.push_back(type.prefix);
-    for (std::string_view prefix : prefixes) {
-        const std::string p(prefix);
-        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-            t.skip_to(p);
-            if (t == old.termlist_end() || !(*t).starts_with(p)) break;
-            kept.terms.push_back(*t);
-        }
+    // One pass, up to the last prefix kept: the term list is sorted, and the words
+    // (lower case, non-ASCII) come after every prefix.
+    const char last = std::max({schema::kIdPrefix[0], schema::kRootDirPrefix[0], schema::kPersonPrefix[0],
+                                schema::kPlacePrefix[0], schema::kOrgPrefix[0], schema::kUnknownEntityPrefix[0]});
+    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty()) continue;
+        if (term[0] > last) break;
+        if (term.starts_with(schema::kIdPrefix)) kept.id_terms.push_back(term);
+        else if (kept_term(term, tagging)) kept.terms.push_back(term);
     }
     return kept;
 }
 
-void add_kept_parts(const KeptParts& kept, Xapian::Document& fresh) {
+void add_kept_parts(const KeptParts& kept, const schema::StoredDocument& doc, Xapian::Document& fresh) {
     for (const auto& [slot, value] : kept.values)
         if (fresh.get_value(slot).empty()) fresh.add_value(slot, value);
     for (const std::string& term : kept.terms) fresh.add_boolean_term(term);
+    if (kept.id_terms.empty()) return;
+    if (const std::string built = schema::id_term(doc.id);
+        std::find(kept.id_terms.begin(), kept.id_terms.end(), built) == kept.id_terms.end())
+        fresh.remove_term(built);
+    for (const std::string& term : kept.id_terms) fresh.add_boolean_term(term);
 }
 
 // One document on its way through the re-analysis.
@@ -59,6 +76,20 @@ using ReanalysisBatch = std::shared_ptr<std::vector<Reanalysis>>;
 // Documents read (and written) at a time: enough to keep the threads busy between
 // two turns of the database lock.
 constexpr std::size_t kReanalysisChunk = 64;
+
+// The groups the earlier analysis made list forms under stems this one does not give
+// them (another stemmer, other folding), so a query word whose stem is such a key
+// would match forms a fresh index never groups with it: once every document is built
+// again, the table is listed anew from the index's terms, as a fresh build lists it.
+// The documents' forms are not listed one by one as they are written: that took a
+// look-up per new form on the one writer's thread, a third of a re-analysis's time
+// on the news corpora (bench/RESULTS.md), for a table listed anew in the end.
+void relist_stem_synonyms(Xapian::WritableDatabase& db) {
+    if (!analysis_options().stem_synonyms) return;
+    const std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
+    for (const std::string& key : keys) db.clear_synonyms(key);
+    StemSynonyms().record_all(db);
+}
 
 }  // namespace
 
@@ -108,7 +139,6 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers(
         [tagger] { return std::make_unique<AnalysisWorker>(tagger); });
-    StemSynonyms synonyms;
     PendingBatch pending(limits);
     std::size_t next = 0;
     long done = 0;
@@ -129,14 +159,13 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
         AnalysisWorker& worker = *workers.local();
         for (Reanalysis& r : *batch) {
             r.fresh = worker.builder.build(r.doc);  // stores doc (its entities, when it tags)
-            add_kept_parts(r.kept, r.fresh);
+            add_kept_parts(r.kept, r.doc, r.fresh);
         }
         return batch;
     };
     auto write = [&](ReanalysisBatch batch) {
         std::lock_guard lock(db.mutex);
         for (Reanalysis& r : *batch) {
-            synonyms.record(db.db, r.fresh);
             db.db.replace_document(r.id, r.fresh);
             ++done;
             if (pending.add(r.doc.text.size() + r.doc.title.size())) {
@@ -151,6 +180,7 @@ long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int
                                tbb::make_filter<ReanalysisBatch, void>(tbb::filter_mode::serial_in_order, write));
     std::lock_guard lock(db.mutex);
     if (done == static_cast<long>(ids.size())) {
+        relist_stem_synonyms(db.db);
         db.db.set_metadata(std::string(schema::kAnalysisKey), fingerprint);
         if (tagger) db.db.set_metadata(std::string(schema::kEntityFingerprintKey), entity_fingerprint);
     }

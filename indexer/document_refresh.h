@@ -34,8 +34,10 @@ long retag_all(SharedDatabase& db, const DocumentBuilder& builder, const CommitL
 // (and re-tags its entities when `tagger` is given), then records `fingerprint`
 // (and `entity_fingerprint`, with a tagger). What a build does not make is kept: the
 // values of the file the document came from, its root-folder terms, and its
-// entities without a tagger. New word forms go into the stem synonym lists, and the
-// spelling data is marked stale for the run to refresh. While it runs the index
+// entities without a tagger. Once every document is built the stem synonym table is
+// listed anew (groups of the earlier analysis go; until then, and after a stopped
+// run, new word forms have none, as naba-search warns); the spelling data is marked
+// stale for the run to refresh. While it runs the index
 // records kAnalysisInProgress + fingerprint. Returns and stops as retag_all.
 long reanalyse_all(SharedDatabase& db, const entities::EntityTagger* tagger, int threads, const CommitLimits& limits,
                    const std::string& fingerprint, const std::string& entity_fingerprint,
