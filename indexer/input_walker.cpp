@@ -5,17 +5,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstdint>
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <unicode/utf8.h>
-
 #include "file_signature.h"
 #include "folder_tree.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::indexer {
 namespace fs = std::filesystem;
@@ -45,23 +43,7 @@ bool input_kind_of(std::string_view path, InputKind& kind) {
 
 std::string file_name_id(std::string_view name) {
     if (text::is_valid_utf8(name)) return std::string(name);
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string id;
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(name.data());
-    const auto size = static_cast<std::int32_t>(name.size());
-    for (std::int32_t i = 0; i < size;) {
-        const std::int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, size, c);
-        if (c >= 0 && c != '\\') {
-            id.append(name.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-        } else if (c == '\\') {
-            id += "\\\\";
-        } else {
-            for (std::int32_t b = start; b < i; ++b) id += {'\\', 'x', kHex[bytes[b] >> 4], kHex[bytes[b] & 15]};
-        }
-    }
-    return id;
+    return text::escape_invalid_bytes(name, true);
 }
 
 namespace {

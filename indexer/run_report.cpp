@@ -6,33 +6,15 @@
 #include <cstring>
 #include <iostream>
 
-#include <unicode/utf8.h>
-
 #include "text/terminal_text.h"
 #include "text/unicode_normalizer.h"
+#include "text/utf8.h"
 
 namespace naba::indexer {
 
 std::string printable(std::string_view text) {
     if (text::is_valid_utf8(text)) return text::escape_controls(text);
-    std::string out;
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-    const auto size = static_cast<std::int32_t>(text.size());
-    for (std::int32_t i = 0; i < size;) {
-        const std::int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, size, c);
-        if (c >= 0) {
-            out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-        } else {
-            for (std::int32_t b = start; b < i; ++b) {
-                char hex[5];
-                std::snprintf(hex, sizeof hex, "\\x%02X", bytes[b]);
-                out += hex;
-            }
-        }
-    }
-    return text::escape_controls(out);
+    return text::escape_controls(text::escape_invalid_bytes(text, false));
 }
 
 std::string count_of(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }

@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstdint>
+
 #include <unicode/utf8.h>
 
 namespace naba::text {
@@ -29,6 +31,26 @@ std::size_t code_point_count(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char b : s) n += (b & 0xC0) != 0x80;
     return n;
+}
+
+std::string escape_invalid_bytes(std::string_view bytes, bool backslashes) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto size = static_cast<std::int32_t>(bytes.size());
+    for (std::int32_t i = 0; i < size;) {
+        const std::int32_t start = i;
+        UChar32 c;
+        U8_NEXT(data, i, size, c);
+        if (c < 0) {
+            for (std::int32_t b = start; b < i; ++b) out += {'\\', 'x', kHex[data[b] >> 4], kHex[data[b] & 15]};
+        } else if (c == '\\' && backslashes) {
+            out += "\\\\";
+        } else {
+            out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        }
+    }
+    return out;
 }
 
 }  // namespace naba::text

@@ -30,6 +30,11 @@ void append_utf8(std::string& out, char32_t c);
 // Number of code points in a well-formed UTF-8 string.
 std::size_t code_point_count(std::string_view s);
 
+// `bytes` with each byte of an invalid UTF-8 sequence written as \xHH (upper-case
+// hex), and with `backslashes`, each backslash as \\ too, so that the result can be
+// read back (a file name that is not UTF-8, as an id). Valid sequences are kept.
+std::string escape_invalid_bytes(std::string_view bytes, bool backslashes);
+
 // The UTF-8 byte order mark some editors put at the start of a file: no content.
 inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,16 @@ CliResult index(const std::string& db, const std::vector<std::string>& args) {
     std::vector<std::string> all = {"--db", db};
     all.insert(all.end(), args.begin(), args.end());
     return run(NABA_INDEX_BIN, all);
+}
+
+CliResult index_with_analysis(const std::string& spec, const std::string& db, const std::vector<std::string>& args) {
+    const char* before = std::getenv("NABA_ANALYSIS");
+    const std::string saved = before ? before : "";
+    ::setenv("NABA_ANALYSIS", spec.c_str(), 1);
+    CliResult result = index(db, args);
+    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
+    else ::unsetenv("NABA_ANALYSIS");
+    return result;
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -14,6 +14,10 @@ namespace naba::e2e {
 // naba-index --db DB ARGS... (the test binaries' path to it).
 CliResult index(const std::string& db, const std::vector<std::string>& args);
 
+// naba-index --db DB ARGS... under NABA_ANALYSIS=`spec` (an index built with other
+// analysis switches), the environment restored after it.
+CliResult index_with_analysis(const std::string& spec, const std::string& db, const std::vector<std::string>& args);
+
 // True when `text` (what a run printed) contains `part`.
 bool has(const std::string& text, const std::string& part);
 

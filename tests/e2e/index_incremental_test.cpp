@@ -19,16 +19,9 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-// A run with NABA_ANALYSIS=no-stem-synonyms (stemmed terms for a new index), the
-// environment restored after it.
+// A run with NABA_ANALYSIS=no-stem-synonyms: stemmed terms for a new index.
 CliResult index_with_stemmed_terms(const std::string& db, const std::vector<std::string>& more) {
-    const char* before = std::getenv("NABA_ANALYSIS");
-    const std::string saved = before ? before : "";
-    ::setenv("NABA_ANALYSIS", "no-stem-synonyms", 1);
-    CliResult result = index(db, more);
-    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
-    else ::unsetenv("NABA_ANALYSIS");
-    return result;
+    return index_with_analysis("no-stem-synonyms", db, more);
 }
 
 }  // namespace

@@ -23,16 +23,6 @@ namespace {
 using Ids = std::vector<std::string>;
 using Lines = std::vector<std::string>;
 
-CliResult index_with_analysis(const std::string& spec, const std::string& db, const std::vector<std::string>& args) {
-    const char* before = std::getenv("NABA_ANALYSIS");
-    const std::string saved = before ? before : "";
-    ::setenv("NABA_ANALYSIS", spec.c_str(), 1);
-    CliResult result = index(db, args);
-    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
-    else ::unsetenv("NABA_ANALYSIS");
-    return result;
-}
-
 // Arabic, English and bilingual text files with headers, and two JSONL files that
 // share an id (another holder) with records on several lines.
 void write_inputs(const std::string& in) {

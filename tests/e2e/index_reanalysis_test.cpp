@@ -23,17 +23,6 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-// A naba-index run under NABA_ANALYSIS=`spec`, the environment restored after it.
-CliResult index_with_analysis(const std::string& spec, const std::string& db, const std::vector<std::string>& args) {
-    const char* before = std::getenv("NABA_ANALYSIS");
-    const std::string saved = before ? before : "";
-    ::setenv("NABA_ANALYSIS", spec.c_str(), 1);
-    CliResult result = index(db, args);
-    if (before) ::setenv("NABA_ANALYSIS", saved.c_str(), 1);
-    else ::unsetenv("NABA_ANALYSIS");
-    return result;
-}
-
 CliResult search(const std::string& db, const std::string& query) {
     return run(NABA_SEARCH_BIN, {"--db", db, "-f", "ids", query});
 }
