@@ -7,7 +7,9 @@ namespace naba {
 
 std::string analysis_fingerprint(const AnalysisOptions& o) {
     std::string out = "analysis " + std::to_string(kAnalysisVersion);
-    auto add = [&out](const char* name, const std::string& value) { out.append("; ").append(name).append("=").append(value); };
+    auto add = [&out](const char* name, const std::string& value) {
+        out.append("; ").append(name).append("=").append(value);
+    };
     auto flag = [&add](const char* name, bool on) { add(name, on ? "1" : "0"); };
     add("arabic-stemmer", o.arabic_stemmer);
     flag("fold-teh-marbuta", o.fold_teh_marbuta);

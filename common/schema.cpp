@@ -121,4 +121,9 @@ bool is_naba_index(const Xapian::Database& db) {
     }
 }
 
+bool shows_no_stem_groups(const Xapian::Database& db) {
+    return db.get_metadata(std::string(kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
+           db.synonym_keys_begin() == db.synonym_keys_end();
+}
+
 }  // namespace naba::schema

@@ -264,4 +264,9 @@ std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const
 // reads metadata from the first only). An empty database without the keys is not one.
 bool is_naba_index(const Xapian::Database& db);
 
+// Whether `db` keeps its stems as synonym groups (kStemmingKey), has documents, and
+// shows no group: none to list (kNoStemGroupsKey), or a table Xapian's remote backend
+// does not serve. naba-index records the first case; naba-search tells the two apart.
+bool shows_no_stem_groups(const Xapian::Database& db);
+
 }  // namespace naba::schema

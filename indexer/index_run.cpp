@@ -164,9 +164,7 @@ std::optional<bool> stored_stem_synonyms(const Xapian::Database& db) {
 // one that has no group to serve (numbers and stop words only) says so, or its
 // searches would be told that stems are not matched. Returns whether it changed.
 bool mark_stem_groups(Xapian::WritableDatabase& db) {
-    const bool none = db.get_metadata(std::string(schema::kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
-                      db.synonym_keys_begin() == db.synonym_keys_end();
-    const std::string key(schema::kNoStemGroupsKey), value = none ? "1" : "";
+    const std::string key(schema::kNoStemGroupsKey), value = schema::shows_no_stem_groups(db) ? "1" : "";
     if (db.get_metadata(key) == value) return false;
     db.set_metadata(key, value);
     return true;
@@ -403,11 +401,13 @@ void IndexRun::refresh_analysis() {
             db_.db.commit();  // committed: a sharded build keeps committed metadata only
             return;
         }
-        reporter_.note((stored.empty()                         ? std::string("this index was built by an earlier naba-index")
-                        : stored.starts_with(kAnalysisInProgress) ? std::string("this index's last re-analysis was stopped")
-                                                                  : "this index was analysed another way (now " +
-                                                                        fingerprint_difference(stored, fingerprint) + ")") +
-                       ": re-analysing its " + count_of(static_cast<long>(total), "document") + " from their stored text");
+        const std::string why =
+            stored.empty()                            ? "this index was built by an earlier naba-index"
+            : stored.starts_with(kAnalysisInProgress) ? "this index's last re-analysis was stopped"
+                                                      : "this index was analysed another way (now " +
+                                                            fingerprint_difference(stored, fingerprint) + ")";
+        reporter_.note(why + ": re-analysing its " + count_of(static_cast<long>(total), "document") +
+                       " from their stored text");
     }
     const entities::EntityTagger* entity_tagger = settings_.entities ? tagger() : nullptr;
     std::string entity_key;
@@ -418,8 +418,8 @@ void IndexRun::refresh_analysis() {
     const long done = reanalyse_all(db_, entity_tagger, thread_count(settings_.jobs), settings_.commit, fingerprint,
                                     entity_key, interrupt_signal());
     if (done < static_cast<long>(total))
-        reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " + count_of(static_cast<long>(total), "document") +
-                       "; run naba-index again to finish");
+        reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " +
+                       count_of(static_cast<long>(total), "document") + "; run naba-index again to finish");
     else
         reporter_.note("re-analysed " + count_of(done, "document"));
 }

@@ -12,6 +12,7 @@ namespace naba::indexer {
 
 class InputFd {
   public:
+    InputFd() = default;  // not open, no error: a place for hash_file's reason
     explicit InputFd(const std::string& path);
     ~InputFd();
     InputFd(InputFd&& other) noexcept;

@@ -163,7 +163,7 @@ void InputReader::open_jsonl(const InputFile& file, const std::string& path, Fil
     if (entry && ((!limit_raised && !prune_due) || racy_same)) {
         // Touched since: a first read only hashes it, so that an unchanged file costs
         // no parsing (and keeps nothing in memory).
-        InputFd why("");
+        InputFd why;
         hash = hash_file(file.path, &why);
         if (!hash) return skip_unopened(where, why);
         if (*hash == entry->sig.hash && !limit_raised && !prune_due) {

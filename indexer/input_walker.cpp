@@ -193,9 +193,6 @@ bool walk_holds(const DirectoryArgument& outer, const DirectoryArgument& inner) 
     return true;
 }
 
-}  // namespace
-
-namespace {
 
 std::string real_path_or(const std::string& path, const std::string& fallback) {
     std::error_code ec;

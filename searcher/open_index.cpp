@@ -247,11 +247,12 @@ std::string analysis_warning(const Xapian::Database& db) {
     const std::string stored = db.get_metadata(std::string(schema::kAnalysisKey));
     const std::string current = analysis_fingerprint();
     if (stored == current) return "";
-    return (stored.empty()                         ? std::string(" was built by an earlier naba-index")
-            : stored.starts_with(kAnalysisInProgress) ? std::string(" is being re-analysed (or its re-analysis was stopped)")
-                                                      : " was analysed another way (this naba-search: " +
-                                                            fingerprint_difference(stored, current) + ")") +
-           ", so some words may not be found; run naba-index on it again (with its inputs) to re-analyse it";
+    const std::string state =
+        stored.empty()                            ? " was built by an earlier naba-index"
+        : stored.starts_with(kAnalysisInProgress) ? " is being re-analysed (or its re-analysis was stopped)"
+                                                  : " was analysed another way (this naba-search: " +
+                                                        fingerprint_difference(stored, current) + ")";
+    return state + ", so some words may not be found; run naba-index on it again (with its inputs) to re-analyse it";
 }
 
 }  // namespace naba::searcher

@@ -349,9 +349,7 @@ bool QueryBuilder::only_stemmed_stop_words(const Xapian::Query& query) const {
 }
 
 bool stem_groups_unserved(const Xapian::Database& db) {
-    return db.get_metadata(std::string(schema::kStemmingKey)) == "synonyms" && db.get_doccount() > 0 &&
-           db.synonym_keys_begin() == db.synonym_keys_end() &&
-           db.get_metadata(std::string(schema::kNoStemGroupsKey)).empty();
+    return schema::shows_no_stem_groups(db) && db.get_metadata(std::string(schema::kNoStemGroupsKey)).empty();
 }
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db, EntityCatalog& catalog)

@@ -70,7 +70,7 @@ TEST_CASE("a JSONL file indexed before that became a FIFO is refused by the read
     fs::create_directories(dir);
     const std::string path = (dir / "dump.jsonl").string();
     REQUIRE(::mkfifo(path.c_str(), 0644) == 0);
-    InputFd why("");
+    InputFd why;
     auto hashed = std::async(std::launch::async, [&] { return hash_file(path, &why); });
     const bool in_time = hashed.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
     if (!in_time) {
