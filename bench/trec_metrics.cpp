@@ -7,15 +7,24 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 namespace naba::bench {
 
 namespace {
 
-// Splits a line on runs of spaces and tabs.
+// A line without a leading UTF-8 byte order mark (files joined with cat have one
+// inside) or a trailing carriage return (CRLF files).
+std::string cleaned(std::string line) {
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+// Splits a line on runs of white space (as trec_eval does).
 std::vector<std::string> fields_of(const std::string& line) {
     std::vector<std::string> fields;
-    std::istringstream in(line);
+    std::istringstream in(cleaned(line));
     std::string field;
     while (in >> field) fields.push_back(field);
     return fields;
@@ -35,7 +44,8 @@ T parse_number(const std::string& text, const std::string& source, std::size_t l
     T value{};
     in >> value;
     if (!in || in.peek() != std::char_traits<char>::eof())
-        parse_error(source, line_no, std::string("the ") + name + " '" + text + "' is not a number");
+        parse_error(source, line_no, std::string("the ") + name + " '" + text + "' is not " +
+                                         (std::is_integral_v<T> ? "a whole number" : "a number"));
     return value;
 }
 
@@ -56,12 +66,12 @@ Qrels read_qrels(std::istream& in, const std::string& source) {
         if (fields.size() != 4)
             parse_error(source, line_no, "expected 'qid iter docid rel', found " +
                                              std::to_string(fields.size()) + " fields");
-        qrels[fields[0]][fields[2]] = parse_number<int>(fields[3], source, line_no, "relevance");
+        qrels[fields[0]][fields[2]] = parse_number<int>(fields[3], source, line_no, "relevance grade");
     }
     return qrels;
 }
 
-Run read_run(std::istream& in, const std::string& source) {
+Run read_run(std::istream& in, const std::string& source, bool percent_ids) {
     Run run;
     std::string line;
     for (std::size_t line_no = 1; std::getline(in, line); ++line_no) {
@@ -71,7 +81,13 @@ Run read_run(std::istream& in, const std::string& source) {
             parse_error(source, line_no, "expected 'qid Q0 docid rank score tag', found " +
                                              std::to_string(fields.size()) + " fields");
         RunEntry entry;
-        entry.docid = fields[2];
+        try {
+            entry.docid = percent_ids ? percent_decoded(fields[2]) : fields[2];
+        } catch (const std::invalid_argument&) {
+            parse_error(source, line_no, "the docid '" + fields[2] +
+                                             "' has a '%' without two hex digits after it, as naba-search "
+                                             "-f trec never writes (is this run from another tool?)");
+        }
         entry.rank = parse_number<long>(fields[3], source, line_no, "rank");
         entry.score = parse_number<double>(fields[4], source, line_no, "score");
         run[fields[0]].push_back(std::move(entry));
@@ -79,21 +95,74 @@ Run read_run(std::istream& in, const std::string& source) {
     return run;
 }
 
+std::set<std::string> read_query_ids(std::istream& in, const std::string& source) {
+    std::map<std::string, std::size_t> first_line;
+    std::string raw;
+    for (std::size_t line_no = 1; std::getline(in, raw); ++line_no) {
+        const std::string line = cleaned(raw);
+        if (line.find_first_not_of(" \t\r\v\f") == std::string::npos) continue;
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos)
+            parse_error(source, line_no, "no tab: expected 'qid<TAB>query'");
+        const std::string qid = line.substr(0, tab);
+        if (qid.empty()) parse_error(source, line_no, "empty qid before the tab");
+        if (qid.find_first_of(" \v\f\r") != std::string::npos)
+            parse_error(source, line_no, "the qid '" + qid + "' has white space, which a TREC run cannot hold");
+        auto [it, added] = first_line.emplace(qid, line_no);
+        if (!added)
+            parse_error(source, line_no, "the qid '" + qid + "' was given on line " + std::to_string(it->second) +
+                                             " too: the runs would merge the two queries' results");
+    }
+    std::set<std::string> qids;
+    for (auto& [qid, line_no] : first_line) qids.insert(qid);
+    return qids;
+}
+
+std::string percent_decoded(const std::string& text) {
+    if (text.find('%') == std::string::npos) return text;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size()) throw std::invalid_argument(text);  // needs text[i+1], text[i+2]
+        const int high = hex(text[i + 1]), low = hex(text[i + 2]);
+        if (high < 0 || low < 0) throw std::invalid_argument(text);
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+    }
+    return out;
+}
+
 Qrels read_qrels_file(const std::string& path) {
     auto in = open_file(path);
     return read_qrels(in, path);
 }
 
-Run read_run_file(const std::string& path) {
+Run read_run_file(const std::string& path, bool percent_ids) {
     auto in = open_file(path);
-    return read_run(in, path);
+    return read_run(in, path, percent_ids);
+}
+
+std::set<std::string> read_query_ids_file(const std::string& path) {
+    auto in = open_file(path);
+    return read_query_ids(in, path);
 }
 
 std::vector<std::string> ranked_docids(std::vector<RunEntry> entries) {
-    // stable: equal (score, rank) keep file order
+    // trec_eval's order: score, highest first, then docid in decreasing byte order
+    // (std::string compares bytes as unsigned, as strcmp does). Stable, so that a
+    // repeated docid counts at its first line among equals.
     std::stable_sort(entries.begin(), entries.end(), [](const RunEntry& a, const RunEntry& b) {
         if (a.score != b.score) return a.score > b.score;
-        return a.rank < b.rank;
+        return a.docid > b.docid;
     });
     std::vector<std::string> ranking;
     std::set<std::string> seen;
@@ -142,13 +211,29 @@ QueryMetrics evaluate_query(const std::map<std::string, int>& judgments,
     return m;
 }
 
-Evaluation evaluate(const Qrels& qrels, const Run& run) {
+namespace {
+
+bool has_relevant(const std::map<std::string, int>& judgments) {
+    return std::any_of(judgments.begin(), judgments.end(), [](const auto& j) { return j.second > 0; });
+}
+
+std::size_t repeats_in(const std::vector<RunEntry>& entries) {
+    std::set<std::string> seen;
+    for (const auto& entry : entries) seen.insert(entry.docid);
+    return entries.size() - seen.size();
+}
+
+}  // namespace
+
+Evaluation evaluate(const Qrels& qrels, const Run& run, const std::optional<std::set<std::string>>& asked) {
     Evaluation e;
     for (const auto& [qid, judgments] : qrels) {
-        bool any_relevant = std::any_of(judgments.begin(), judgments.end(),
-                                        [](const auto& j) { return j.second > 0; });
-        if (!any_relevant) {
+        if (!has_relevant(judgments)) {
             ++e.qrels_queries_without_relevant;
+            continue;
+        }
+        if (asked && !asked->count(qid)) {
+            ++e.qrels_queries_not_asked;
             continue;
         }
         ++e.queries;
@@ -164,8 +249,15 @@ Evaluation evaluate(const Qrels& qrels, const Run& run) {
         e.mean.recall100 += m.recall100;
         e.mean.ndcg10 += m.ndcg10;
     }
-    for (const auto& [qid, entries] : run)
-        if (!qrels.count(qid)) ++e.unjudged_run_queries;
+    if (asked)
+        for (const auto& qid : *asked) {
+            auto it = qrels.find(qid);
+            if (it == qrels.end() || !has_relevant(it->second)) ++e.asked_queries_without_relevant;
+        }
+    for (const auto& [qid, entries] : run) {
+        if (!e.per_query.count(qid)) ++e.unjudged_run_queries;
+        e.repeated_run_docids += repeats_in(entries);
+    }
     if (e.queries > 0) {
         const double n = static_cast<double>(e.queries);
         e.mean.mrr10 /= n;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -140,16 +141,123 @@ TEST_CASE("trec metrics: cut-offs at 10 and 100") {
     CHECK(m10.ndcg10 == doctest::Approx(0.2890648).epsilon(1e-6));
 }
 
-TEST_CASE("trec metrics: ranking by score, ties in run order, repeats counted once") {
+TEST_CASE("trec metrics: ranking by score, ties by docid in decreasing byte order as trec_eval, repeats once") {
+    // trec_eval (form_res_rels.c, comp_sim_docno) sorts by score, then strcmp(docid) from
+    // the highest: the rank column is not read. Hand-computed order: d (6.0), then the
+    // 5.0 ties c, b, a, whatever their ranks say.
     Run run = run_of(
-        "q Q0 b 2 5.0 t\n"
-        "q Q0 a 1 5.0 t\n"   // same score as b, better rank: first
-        "q Q0 c 3 4.0 t\n"
-        "q Q0 a 4 3.0 t\n"); // a repeated: counts at its first position only
-    CHECK(ranked_docids(run.at("q")) == std::vector<std::string>{"a", "b", "c"});
+        "q Q0 b 1 5.0 t\n"
+        "q Q0 a 2 5.0 t\n"
+        "q Q0 c 3 5.0 t\n"
+        "q Q0 d 4 6.0 t\n"
+        "q Q0 a 5 3.0 t\n");  // a repeated: counts at its best position only
+    CHECK(ranked_docids(run.at("q")) == std::vector<std::string>{"d", "c", "b", "a"});
 
-    // relevant c at rank 3 (not 4): MRR 1/3
-    CHECK(evaluate_query({{"c", 1}}, ranked_docids(run.at("q"))).mrr10 == doctest::Approx(1.0 / 3.0));
+    // relevant a at rank 4: MRR 1/4, nDCG 1/log2(5) = 0.4306766
+    QueryMetrics m = evaluate_query({{"a", 1}}, ranked_docids(run.at("q")));
+    CHECK(m.mrr10 == doctest::Approx(0.25));
+    CHECK(m.ndcg10 == doctest::Approx(kInvLog2_5));
+    CHECK(evaluate(qrels_of("q 0 a 1\n"), run).repeated_run_docids == 1);
+
+    // bytes compare unsigned, as strcmp: a non-ASCII docid sorts above every ASCII one
+    Run bytes = run_of("q Q0 z 1 1.0 t\nq Q0 \xC3\xA9 2 1.0 t\n");
+    CHECK(ranked_docids(bytes.at("q")) == std::vector<std::string>{"\xC3\xA9", "z"});
+}
+
+TEST_CASE("trec metrics: graded qrels with several relevant documents, one absent from the corpus") {
+    // a rel 3, b rel 2, m rel 1 (no such document: no run can find it), x judged 0.
+    // The run ranks b x a.
+    //   MRR@10  = 1 (b, rel 2 > 0)
+    //   R@10    = 2/3 (m counts as relevant)
+    //   DCG@10  = 2/log2(2) + 0/log2(3) + 3/log2(4) = 2 + 0 + 1.5      = 3.5
+    //   IDCG@10 = 3/log2(2) + 2/log2(3) + 1/log2(4) = 3 + 1.2618595 + 0.5 = 4.7618595
+    //   nDCG@10 = 3.5 / 4.7618595                                      = 0.7350070
+    std::map<std::string, int> judged{{"a", 3}, {"b", 2}, {"m", 1}, {"x", 0}};
+    QueryMetrics m = evaluate_query(judged, {"b", "x", "a"});
+    CHECK(m.mrr10 == doctest::Approx(1.0));
+    CHECK(m.recall10 == doctest::Approx(2.0 / 3.0));
+    CHECK(m.recall100 == doctest::Approx(2.0 / 3.0));
+    CHECK(m.ndcg10 == doctest::Approx(0.7350070).epsilon(1e-6));
+
+    // rel 0 and negative grades are not relevant: ranked above a, x (0) and y (-1) only
+    // push it to rank 3
+    QueryMetrics judged_first = evaluate_query({{"a", 1}, {"x", 0}, {"y", -1}}, {"x", "y", "a"});
+    CHECK(judged_first.mrr10 == doctest::Approx(1.0 / 3.0));
+    CHECK(judged_first.ndcg10 == doctest::Approx(0.5));  // 1/log2(4) over 1/log2(2)
+}
+
+TEST_CASE("trec metrics: the queries file sets which queries are averaged, the same for every run") {
+    // q1 q2: asked and judged relevant -> averaged. q3: asked, only judged 0. q4: asked,
+    // no qrels. q5: judged relevant, not asked. The run answers q1 (relevant first) and
+    // q4; not q2 (an engine that failed on it), which scores 0.
+    Qrels qrels = qrels_of("q1 0 a 1\nq2 0 b 2\nq3 0 c 0\nq5 0 d 1\n");
+    Run run = run_of("q1 Q0 a 1 2.0 t\nq4 Q0 a 1 2.0 t\n");
+    std::istringstream queries("q1\tw\nq2\tw\nq3\tw\nq4\tw\n");
+    Evaluation e = evaluate(qrels, run, read_query_ids(queries));
+    CHECK(e.queries == 2);
+    CHECK(e.mean.mrr10 == doctest::Approx(0.5));
+    CHECK(e.mean.ndcg10 == doctest::Approx(0.5));
+    CHECK(e.queries_without_results == 1);         // q2
+    CHECK(e.asked_queries_without_relevant == 2);  // q3 q4
+    CHECK(e.qrels_queries_not_asked == 1);         // q5
+    CHECK(e.qrels_queries_without_relevant == 1);  // q3
+    CHECK(e.unjudged_run_queries == 1);            // q4
+
+    // without the queries file q5 is averaged in too, unanswered: 1/3
+    CHECK(evaluate(qrels, run).mean.mrr10 == doctest::Approx(1.0 / 3.0));
+}
+
+TEST_CASE("trec metrics: queries files with a byte order mark, CRLF, odd qids and errors naming the line") {
+    std::istringstream good(
+        "\xEF\xBB\xBFq1\tfirst\r\n\r\n"
+        "q.2/x:y-\xD8\xB3\t\r\n"   // a qid of '.', '/', ':', '-' and Arabic; empty query text
+        "q3\tlast line, no newline");
+    CHECK(read_query_ids(good) == std::set<std::string>{"q1", "q.2/x:y-\xD8\xB3", "q3"});
+
+    auto ids_of = [](const std::string& text) {
+        std::istringstream in(text);
+        return read_query_ids(in, "queries.tsv");
+    };
+    CHECK_THROWS_WITH_AS(ids_of("q1\ta\nq2 b\n"), "queries.tsv:2: no tab: expected 'qid<TAB>query'",
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(ids_of("\tquery\n"), "queries.tsv:1: empty qid before the tab", std::runtime_error);
+    CHECK_THROWS_WITH_AS(ids_of("q 1\tquery\n"),
+                         "queries.tsv:1: the qid 'q 1' has white space, which a TREC run cannot hold",
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(ids_of("q1\ta\nq2\tb\nq1\tc\n"),
+                         "queries.tsv:3: the qid 'q1' was given on line 1 too: the runs would merge the two "
+                         "queries' results",
+                         std::runtime_error);
+}
+
+TEST_CASE("trec metrics: qrels and runs with a byte order mark and CRLF line ends") {
+    Qrels qrels = qrels_of("\xEF\xBB\xBFq1 0 a 2\r\nq1 0 b 0\r\nq2 0 c 1");
+    CHECK(qrels.at("q1").at("a") == 2);
+    CHECK(qrels.at("q1").at("b") == 0);
+    CHECK(qrels.at("q2").at("c") == 1);
+    Run run = run_of("\xEF\xBB\xBFq1 Q0 a 1 1.5 t\r\nq1 Q0 b 2 1.0 t\r\n");
+    CHECK(ranked_docids(run.at("q1")) == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("trec metrics: percent-escaped run docids, as naba-search writes them, match the qrels") {
+    CHECK(percent_decoded("100%25") == "100%");
+    CHECK(percent_decoded("doc%203") == "doc 3");
+    CHECK(percent_decoded("a%2520b") == "a%20b");  // a literal %20 in an id
+    CHECK(percent_decoded("plain-id.x/y:z") == "plain-id.x/y:z");
+    CHECK_THROWS_AS(percent_decoded("50%"), std::invalid_argument);
+    CHECK_THROWS_AS(percent_decoded("a%4"), std::invalid_argument);
+    CHECK_THROWS_AS(percent_decoded("a%zz"), std::invalid_argument);
+
+    std::istringstream in("q Q0 100%25 1 2.0 t\nq Q0 x%2 2 1.0 t\n");
+    CHECK_THROWS_WITH_AS(read_run(in, "naba.run", true),
+                         "naba.run:2: the docid 'x%2' has a '%' without two hex digits after it, as naba-search "
+                         "-f trec never writes (is this run from another tool?)",
+                         std::runtime_error);
+    Qrels qrels = qrels_of("q 0 100% 1\n");
+    std::istringstream escaped("q Q0 other 1 3.0 t\nq Q0 100%25 2 2.0 t\n");
+    CHECK(evaluate(qrels, read_run(escaped, "run", true)).mean.mrr10 == doctest::Approx(0.5));
+    std::istringstream raw("q Q0 other 1 3.0 t\nq Q0 100%25 2 2.0 t\n");
+    CHECK(evaluate(qrels, read_run(raw)).mean.mrr10 == 0.0);  // undecoded, it is another id
 }
 
 TEST_CASE("trec metrics: nDCG is 1 for the ideal ranking, graded or binary") {
@@ -164,11 +272,13 @@ TEST_CASE("trec metrics: nDCG is 1 for the ideal ranking, graded or binary") {
 TEST_CASE("trec metrics: malformed lines are errors naming the line") {
     CHECK_THROWS_WITH_AS(qrels_of("q1 0 a 1\nq1 0 b\n"), "qrels:2: expected 'qid iter docid rel', found 3 fields",
                          std::runtime_error);
-    CHECK_THROWS_WITH_AS(qrels_of("q1 0 a yes\n"), "qrels:1: the relevance 'yes' is not a number",
+    CHECK_THROWS_WITH_AS(qrels_of("q1 0 a yes\n"), "qrels:1: the relevance grade 'yes' is not a whole number",
                          std::runtime_error);
     CHECK_THROWS_WITH_AS(run_of("q Q0 a 1 high t\n"), "run:1: the score 'high' is not a number",
                          std::runtime_error);
     CHECK_THROWS_AS(run_of("q Q0 a 1 1.0\n"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(qrels_of("q1 0 a 1.0\n"), "qrels:1: the relevance grade '1.0' is not a whole number",
+                         std::runtime_error);
     // blank lines and comments are fine
     CHECK(qrels_of("\n# comment\nq 0 a 1\n").at("q").at("a") == 1);
 }
