@@ -15,7 +15,19 @@
 //   the default OR operator over "body"; the query is lower-cased (so that AND, OR, NOT
 //   are words, not operators; both analyzers lower-case anyway) and escaped with
 //   QueryParser.escape.
-// - Output: top N (default 100) per query, `qid Q0 docid rank score tag`.
+// - Input read as naba-index reads it, so that the engines index the same documents
+//   under the same ids: a byte order mark starting a line is dropped; a line that is
+//   no JSON object, or has no id or no string text, or blank text and no title, or an
+//   id with a tab or line break or of white space alone, is skipped with a warning
+//   giving file:line; a number id is its exact value in plain decimal (1.0 and 1e0 are
+//   1); an id given again replaces the earlier document. A query that cannot be
+//   searched (no words left after escaping) gets no results and a warning; one of
+//   more than 1024 words is searched (the clause limit is raised), not refused.
+// - Output: top N (default 100) per query, `qid Q0 docid rank score tag`, the score with
+//   the 9 digits that tell floats apart (trec_eval orders equal scores by docid, not by
+//   rank); in the docid
+//   a space, tab, '%', \v, \f or \r is written %20, %09, %25 ... as naba-search writes
+//   it (bench/eval decodes the three runs alike: naba-trec-eval --percent-ids).
 //
 // usage: LuceneBaseline --corpus corpus.jsonl --queries queries.tsv --run out.run
 //                       [--depth 100] [--tag lucene] [--k1 1.2] [--b 0.75]
@@ -26,9 +38,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -40,8 +55,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -81,59 +98,65 @@ public final class LuceneBaseline {
         IndexWriterConfig config = new IndexWriterConfig(english);  // unused: fields are pre-analysed
         config.setSimilarity(bm25);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        int docs = 0, arabicDocs = 0;
+        int arabicDocs = 0, skipped = 0;
+        Set<String> ids = new HashSet<>();
+        String corpus = opt.get("--corpus");
         try (IndexWriter writer = new IndexWriter(dir, config);
-             BufferedReader in = Files.newBufferedReader(Paths.get(opt.get("--corpus")), StandardCharsets.UTF_8)) {
+             BufferedReader in = Files.newBufferedReader(Paths.get(corpus), StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 ++lineNo;
+                line = withoutBom(line);
                 if (line.isBlank()) continue;
-                Map<String, String> obj;
-                try {
-                    obj = new JsonObjectReader(line).read();
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(opt.get("--corpus") + ":" + lineNo + ": " + e.getMessage());
+                String[] record = record(corpus, lineNo, line);  // {id, text, body}, or null: skipped
+                if (record == null) {
+                    ++skipped;
+                    continue;
                 }
-                String id = obj.get("id"), text = obj.get("text");
-                if (id == null || text == null)
-                    throw new IllegalArgumentException(opt.get("--corpus") + ":" + lineNo + ": no id or text");
-                String title = obj.getOrDefault("title", "");
-                String body = title.isEmpty() ? text : title + "\n" + text;
+                String id = record[0], text = record[1], body = record[2];
                 boolean isArabic = mostlyArabic(text);
                 if (isArabic) ++arabicDocs;
                 Analyzer analyzer = isArabic ? arabic : english;
                 Document doc = new Document();
                 doc.add(new StringField("id", id, Field.Store.YES));
                 doc.add(new Field(FIELD, analyzer.tokenStream(FIELD, body), TextField.TYPE_NOT_STORED));
-                writer.addDocument(doc);  // consumes and closes the token stream
-                ++docs;
+                writer.updateDocument(new Term("id", id), doc);  // the later of two with one id wins
+                if (!ids.add(id)) System.err.printf("LuceneBaseline: %s:%d: id %s given again; this document replaces the earlier%n", corpus, lineNo, id);
             }
         }
+        int docs = ids.size();
 
         QueryParser arabicParser = new QueryParser(FIELD, arabic);
         QueryParser englishParser = new QueryParser(FIELD, english);
-        int queries = 0, arabicQueries = 0, empty = 0;
+        BooleanQuery.setMaxClauseCount(Integer.MAX_VALUE);  // a long query is searched, not refused
+        int queries = 0, arabicQueries = 0, empty = 0, failed = 0, lineNo = 0;
+        String queriesPath = opt.get("--queries");
         try (DirectoryReader reader = DirectoryReader.open(dir);
-             BufferedReader in = Files.newBufferedReader(Paths.get(opt.get("--queries")), StandardCharsets.UTF_8);
+             BufferedReader in = Files.newBufferedReader(Paths.get(queriesPath), StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(opt.get("--run")), StandardCharsets.UTF_8))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(bm25);
             String line;
             while ((line = in.readLine()) != null) {
+                ++lineNo;
+                line = withoutBom(line);
                 if (line.isBlank()) continue;
                 int tab = line.indexOf('\t');
-                if (tab < 0) throw new IllegalArgumentException("query line without a tab: " + line);
+                if (tab < 0) throw new IllegalArgumentException(queriesPath + ":" + lineNo + ": no tab: expected qid<TAB>query");
                 String qid = line.substring(0, tab), text = line.substring(tab + 1);
                 ++queries;
                 boolean isArabic = mostlyArabic(text);
                 if (isArabic) ++arabicQueries;
                 Query query;
                 try {
-                    query = (isArabic ? arabicParser : englishParser)
+                    query = text.isBlank() ? null : (isArabic ? arabicParser : englishParser)
                             .parse(QueryParser.escape(text.toLowerCase(Locale.ROOT)));
                 } catch (ParseException e) {
-                    throw new IllegalStateException("query " + qid + " does not parse after escaping", e);
+                    System.err.printf("LuceneBaseline: %s:%d: query %s does not parse after escaping (%s); no results%n",
+                            queriesPath, lineNo, qid, e.getMessage().split("\n")[0]);
+                    ++failed;
+                    continue;
                 }
                 if (query == null) {  // every word analysed away (stop words)
                     ++empty;
@@ -144,13 +167,61 @@ public final class LuceneBaseline {
                 int rank = 0;
                 for (ScoreDoc sd : top.scoreDocs) {
                     String id = searcher.doc(sd.doc).get("id");
-                    out.printf(Locale.ROOT, "%s Q0 %s %d %.6f %s%n", qid, id, ++rank, sd.score, opt.get("--tag"));
+                    out.printf(Locale.ROOT, "%s Q0 %s %d %.9g %s%n", qid, trecField(id), ++rank, sd.score, opt.get("--tag"));
                 }
             }
         }
         System.err.printf(Locale.ROOT,
-                "lucene %s (BM25 k1=%s b=%s): %d documents (%d Arabic), %d queries (%d Arabic, %d without results)%n",
-                Version.LATEST, opt.get("--k1"), opt.get("--b"), docs, arabicDocs, queries, arabicQueries, empty);
+                "lucene %s (BM25 k1=%s b=%s): %d documents (%d Arabic, %d lines skipped), %d queries (%d Arabic, %d without results, %d not parsed)%n",
+                Version.LATEST, opt.get("--k1"), opt.get("--b"), docs, arabicDocs, skipped, queries, arabicQueries, empty, failed);
+    }
+
+    // A corpus line as {id, text, body} (body = title + "\n" + text), or null when
+    // naba-index would skip it too (the warning is printed here).
+    static String[] record(String corpus, int lineNo, String line) {
+        JsonObjectReader json = new JsonObjectReader(line);
+        Map<String, String> obj;
+        try {
+            obj = json.read();
+        } catch (IllegalArgumentException e) {
+            return skip(corpus, lineNo, e.getMessage());
+        }
+        String id = obj.get("id"), text = json.strings.contains("text") ? obj.get("text") : null;
+        String title = json.strings.contains("title") ? obj.get("title") : "";
+        if (id != null && json.literals.contains("id")) id = numberId(id);
+        if (id == null || id.isBlank() || id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0)
+            return skip(corpus, lineNo, "no id, or an id that is blank or has a tab or line break");
+        if (text == null || (text.isBlank() && title.isBlank())) return skip(corpus, lineNo, "no text");
+        return new String[] {id, text, title.isEmpty() ? text : title + "\n" + text};
+    }
+
+    static String withoutBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    static String[] skip(String file, int lineNo, String why) {
+        System.err.printf("LuceneBaseline: skipped %s:%d: %s%n", file, lineNo, why);
+        return null;
+    }
+
+    // A number id as naba-index writes it: its exact value in plain decimal (1.0, 1e0 -> 1).
+    static String numberId(String literal) {
+        try {
+            BigDecimal value = new BigDecimal(literal).stripTrailingZeros();
+            return value.signum() == 0 ? "0" : value.toPlainString();
+        } catch (NumberFormatException e) {
+            return null;  // true, false: no id
+        }
+    }
+
+    // A docid as one field of a TREC run, as naba-search writes it (printers/line_printers.cpp).
+    static String trecField(String id) {
+        StringBuilder b = new StringBuilder();
+        for (char c : id.toCharArray()) {
+            if (c == ' ' || c == '\t' || c == '%' || c == 0x0B || c == '\f' || c == '\r') b.append(String.format(Locale.ROOT, "%%%02X", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 
     // Arabic when Arabic-script letters outnumber Latin-script letters.
@@ -178,6 +249,8 @@ public final class LuceneBaseline {
     static final class JsonObjectReader {
         private final String s;
         private int i = 0;
+        final Set<String> strings = new HashSet<>();   // keys whose value was a JSON string
+        final Set<String> literals = new HashSet<>();  // keys whose value was a number or boolean
 
         JsonObjectReader(String s) { this.s = s; }
 
@@ -193,13 +266,19 @@ public final class LuceneBaseline {
                 ws();
                 expect(':');
                 ws();
+                boolean isString = peek() == '"';
                 String value = value();
-                if (value != null) out.put(key, value);
+                if (value != null) {
+                    out.put(key, value);
+                    (isString ? strings : literals).add(key);
+                }
                 ws();
                 char c = next();
                 if (c == '}') break;
                 if (c != ',') throw err("expected , or }");
             }
+            ws();
+            if (i < s.length()) throw err("text after the object");  // naba-index skips such a line too
             return out;
         }
 
