@@ -15,7 +15,9 @@ namespace naba::searcher {
 // of them lower case (a pasted headline's capitals, UPDATE:, stay words), at the start
 // of a term (past '(', '+' or '-'), outside double quotes, with a value right after
 // its colon that does not start with '/'. So http://x, 10:30, غزة:هدنة, a colon
-// inside a word (id:a:b, bbc:news's) or inside quotes ("titel:grain") are text.
+// inside a word (id:a:b, bbc:news's) or inside quotes ("titel:grain") are text. So is
+// a capitalised name that is no near miss of a field (closest_field): a name glued to
+// the next word in pasted text (Zelensky:peace, Breaking:Trump), where Titel: is one.
 std::string unknown_field(std::string_view query, const std::vector<std::string>& fields);
 
 // The field of `fields` closest to `name` (case ignored; a swap of two letters counts

@@ -65,7 +65,8 @@ Query syntax (Xapian):
   A word of letters with a colon and a value at the start of a term is a field, and
   one naba-search does not know is an error that names the closest (titel:grain:
   did you mean title:?); a URL (http://x), a time (10:30), a word in capitals
-  (UPDATE:) or in quotes ("titel:grain") is text.
+  (UPDATE:), a capitalised word far from every field (Zelensky:peace) or one in
+  quotes ("titel:grain") is text.
 
 Examples:
   $ naba-search 'وقف إطلاق النار'

@@ -29,9 +29,10 @@ TEST_CASE("a misspelt field is an error that names it and suggests the closest f
     }
 }
 
-TEST_CASE("a colon in a URL, a time, Arabic text, an id, capitals or quotes is searched as text") {
+TEST_CASE("a colon in a URL, a time, Arabic text, an id, capitals, a glued name or quotes is searched as text") {
     for (const std::string query : {"http://example.org grain", "10:30 grain", "غزة:هدنة grain", "grain OR id:a:b",
-                                    "UPDATE:CEASEFIRE grain", "\"titel:grain\" grain", "grain titel: odesa"}) {
+                                    "UPDATE:CEASEFIRE grain", "\"titel:grain\" grain", "grain titel: odesa",
+                                    "Breaking:Zelensky grain"}) {
         CAPTURE(query);
         CliResult r = search_sample({"--count", query});
         CHECK(r.exit_code == 0);
