@@ -1,8 +1,11 @@
 #include "index_writer.h"
 
+#include <algorithm>
 #include <cctype>
+#include <exception>
 #include <map>
 
+#include "analysis_fingerprint.h"
 #include "analysis_options.h"
 #include "shared_ids.h"
 
@@ -17,16 +20,32 @@ std::size_t StemSynonyms::add_if_missing(Xapian::WritableDatabase& db, const std
 }
 
 std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    if (!analysis_options().stem_synonyms) return 0;
-    std::size_t added = 0;
+    note(db, doc);
+    return flush(db);
+}
+
+void StemSynonyms::note(const Xapian::Database& db, const Xapian::Document& doc) {
+    if (!analysis_options().stem_synonyms) return;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& form = *t;
         // Only words and title words have a stem key; the other prefixed terms (ids
         // above all, new in every document) would only fill the set.
         if (!form.empty() && !schema::is_word_term(form) && !form.starts_with(schema::kTitlePrefix)) continue;
         if (!seen_.insert(form).second) continue;
-        if (const std::string key = analyzer_.stem_key(form); !key.empty()) added += add_if_missing(db, key, form);
+        // Held by a document written before: listed with it (its own documents' forms
+        // this object has seen, and they are listed by the next flush()).
+        if (trust_terms_ && db.term_exists(form)) continue;
+        if (std::string key = analyzer_.stem_key(form); !key.empty()) new_.emplace_back(std::move(key), form);
     }
+}
+
+std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
+    // Sorted by key, so that add_synonym stays on one key for all its forms; a form
+    // listed already (by a run before, for documents since deleted) changes nothing.
+    std::sort(new_.begin(), new_.end());
+    for (const auto& [key, form] : new_) db.add_synonym(key, form);
+    const std::size_t added = new_.size();
+    new_.clear();
     return added;
 }
 
@@ -70,7 +89,40 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
 }
 
 IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits)
-    : db_(db), reporter_(reporter), pending_(limits) {}
+    : db_(db), reporter_(reporter), pending_(limits) {
+    std::lock_guard lock(db_.mutex);
+    // A stopped re-analysis wrote terms that are listed only once it is complete.
+    synonyms_.trust_terms(!db_.db.get_metadata(std::string(schema::kAnalysisKey)).starts_with(kAnalysisInProgress));
+}
+
+IndexWriter::~IndexWriter() {
+    if (!in_batch_) return;
+    std::lock_guard lock(db_.mutex);
+    try {
+        if (std::uncaught_exceptions() > 0) {
+            db_.db.cancel_transaction();
+        } else {
+            synonyms_.flush(db_.db);
+            db_.db.commit_transaction();
+        }
+    } catch (const Xapian::Error&) {
+        // Only while failing anyway: the run reports the first error.
+    }
+}
+
+void IndexWriter::begin_batch() {
+    if (in_batch_) return;
+    db_.db.begin_transaction(false);  // committed by the next commit(), not at its end
+    in_batch_ = true;
+}
+
+void IndexWriter::commit_batch() {
+    synonyms_.flush(db_.db);
+    if (in_batch_) db_.db.commit_transaction();
+    in_batch_ = false;
+    db_.db.commit();
+    pending_.reset();
+}
 
 void IndexWriter::apply(JobBatch& batch) {
     for (IndexJob& job : batch.jobs) write(job);
@@ -82,6 +134,7 @@ void IndexWriter::write(IndexJob& job) {
     if (!db_.unsettled.empty()) write_unsettled();
     db_.written = true;
     std::unique_lock lock(db_.mutex);
+    begin_batch();
     const char* action = nullptr;
     std::uint64_t text_bytes = 0;
     switch (job.kind) {
@@ -117,7 +170,7 @@ void IndexWriter::write(IndexJob& job) {
                 db_.db.delete_document(job.legacy_id_term);
                 existed = true;
             }
-            synonyms_.record(db_.db, job.xdoc);
+            synonyms_.note(db_.db, job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {
@@ -132,10 +185,7 @@ void IndexWriter::write(IndexJob& job) {
             break;
         }
     }
-    if (pending_.add(text_bytes)) {
-        db_.db.commit();
-        pending_.reset();
-    }
+    if (pending_.add(text_bytes)) commit_batch();
     lock.unlock();
     if (action) reporter_.document(action, job.doc.id);
 }
@@ -232,8 +282,7 @@ void IndexWriter::mark_spelling_stale() {
 
 void IndexWriter::commit() {
     std::lock_guard lock(db_.mutex);
-    db_.db.commit();
-    pending_.reset();
+    commit_batch();
 }
 
 }  // namespace naba::indexer
