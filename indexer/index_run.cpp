@@ -417,6 +417,7 @@ void IndexRun::refresh_analysis() {
     }
     const long done = reanalyse_all(db_, entity_tagger, thread_count(settings_.jobs), settings_.commit, fingerprint,
                                     entity_key, interrupt_signal());
+    reporter_.counts().reanalysed = done;
     if (done < static_cast<long>(total))
         reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " +
                        count_of(static_cast<long>(total), "document") + "; run naba-index again to finish");
