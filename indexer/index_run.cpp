@@ -287,6 +287,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
                            tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, read) &
                                tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, build) &
                                tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
+    writer.finish();
     reporter_.progress(bytes_written, files_written, true);  // the last count, whatever the throttle
     found_docids_ = reader.take_found();
 }

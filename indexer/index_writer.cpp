@@ -97,17 +97,24 @@ IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLim
 
 IndexWriter::~IndexWriter() {
     if (!in_batch_) return;
-    std::lock_guard lock(db_.mutex);
     try {
         if (std::uncaught_exceptions() > 0) {
+            std::lock_guard lock(db_.mutex);
             db_.db.cancel_transaction();
         } else {
-            synonyms_.flush(db_.db);
-            db_.db.commit_transaction();
+            finish();
         }
     } catch (const Xapian::Error&) {
-        // Only while failing anyway: the run reports the first error.
+        // The run's next commit fails on the open transaction and reports it.
     }
+}
+
+void IndexWriter::finish() {
+    std::lock_guard lock(db_.mutex);
+    if (!in_batch_) return;
+    synonyms_.flush(db_.db);
+    db_.db.commit_transaction();
+    in_batch_ = false;
 }
 
 void IndexWriter::begin_batch() {

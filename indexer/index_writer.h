@@ -99,8 +99,8 @@ class StemSynonyms {
 class IndexWriter {
   public:
     IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits);
-    // Ends the open batch: its changes (forms listed) go with the run's next commit,
-    // or are dropped when an exception leaves the writer (a fatal error commits
+    // finish() if the writer is left without it (a stopped pipeline), except when an
+    // exception leaves it: then the open batch is dropped (a fatal error commits
     // nothing more).
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -126,6 +126,9 @@ class IndexWriter {
     void settle(bool committing);
 
     void commit();
+    // Ends the open batch without committing: its changes, forms listed, go with the
+    // run's next commit.
+    void finish();
 
   private:
     // The changes between two commits are one Xapian transaction: Xapian commits by
