@@ -5,7 +5,6 @@
 #include <exception>
 #include <map>
 
-#include "analysis_fingerprint.h"
 #include "analysis_options.h"
 #include "shared_ids.h"
 
@@ -20,11 +19,11 @@ std::size_t StemSynonyms::add_if_missing(Xapian::WritableDatabase& db, const std
 }
 
 std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    note(db, doc);
+    note(doc);
     return flush(db);
 }
 
-void StemSynonyms::note(const Xapian::Database& db, const Xapian::Document& doc) {
+void StemSynonyms::note(const Xapian::Document& doc) {
     if (!analysis_options().stem_synonyms) return;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& form = *t;
@@ -32,19 +31,26 @@ void StemSynonyms::note(const Xapian::Database& db, const Xapian::Document& doc)
         // above all, new in every document) would only fill the set.
         if (!form.empty() && !schema::is_word_term(form) && !form.starts_with(schema::kTitlePrefix)) continue;
         if (!seen_.insert(form).second) continue;
-        // Held by a document written before: listed with it (its own documents' forms
-        // this object has seen, and they are listed by the next flush()).
-        if (trust_terms_ && db.term_exists(form)) continue;
         if (std::string key = analyzer_.stem_key(form); !key.empty()) new_.emplace_back(std::move(key), form);
     }
 }
 
 std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
-    // Sorted by key, so that add_synonym stays on one key for all its forms; a form
-    // listed already (by a run before, for documents since deleted) changes nothing.
+    // In key order: the table's entries are read in the order they are stored, and
+    // add_synonym stays on one key for all its forms.
     std::sort(new_.begin(), new_.end());
-    for (const auto& [key, form] : new_) db.add_synonym(key, form);
-    const std::size_t added = new_.size();
+    std::size_t added = 0;
+    std::vector<std::string> listed;
+    for (auto group = new_.begin(); group != new_.end();) {
+        const std::string& key = group->first;
+        const auto end = std::find_if(group, new_.end(), [&](const auto& entry) { return entry.first != key; });
+        listed.assign(db.synonyms_begin(key), db.synonyms_end(key));  // sorted
+        for (; group != end; ++group) {
+            if (std::binary_search(listed.begin(), listed.end(), group->second)) continue;  // by an earlier run
+            db.add_synonym(key, group->second);
+            ++added;
+        }
+    }
     new_.clear();
     return added;
 }
@@ -89,11 +95,7 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
 }
 
 IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits)
-    : db_(db), reporter_(reporter), pending_(limits) {
-    std::lock_guard lock(db_.mutex);
-    // A stopped re-analysis wrote terms that are listed only once it is complete.
-    synonyms_.trust_terms(!db_.db.get_metadata(std::string(schema::kAnalysisKey)).starts_with(kAnalysisInProgress));
-}
+    : db_(db), reporter_(reporter), pending_(limits) {}
 
 IndexWriter::~IndexWriter() {
     if (!in_batch_) return;
@@ -177,7 +179,7 @@ void IndexWriter::write(IndexJob& job) {
                 db_.db.delete_document(job.legacy_id_term);
                 existed = true;
             }
-            synonyms_.note(db_.db, job.xdoc);
+            synonyms_.note(job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {

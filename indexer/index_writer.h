@@ -62,27 +62,22 @@ struct AnalysisWorker {
 // postings and adds nothing.
 //
 // The single writer notes each document's forms (note()) and lists them in one pass
-// sorted by key before each commit (flush()): Xapian reads and rewrites a key's entry
-// each time add_synonym moves on to another key, so one pass per batch costs a read
-// and a write per key rather than per form. A form is noted once per object (a
-// writer's run), and only when the index does not hold it as a term already: every
-// term of a committed document is listed in the same commit (the invariant that
-// makes that look-up enough; a stopped re-analysis breaks it until the next run, so
-// trust_terms(false) then).
+// sorted by key before each commit (flush()): one read of each key's entry per batch,
+// to leave out the forms it lists already, and Xapian's read and rewrite of the entry
+// only for a key that gets a form (add_synonym reads and rewrites an entry each time
+// it moves on to another key), rather than a look-up and an add per form. A form is
+// noted once per object (a writer's run).
 class StemSynonyms {
   public:
-    // note() and flush() at once; returns how many forms it gave the table. For
-    // callers that write a few documents and commit themselves (tests).
+    // note() and flush() at once; returns how many forms it added. For callers that
+    // write a few documents and commit themselves (tests).
     std::size_t record(Xapian::WritableDatabase& db, const Xapian::Document& doc);
-    // Keeps the free-text terms of `doc` (to be written to `db`) that this object has
-    // not seen and `db` does not hold, with their stem keys, for flush().
-    void note(const Xapian::Database& db, const Xapian::Document& doc);
-    // Gives the table the forms noted since the last flush, sorted by key; returns
-    // how many. Call before every commit of the documents noted.
+    // Keeps the free-text terms of `doc` that this object has not seen, with their
+    // stem keys, for flush().
+    void note(const Xapian::Document& doc);
+    // Adds to the table the forms noted since the last flush that it does not list,
+    // in key order; returns how many. Call before every commit of the documents noted.
     std::size_t flush(Xapian::WritableDatabase& db);
-    // false: the index may hold terms its table does not list (a stopped
-    // re-analysis), so every new form is listed, held or not.
-    void trust_terms(bool trust) { trust_terms_ = trust; }
     // The same as record() for every free-text term of `db`, in one pass over its
     // term list: cheaper per document than record(), for a database nobody reads
     // until it is complete (a shard of a fresh build).
@@ -90,9 +85,8 @@ class StemSynonyms {
 
   private:
     Analyzer analyzer_;
-    std::unordered_set<std::string> seen_;                   // forms noted or held already
+    std::unordered_set<std::string> seen_;                   // forms noted already
     std::vector<std::pair<std::string, std::string>> new_;  // (key, form) to flush
-    bool trust_terms_ = true;
     std::size_t add_if_missing(Xapian::WritableDatabase& db, const std::string& key, const std::string& form);
 };
 
