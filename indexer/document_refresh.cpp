@@ -58,10 +58,15 @@ void add_kept_parts(const KeptParts& kept, const schema::StoredDocument& doc, Xa
         if (fresh.get_value(slot).empty()) fresh.add_value(slot, value);
     for (const std::string& term : kept.terms) fresh.add_boolean_term(term);
     if (kept.id_terms.empty()) return;
-    if (const std::string built = schema::id_term(doc.id);
-        std::find(kept.id_terms.begin(), kept.id_terms.end(), built) == kept.id_terms.end())
-        fresh.remove_term(built);
+    const std::string built = schema::id_term(doc.id);
+    const bool own_id = std::find(kept.id_terms.begin(), kept.id_terms.end(), built) != kept.id_terms.end();
+    if (!own_id) fresh.remove_term(built);
     for (const std::string& term : kept.id_terms) fresh.add_boolean_term(term);
+    // A text file's document from a naba-index before schema::kFileIdSlot gets it, as
+    // analyse() gives it: else every unchanged re-run looks its id term up, one by one.
+    // Not under a raw name's id term: its file's id is not the stored one.
+    if (own_id && !fresh.get_value(schema::kFileSizeSlot).empty() && fresh.get_value(schema::kFileIdSlot).empty())
+        fresh.add_value(schema::kFileIdSlot, doc.id);
 }
 
 // One document on its way through the re-analysis.

@@ -33,8 +33,9 @@ long retag_all(SharedDatabase& db, const DocumentBuilder& builder, const CommitL
 // Builds every document of db again, on `threads` threads, with the current analysis
 // (and re-tags its entities when `tagger` is given), then records `fingerprint`
 // (and `entity_fingerprint`, with a tagger). What a build does not make is kept: the
-// values of the file the document came from, its root-folder terms, and its
-// entities without a tagger. Once every document is built the stem synonym table is
+// values of the file the document came from (a text file's id value added where an
+// older naba-index did not write it), its root-folder terms, and its entities without
+// a tagger. Once every document is built the stem synonym table is
 // listed anew (groups of the earlier analysis go; until then, and after a stopped
 // run, new word forms have none, as naba-search warns); the spelling data is marked
 // stale for the run to refresh. While it runs the index

@@ -287,6 +287,7 @@ void IndexRun::run_pipeline(const std::vector<InputFile>& files) {
                            tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, read) &
                                tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, build) &
                                tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, write));
+    writer.finish();
     reporter_.progress(bytes_written, files_written, true);  // the last count, whatever the throttle
     found_docids_ = reader.take_found();
 }
@@ -417,6 +418,7 @@ void IndexRun::refresh_analysis() {
     }
     const long done = reanalyse_all(db_, entity_tagger, thread_count(settings_.jobs), settings_.commit, fingerprint,
                                     entity_key, interrupt_signal());
+    reporter_.counts().reanalysed = done;
     if (done < static_cast<long>(total))
         reporter_.note("stopped after re-analysing " + std::to_string(done) + " of " +
                        count_of(static_cast<long>(total), "document") + "; run naba-index again to finish");

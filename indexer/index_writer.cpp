@@ -1,6 +1,8 @@
 #include "index_writer.h"
 
+#include <algorithm>
 #include <cctype>
+#include <exception>
 #include <map>
 
 #include "analysis_options.h"
@@ -17,16 +19,39 @@ std::size_t StemSynonyms::add_if_missing(Xapian::WritableDatabase& db, const std
 }
 
 std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    if (!analysis_options().stem_synonyms) return 0;
-    std::size_t added = 0;
+    note(doc);
+    return flush(db);
+}
+
+void StemSynonyms::note(const Xapian::Document& doc) {
+    if (!analysis_options().stem_synonyms) return;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& form = *t;
         // Only words and title words have a stem key; the other prefixed terms (ids
         // above all, new in every document) would only fill the set.
         if (!form.empty() && !schema::is_word_term(form) && !form.starts_with(schema::kTitlePrefix)) continue;
         if (!seen_.insert(form).second) continue;
-        if (const std::string key = analyzer_.stem_key(form); !key.empty()) added += add_if_missing(db, key, form);
+        if (std::string key = analyzer_.stem_key(form); !key.empty()) new_.emplace_back(std::move(key), form);
     }
+}
+
+std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
+    // In key order: the table's entries are read in the order they are stored, and
+    // add_synonym stays on one key for all its forms.
+    std::sort(new_.begin(), new_.end());
+    std::size_t added = 0;
+    std::vector<std::string> listed;
+    for (auto group = new_.begin(); group != new_.end();) {
+        const std::string& key = group->first;
+        const auto end = std::find_if(group, new_.end(), [&](const auto& entry) { return entry.first != key; });
+        listed.assign(db.synonyms_begin(key), db.synonyms_end(key));  // sorted
+        for (; group != end; ++group) {
+            if (std::binary_search(listed.begin(), listed.end(), group->second)) continue;  // by an earlier run
+            db.add_synonym(key, group->second);
+            ++added;
+        }
+    }
+    new_.clear();
     return added;
 }
 
@@ -72,6 +97,42 @@ void analyse(IndexJob& job, DocumentBuilder& builder) {
 IndexWriter::IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits)
     : db_(db), reporter_(reporter), pending_(limits) {}
 
+IndexWriter::~IndexWriter() {
+    if (!in_batch_) return;
+    try {
+        if (std::uncaught_exceptions() > 0) {
+            std::lock_guard lock(db_.mutex);
+            db_.db.cancel_transaction();
+        } else {
+            finish();
+        }
+    } catch (const Xapian::Error&) {
+        // The run's next commit fails on the open transaction and reports it.
+    }
+}
+
+void IndexWriter::finish() {
+    std::lock_guard lock(db_.mutex);
+    if (!in_batch_) return;
+    synonyms_.flush(db_.db);
+    db_.db.commit_transaction();
+    in_batch_ = false;
+}
+
+void IndexWriter::begin_batch() {
+    if (in_batch_) return;
+    db_.db.begin_transaction(false);  // committed by the next commit(), not at its end
+    in_batch_ = true;
+}
+
+void IndexWriter::commit_batch() {
+    synonyms_.flush(db_.db);
+    if (in_batch_) db_.db.commit_transaction();
+    in_batch_ = false;
+    db_.db.commit();
+    pending_.reset();
+}
+
 void IndexWriter::apply(JobBatch& batch) {
     for (IndexJob& job : batch.jobs) write(job);
 }
@@ -82,6 +143,7 @@ void IndexWriter::write(IndexJob& job) {
     if (!db_.unsettled.empty()) write_unsettled();
     db_.written = true;
     std::unique_lock lock(db_.mutex);
+    begin_batch();
     const char* action = nullptr;
     std::uint64_t text_bytes = 0;
     switch (job.kind) {
@@ -117,7 +179,7 @@ void IndexWriter::write(IndexJob& job) {
                 db_.db.delete_document(job.legacy_id_term);
                 existed = true;
             }
-            synonyms_.record(db_.db, job.xdoc);
+            synonyms_.note(job.xdoc);
             if (job.is_new) {
                 db_.db.add_document(job.xdoc);
             } else {
@@ -132,10 +194,7 @@ void IndexWriter::write(IndexJob& job) {
             break;
         }
     }
-    if (pending_.add(text_bytes)) {
-        db_.db.commit();
-        pending_.reset();
-    }
+    if (pending_.add(text_bytes)) commit_batch();
     lock.unlock();
     if (action) reporter_.document(action, job.doc.id);
 }
@@ -232,8 +291,7 @@ void IndexWriter::mark_spelling_stale() {
 
 void IndexWriter::commit() {
     std::lock_guard lock(db_.mutex);
-    db_.db.commit();
-    pending_.reset();
+    commit_batch();
 }
 
 }  // namespace naba::indexer

@@ -58,28 +58,47 @@ struct AnalysisWorker {
 // (FLAG_AUTO_SYNONYMS) as one OP_SYNONYM term, weighted by BM25 like a single stemmed
 // term (searcher/synonym_weights.h). It takes the place of a "Z" + stem posting list
 // per word: about a third fewer postings to write (bench/RESULTS.md, "Indexing
-// speed"). Each form is looked up once per object (a writer's run); record()'s
-// entries go into the same commit as the documents that hold them. Forms are never
-// removed: a form whose documents are all gone has no postings and adds nothing.
+// speed"). Forms are never removed: a form whose documents are all gone has no
+// postings and adds nothing.
+//
+// The single writer notes each document's forms (note()) and lists them in one pass
+// sorted by key before each commit (flush()): one read of each key's entry per batch,
+// to leave out the forms it lists already, and Xapian's read and rewrite of the entry
+// only for a key that gets a form (add_synonym reads and rewrites an entry each time
+// it moves on to another key), rather than a look-up and an add per form. A form is
+// noted once per object (a writer's run).
 class StemSynonyms {
   public:
-    // Adds the synonym entries that `doc`'s free-text terms need and `db` lacks;
-    // returns how many it added.
+    // note() and flush() at once; returns how many forms it added. For callers that
+    // write a few documents and commit themselves (tests).
     std::size_t record(Xapian::WritableDatabase& db, const Xapian::Document& doc);
-    // The same for every free-text term of `db`, in one pass over its term list:
-    // cheaper per document than record(), for a database nobody reads until it is
-    // complete (a shard of a fresh build).
+    // Keeps the free-text terms of `doc` that this object has not seen, with their
+    // stem keys, for flush().
+    void note(const Xapian::Document& doc);
+    // Adds to the table the forms noted since the last flush that it does not list,
+    // in key order; returns how many. Call before every commit of the documents noted.
+    std::size_t flush(Xapian::WritableDatabase& db);
+    // The same as record() for every free-text term of `db`, in one pass over its
+    // term list: cheaper per document than record(), for a database nobody reads
+    // until it is complete (a shard of a fresh build).
     std::size_t record_all(Xapian::WritableDatabase& db);
 
   private:
     Analyzer analyzer_;
-    std::unordered_set<std::string> seen_;  // forms already in the table
+    std::unordered_set<std::string> seen_;                   // forms noted already
+    std::vector<std::pair<std::string, std::string>> new_;  // (key, form) to flush
     std::size_t add_if_missing(Xapian::WritableDatabase& db, const std::string& key, const std::string& form);
 };
 
 class IndexWriter {
   public:
     IndexWriter(SharedDatabase& db, Reporter& reporter, const CommitLimits& limits);
+    // finish() if the writer is left without it (a stopped pipeline), except when an
+    // exception leaves it: then the open batch is dropped (a fatal error commits
+    // nothing more).
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
     void apply(JobBatch& batch);
 
@@ -101,8 +120,16 @@ class IndexWriter {
     void settle(bool committing);
 
     void commit();
+    // Ends the open batch without committing: its changes, forms listed, go with the
+    // run's next commit.
+    void finish();
 
   private:
+    // The changes between two commits are one Xapian transaction: Xapian commits by
+    // itself every XAPIAN_FLUSH_THRESHOLD changes (10,000) outside one, which would
+    // commit documents of a long --batch-size before their forms are listed.
+    void begin_batch();  // caller holds db_.mutex
+    void commit_batch();  // caller holds db_.mutex
     // Whether `job`, a settle, is held back (taken): while the run has written nothing
     // else, and only a few files' worth.
     bool hold_back(IndexJob& job);
@@ -119,6 +146,7 @@ class IndexWriter {
     Reporter& reporter_;
     PendingBatch pending_;
     StemSynonyms synonyms_;
+    bool in_batch_ = false;  // a transaction is open
 };
 
 // The analysis stage for one job (runs in parallel, one DocumentBuilder per thread):

@@ -36,6 +36,7 @@ struct RunCounts {
     long replaced = 0;                     // writer
     long removed = 0;                      // writer: documents of files that disappeared
     long merged = 0;                       // before the reader starts: a stopped build's documents, merged
+    long reanalysed = 0;                   // before the reader starts: documents built again, committed
 
     long skipped_total() const;
     long indexed() const { return added + replaced; }

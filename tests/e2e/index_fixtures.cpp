@@ -100,4 +100,12 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
+std::vector<std::string> synonym_table(const std::string& db) {
+    const Xapian::Database index(db);
+    std::vector<std::string> out;
+    for (auto k = index.synonym_keys_begin(); k != index.synonym_keys_end(); ++k)
+        for (auto s = index.synonyms_begin(*k); s != index.synonyms_end(*k); ++s) out.push_back(*k + " -> " + *s);
+    return out;
+}
+
 }  // namespace naba::e2e

@@ -45,4 +45,8 @@ unsigned committed_documents(const std::string& db);
 
 std::string read_file(const std::string& path);
 
+// The stem synonym table of the index at `db`: one "key -> form" line per entry, in
+// key order (to compare two indexes' tables).
+std::vector<std::string> synonym_table(const std::string& db);
+
 }  // namespace naba::e2e

@@ -44,17 +44,15 @@ Lines terms_of(const Xapian::Document& doc) {
     return out;
 }
 
+// Without a file signature's racy mark (the 17th – 24th bytes of its times): it says
+// whether the run that read the file started within the file's last tick, which two
+// builds a moment apart need not share (it failed 2 runs in 10, old binary or new).
 Lines values_of(const Xapian::Document& doc) {
     Lines out;
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-        out.push_back(std::to_string(v.get_valueno()) + "=" + *v);
-    return out;
-}
-
-Lines synonym_table(const Xapian::Database& db) {
-    Lines out;
-    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k)
-        for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) out.push_back(*k + " -> " + *s);
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+        const std::string value = v.get_valueno() == naba::schema::kFileMtimeSlot ? (*v).substr(0, 16) : *v;
+        out.push_back(std::to_string(v.get_valueno()) + "=" + value);
+    }
     return out;
 }
 
@@ -75,6 +73,7 @@ std::map<std::string, Xapian::Document> documents(const Xapian::Database& db) {
 }
 
 void check_same_index(const std::string& reanalysed_db, const std::string& fresh_db) {
+    CHECK(synonym_table(reanalysed_db) == synonym_table(fresh_db));
     Xapian::Database a(reanalysed_db), b(fresh_db);
     CHECK(a.get_doccount() == b.get_doccount());
     CHECK(a.get_total_length() == b.get_total_length());
@@ -88,7 +87,6 @@ void check_same_index(const std::string& reanalysed_db, const std::string& fresh
         CHECK(values_of(other) == values_of(doc));
         CHECK(other.get_data() == doc.get_data());
     }
-    CHECK(synonym_table(a) == synonym_table(b));
     CHECK(spellings(a) == spellings(b));
     for (const char* key : {"naba:stats:ar", "naba:stats:en", "naba:stemming", "naba:analysis", "naba:gazetteer",
                             "naba:entities:fingerprint"}) {

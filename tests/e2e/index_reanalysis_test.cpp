@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "index_fixtures.h"
+#include "schema.h"
 
 using namespace naba::e2e;
 namespace fs = std::filesystem;
@@ -128,8 +129,15 @@ TEST_CASE("a stopped re-analysis is told by naba-search and done again by the ne
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     ::kill(pid, SIGINT);
     CHECK(wait_for(pid) == 130);
-    CHECK(has(read_file(err), "stopped after re-analysing "));
-    CHECK(has(read_file(err), " of 3000 documents; run naba-index again to finish"));
+    const std::string said = read_file(err), stopped = "stopped after re-analysing ";
+    REQUIRE(has(said, stopped));
+    CHECK(has(said, " of 3000 documents; run naba-index again to finish"));
+    // The closing line counts the re-analysed documents it committed, apart from the
+    // inputs (none read yet).
+    const std::size_t at = said.find(stopped) + stopped.size();
+    const std::string done = said.substr(at, said.find(" of 3000", at) - at);
+    CHECK(has(said, "interrupted: committed " + done + " re-analysed documents and 0 documents from the inputs; "
+                    "run again to finish"));
     CHECK(has(search(db, "*").err, db + " is being re-analysed (or its re-analysis was stopped)"));
 
     CliResult rerun = index(db, {jsonl});
@@ -138,5 +146,35 @@ TEST_CASE("a stopped re-analysis is told by naba-search and done again by the ne
     CHECK(has(rerun.err, "re-analysed 3000 documents"));
     CHECK(has(rerun.err, "3000 unchanged"));
     CHECK_FALSE(has(search(db, "*").err, "re-analys"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a re-analysis gives a text file's document from before the file-id value that value") {
+    const std::string dir = temp_dir("reanalysis-file-id"), db = dir + "/db", in = dir + "/in";
+    write_articles(in);
+    write_file(in + "/news.jsonl", "{\"id\":\"j1\",\"text\":\"Ceasefire talks in Doha\"}\n");
+    REQUIRE(index(db, {"--jobs", "1", in}).exit_code == 0);
+    const Xapian::valueno slot = naba::schema::kFileIdSlot;
+    {
+        // What a naba-index before the value wrote: no file id, no analysis key.
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        const std::vector<Xapian::docid> ids(w.postlist_begin(""), w.postlist_end(""));
+        for (Xapian::docid docid : ids) {
+            Xapian::Document doc = w.get_document(docid);
+            doc.add_value(slot, "");  // an empty value is none
+            w.replace_document(docid, doc);
+        }
+        w.set_metadata("naba:analysis", "");
+        w.commit();
+    }
+    const CliResult rerun = index(db, {in});
+    CHECK(has(rerun.err, "re-analysed 3 documents"));
+    CHECK(has(rerun.err, "3 unchanged"));
+    const Xapian::Database index(db);
+    for (const char* id : {"geneva.txt", "kyiv.txt"}) {
+        CAPTURE(id);
+        CHECK(index.get_document(*index.postlist_begin(std::string("Q") + id)).get_value(slot) == id);
+    }
+    CHECK(index.get_document(*index.postlist_begin("Qj1")).get_value(slot).empty());  // a JSONL record has none
     fs::remove_all(dir);
 }
