@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "trec_docid.h"
+
 namespace naba::bench {
 
 namespace {
@@ -82,7 +84,7 @@ Run read_run(std::istream& in, const std::string& source, bool percent_ids) {
                                              std::to_string(fields.size()) + " fields");
         RunEntry entry;
         try {
-            entry.docid = percent_ids ? percent_decoded(fields[2]) : fields[2];
+            entry.docid = percent_ids ? trec_docid_from_field(fields[2]) : fields[2];
         } catch (const std::invalid_argument&) {
             parse_error(source, line_no, "the docid '" + fields[2] +
                                              "' has a '%' without two hex digits after it, as naba-search "
@@ -116,29 +118,6 @@ std::set<std::string> read_query_ids(std::istream& in, const std::string& source
     std::set<std::string> qids;
     for (auto& [qid, line_no] : first_line) qids.insert(qid);
     return qids;
-}
-
-std::string percent_decoded(const std::string& text) {
-    if (text.find('%') == std::string::npos) return text;
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        return -1;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size()) throw std::invalid_argument(text);  // needs text[i+1], text[i+2]
-        const int high = hex(text[i + 1]), low = hex(text[i + 2]);
-        if (high < 0 || low < 0) throw std::invalid_argument(text);
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    return out;
 }
 
 Qrels read_qrels_file(const std::string& path) {

@@ -61,9 +61,6 @@ Qrels read_qrels_file(const std::string& path);
 Run read_run_file(const std::string& path, bool percent_ids = false);
 std::set<std::string> read_query_ids_file(const std::string& path);
 
-// %XX -> the byte XX; throws std::invalid_argument on a '%' without two hex digits.
-std::string percent_decoded(const std::string& text);
-
 // The run's documents for one query in evaluated order (see the conventions above),
 // without repeats.
 std::vector<std::string> ranked_docids(std::vector<RunEntry> entries);

@@ -37,6 +37,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "trec_docid.h"
+
 namespace {
 
 struct Db {
@@ -141,21 +143,6 @@ long load_corpus(Db& db, const char* path) {
     return loaded;
 }
 
-// A docid as one field of a TREC run, as naba-search writes it (printers/line_printers.cpp).
-std::string trec_field(std::string_view id) {
-    std::string out;
-    for (char c : id) {
-        if (c == ' ' || c == '\t' || c == '%' || c == '\v' || c == '\f' || c == '\r') {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
-            out += hex;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // "w1" OR "w2" ...: every run of ASCII letters and digits or non-ASCII bytes a term.
 std::string or_query(std::string_view query) {
     std::string out, term;
@@ -200,7 +187,7 @@ long run_queries(Db& db, const char* queries_path, const char* run_path, int dep
             // bm25() is lower for better matches; a TREC score is higher.
             char score[32];
             std::snprintf(score, sizeof score, "%.17g", -sqlite3_column_double(search.get(), 1));
-            run << qid << " Q0 " << trec_field(id) << ' ' << ++rank << ' ' << score << " fts5\n";
+            run << qid << " Q0 " << naba::trec_docid_field(id) << ' ' << ++rank << ' ' << score << " fts5\n";
         }
         if (rc != SQLITE_DONE) throw std::runtime_error("query " + qid + ": " + sqlite3_errmsg(db.handle));
         sqlite3_reset(search.get());

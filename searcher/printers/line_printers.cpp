@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "trec_docid.h"
+
 namespace naba::searcher {
 namespace {
 
@@ -25,24 +27,6 @@ class IdsPrinter : public Printer {
     char line_end_;
 };
 
-// A document id as one field of a TREC run, whose fields are split at white space:
-// a space or tab (ids are file paths, and paths may hold them) is written %20 or %09,
-// and a '%' as %25, so the id can still be told back.
-std::string trec_field(const std::string& id) {
-    if (id.find_first_of(" \t%\v\f\r") == std::string::npos) return id;
-    std::string out;
-    for (char c : id) {
-        if (c == ' ' || c == '\t' || c == '%' || c == '\v' || c == '\f' || c == '\r') {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
-            out += hex;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // TREC run format, as trec_eval reads it: qid Q0 docid rank score tag. trec_eval
 // orders a run by its score column, not its ranks: under a sort that is not by
 // relevance the score is minus the rank, which keeps the order.
@@ -53,7 +37,7 @@ class TrecPrinter : public Printer {
     void hit(const QueryLabel& label, const Hit& hit) override {
         char score[32];
         std::snprintf(score, sizeof score, "%.6f", scores_from_ranks_ ? -static_cast<double>(hit.rank) : hit.score);
-        out_ << label.qid << " Q0 " << trec_field(hit.doc.id) << ' ' << hit.rank << ' ' << score << " naba\n";
+        out_ << label.qid << " Q0 " << trec_docid_field(hit.doc.id) << ' ' << hit.rank << ' ' << score << " naba\n";
     }
     void count(const QueryLabel& label, Xapian::doccount total) override { write_count_line(out_, label, total); }
 

@@ -240,14 +240,6 @@ TEST_CASE("trec metrics: qrels and runs with a byte order mark and CRLF line end
 }
 
 TEST_CASE("trec metrics: percent-escaped run docids, as naba-search writes them, match the qrels") {
-    CHECK(percent_decoded("100%25") == "100%");
-    CHECK(percent_decoded("doc%203") == "doc 3");
-    CHECK(percent_decoded("a%2520b") == "a%20b");  // a literal %20 in an id
-    CHECK(percent_decoded("plain-id.x/y:z") == "plain-id.x/y:z");
-    CHECK_THROWS_AS(percent_decoded("50%"), std::invalid_argument);
-    CHECK_THROWS_AS(percent_decoded("a%4"), std::invalid_argument);
-    CHECK_THROWS_AS(percent_decoded("a%zz"), std::invalid_argument);
-
     std::istringstream in("q Q0 100%25 1 2.0 t\nq Q0 x%2 2 1.0 t\n");
     CHECK_THROWS_WITH_AS(read_run(in, "naba.run", true),
                          "naba.run:2: the docid 'x%2' has a '%' without two hex digits after it, as naba-search "
