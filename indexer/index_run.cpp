@@ -429,23 +429,32 @@ void IndexRun::refresh_analysis() {
 // Documents tagged with another gazetteer (or tagger version) are re-tagged before
 // this run's inputs are read; a new index just records what tags it.
 void IndexRun::refresh_entities() {
+    // A run stopped during its re-analysis does not start re-tagging what it left.
+    if (interrupt_signal().load()) return;
     const std::string key(schema::kEntityFingerprintKey);
     std::string fingerprint;
+    long total = 0;
     {
         std::lock_guard lock(db_.mutex);
         fingerprint = entity_fingerprint(db_.db);
         if (db_.db.get_metadata(key) == fingerprint) return;
-        if (db_.db.get_doccount() == 0) {
+        total = static_cast<long>(db_.db.get_doccount());
+        if (total == 0) {
             db_.db.set_metadata(key, fingerprint);
             db_.db.commit();  // committed: a sharded build keeps committed metadata only
             return;
         }
     }
     reporter_.note("the gazetteer or the entity recognition changed since this index was built: re-tagging its " +
-                   count_of(db_.db.get_doccount(), "document"));
+                   count_of(total, "document"));
     AnalysisWorker worker(tagger());
     const long done = retag_all(db_, worker.builder, settings_.commit, fingerprint, interrupt_signal());
-    reporter_.note("re-tagged " + count_of(done, "document"));
+    reporter_.counts().retagged = done;
+    if (done < total)
+        reporter_.note("stopped after re-tagging " + std::to_string(done) + " of " + count_of(total, "document") +
+                       "; run naba-index again to finish");
+    else
+        reporter_.note("re-tagged " + count_of(done, "document"));
 }
 
 void IndexRun::remove_vanished(const WalkResult& walk) {

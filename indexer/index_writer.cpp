@@ -52,6 +52,7 @@ std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
         }
     }
     new_.clear();
+    if (seen_.size() >= max_remembered_) seen_ = {};  // the memory too, not only the entries
     return added;
 }
 

@@ -66,9 +66,16 @@ struct AnalysisWorker {
 // to leave out the forms it lists already, and Xapian's read and rewrite of the entry
 // only for a key that gets a form (add_synonym reads and rewrites an entry each time
 // it moves on to another key), rather than a look-up and an add per form. A form is
-// noted once per object (a writer's run).
+// noted once per object (a writer's run) while it remembers fewer than
+// `max_remembered` forms; past that a flush forgets them (about 55 bytes a form: a
+// run over ten million distinct forms held half a gigabyte), and forms noted again
+// are found listed by the next flush.
 class StemSynonyms {
   public:
+    static constexpr std::size_t kMaxRememberedForms = std::size_t{1} << 18;
+    explicit StemSynonyms(std::size_t max_remembered = kMaxRememberedForms) : max_remembered_(max_remembered) {}
+    // The forms noted and not forgotten.
+    std::size_t remembered() const { return seen_.size(); }
     // note() and flush() at once; returns how many forms it added. For callers that
     // write a few documents and commit themselves (tests).
     std::size_t record(Xapian::WritableDatabase& db, const Xapian::Document& doc);
@@ -85,6 +92,7 @@ class StemSynonyms {
 
   private:
     Analyzer analyzer_;
+    std::size_t max_remembered_;
     std::unordered_set<std::string> seen_;                   // forms noted already
     std::vector<std::pair<std::string, std::string>> new_;  // (key, form) to flush
     std::size_t add_if_missing(Xapian::WritableDatabase& db, const std::string& key, const std::string& form);

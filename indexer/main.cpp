@@ -249,11 +249,13 @@ int index(const Parsed& parsed) {
     if (run.interrupted()) {
         // Shown even with --quiet: the user must know the work is not finished.
         // A merge of a stopped build is not stopped midway: what it merged is committed too.
-        // Documents re-analysed first are counted apart: "0 documents" after "stopped
-        // after re-analysing 1200 of 3000" would say the run committed nothing.
+        // Documents re-analysed or re-tagged first are counted apart: "0 documents" after
+        // "stopped after re-analysing 1200 of 3000" would say the run committed nothing.
         std::cerr << "naba-index: interrupted: committed ";
         if (counts.reanalysed) std::cerr << count_of(counts.reanalysed, "re-analysed document") << " and ";
-        std::cerr << count_of(counts.indexed(), "document") << (counts.reanalysed ? " from the inputs" : "");
+        if (counts.retagged) std::cerr << count_of(counts.retagged, "re-tagged document") << " and ";
+        const bool refreshed = counts.reanalysed || counts.retagged;
+        std::cerr << count_of(counts.indexed(), "document") << (refreshed ? " from the inputs" : "");
         if (counts.merged) std::cerr << ", after merging the " << counts.merged << " a stopped run had committed";
         std::cerr << "; run again to finish\n";
         return naba::indexer::interrupted_exit_status(naba::indexer::interrupt_signal().load());

@@ -37,6 +37,7 @@ struct RunCounts {
     long removed = 0;                      // writer: documents of files that disappeared
     long merged = 0;                       // before the reader starts: a stopped build's documents, merged
     long reanalysed = 0;                   // before the reader starts: documents built again, committed
+    long retagged = 0;                     // before the reader starts: documents re-tagged, committed
 
     long skipped_total() const;
     long indexed() const { return added + replaced; }

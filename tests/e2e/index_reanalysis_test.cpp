@@ -178,3 +178,68 @@ TEST_CASE("a re-analysis gives a text file's document from before the file-id va
     CHECK(index.get_document(*index.postlist_begin("Qj1")).get_value(slot).empty());  // a JSONL record has none
     fs::remove_all(dir);
 }
+
+TEST_CASE("a run stopped during its re-tagging counts the re-tagged documents it committed") {
+    const std::string dir = temp_dir("retag-stopped");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl", err = dir + "/stderr";
+    const std::string gazetteer = dir + "/mine.tsv";
+    // Every record names the person the new gazetteer lists: each is written again.
+    std::string records;
+    for (int i = 0; i < 3000; ++i)
+        records += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Envoy Amira Haddad met the delegation " +
+                   std::to_string(i) + " in Geneva.\"}\n";
+    write_file(jsonl, records);
+    write_file(gazetteer, "p:amira-haddad\tperson\tAmira Haddad\t\tHaddad\n");
+    REQUIRE(index(db, {"--jobs", "1", jsonl}).exit_code == 0);
+    // A new gazetteer: every document is re-tagged, five to a commit.
+    const pid_t pid = start_indexer({"--db", db, "--batch-size", "5", "--gazetteer", gazetteer, jsonl}, err);
+    // Stopped once its first batch of re-tagged documents is committed: the run
+    // commits the gazetteer first, then announces the re-tagging.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    Xapian::rev announced = 0;
+    while (std::chrono::steady_clock::now() < give_up) {
+        if (!announced && has(read_file(err), "re-tagging its 3000 documents"))
+            announced = Xapian::Database(db).get_revision();
+        if (announced && Xapian::Database(db).get_revision() > announced) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    const std::string said = read_file(err), stopped = "stopped after re-tagging ";
+    REQUIRE(has(said, stopped));
+    CHECK(has(said, " of 3000 documents; run naba-index again to finish"));
+    CHECK_FALSE(has(said, "naba-index: re-tagged "));  // it did not finish
+    const std::size_t at = said.find(stopped) + stopped.size();
+    const std::string done = said.substr(at, said.find(" of 3000", at) - at);
+    CHECK(has(said, "interrupted: committed " + done + " re-tagged documents and 0 documents from the inputs; "
+                    "run again to finish"));
+
+    CliResult rerun = index(db, {jsonl});
+    CHECK(rerun.exit_code == 0);
+    CHECK(has(rerun.err, "re-tagging its 3000 documents"));
+    CHECK(has(rerun.err, "re-tagged 3000 documents"));
+    CHECK(has(rerun.err, "3000 unchanged"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a run stopped during its re-analysis does not start re-tagging") {
+    const std::string dir = temp_dir("reanalysis-stopped-retag");
+    const std::string db = dir + "/db", jsonl = dir + "/news.jsonl", err = dir + "/stderr";
+    write_file(jsonl, generated_jsonl(3000));
+    write_file(dir + "/mine.tsv", "p:amira-haddad\tperson\tAmira Haddad\t\tHaddad\n");
+    REQUIRE(index_with_analysis("no-latin-name-keys", db, {"--jobs", "1", jsonl}).exit_code == 0);
+    // Both the analysis and the gazetteer changed: the re-analysis re-tags too.
+    const pid_t pid =
+        start_indexer({"--db", db, "--batch-size", "10", "--gazetteer", dir + "/mine.tsv", jsonl}, err);
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!Xapian::Database(db).get_metadata("naba:analysis").starts_with("re-analysis in progress") &&
+           std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    const std::string said = read_file(err);
+    REQUIRE(has(said, "stopped after re-analysing "));
+    CHECK_FALSE(has(said, "re-tagging"));
+    CHECK_FALSE(has(said, "re-tagged"));
+    fs::remove_all(dir);
+}

@@ -37,3 +37,22 @@ TEST_CASE("a flush adds only the forms its key does not list, whoever indexed th
     CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talked", "talking", "talks"});
     CHECK(synonyms(t.db, "Zresum") == std::set<std::string>{"resumed"});
 }
+
+TEST_CASE("a writer's memory of noted forms stays bounded, and forms noted again are not listed twice") {
+    naba::Analyzer analyzer;
+    TempDatabase t;
+    naba::indexer::StemSynonyms writer(4);
+    const Xapian::Document a = text_document(analyzer, "a", "", "talks resumed with envoys");
+    writer.note(a);
+    CHECK(writer.remembered() == 4);
+    t.db.add_document(a);
+    CHECK(writer.flush(t.db) == 3);  // "with", a stop word, has no stem key
+    CHECK(writer.remembered() == 0);  // forgotten at the flush: it had reached the bound
+    const Xapian::Document b = text_document(analyzer, "b", "", "envoys talking");
+    writer.note(b);
+    t.db.add_document(b);
+    CHECK(writer.flush(t.db) == 1);  // talking; envoys is listed already
+    CHECK(synonyms(t.db, "Ztalk") == std::set<std::string>{"talking", "talks"});
+    CHECK(synonyms(t.db, "Zenvoy") == std::set<std::string>{"envoys"});
+    CHECK(writer.remembered() == 2);  // under the bound: kept
+}
