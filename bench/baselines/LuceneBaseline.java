@@ -122,7 +122,9 @@ public final class LuceneBaseline {
                 doc.add(new StringField("id", id, Field.Store.YES));
                 doc.add(new Field(FIELD, analyzer.tokenStream(FIELD, body), TextField.TYPE_NOT_STORED));
                 writer.updateDocument(new Term("id", id), doc);  // the later of two with one id wins
-                if (!ids.add(id)) System.err.printf("LuceneBaseline: %s:%d: id %s given again; this document replaces the earlier%n", corpus, lineNo, id);
+                if (!ids.add(id))
+                    System.err.printf("LuceneBaseline: %s:%d: id %s given again; this document replaces the earlier%n",
+                                      corpus, lineNo, id);
             }
         }
         int docs = ids.size();
@@ -143,7 +145,8 @@ public final class LuceneBaseline {
                 line = withoutBom(line);
                 if (line.isBlank()) continue;
                 int tab = line.indexOf('\t');
-                if (tab < 0) throw new IllegalArgumentException(queriesPath + ":" + lineNo + ": no tab: expected qid<TAB>query");
+                if (tab < 0)
+                    throw new IllegalArgumentException(queriesPath + ":" + lineNo + ": no tab: expected qid<TAB>query");
                 String qid = line.substring(0, tab), text = line.substring(tab + 1);
                 ++queries;
                 boolean isArabic = mostlyArabic(text);
@@ -214,11 +217,12 @@ public final class LuceneBaseline {
         }
     }
 
-    // A docid as one field of a TREC run, as naba-search writes it (printers/line_printers.cpp).
+    // A docid as one field of a TREC run, as naba-search writes it (common/trec_docid.h).
     static String trecField(String id) {
         StringBuilder b = new StringBuilder();
         for (char c : id.toCharArray()) {
-            if (c == ' ' || c == '\t' || c == '%' || c == 0x0B || c == '\f' || c == '\r') b.append(String.format(Locale.ROOT, "%%%02X", (int) c));
+            if (c == ' ' || c == '\t' || c == '%' || c == 0x0B || c == '\f' || c == '\r')
+                b.append(String.format(Locale.ROOT, "%%%02X", (int) c));
             else b.append(c);
         }
         return b.toString();

@@ -96,7 +96,8 @@ void drop_bom(std::string& line) {
 const char* unusable(simdjson::dom::object record, std::string& id, std::string& body) {
     simdjson::dom::element id_value;
     if (record["id"].get(id_value) || !id_text(id_value, id)) return "no id";
-    if (blank(id) || id.find_first_of("\t\n\r") != std::string::npos) return "an id that is blank or has a tab or line break";
+    if (blank(id) || id.find_first_of("\t\n\r") != std::string::npos)
+        return "an id that is blank or has a tab or line break";
     const auto text = field(record, "text");
     const std::string_view title = field(record, "title").value_or("");
     if (!text || (blank(*text) && blank(title))) return "no text";
