@@ -35,6 +35,17 @@ void write_articles(const std::string& in) {
     write_file(in + "/kyiv.txt", "Title: Kyiv\n\nOfficials met President Zelensky in Kyiv.\n");
 }
 
+// Sends SIGINT to the naba-index `pid` once the index at `db` records a re-analysis in
+// progress (its first batch is committed), or after 30 s; returns its exit status.
+int interrupt_once_reanalysing(pid_t pid, const std::string& db) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!Xapian::Database(db).get_metadata("naba:analysis").starts_with("re-analysis in progress") &&
+           std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, SIGINT);
+    return wait_for(pid);
+}
+
 }  // namespace
 
 TEST_CASE("a run re-analyses an index built with other analysis switches, keeping what each file gave") {
@@ -123,12 +134,7 @@ TEST_CASE("a stopped re-analysis is told by naba-search and done again by the ne
     REQUIRE(index_with_analysis("no-latin-name-keys", db, {"--jobs", "1", jsonl}).exit_code == 0);
     const pid_t pid = start_indexer({"--db", db, "--batch-size", "10", jsonl}, err);
     // Stopped once its first batch of re-analysed documents is committed.
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!Xapian::Database(db).get_metadata("naba:analysis").starts_with("re-analysis in progress") &&
-           std::chrono::steady_clock::now() < give_up)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 130);
+    CHECK(interrupt_once_reanalysing(pid, db) == 130);
     const std::string said = read_file(err), stopped = "stopped after re-analysing ";
     REQUIRE(has(said, stopped));
     CHECK(has(said, " of 3000 documents; run naba-index again to finish"));
@@ -231,12 +237,7 @@ TEST_CASE("a run stopped during its re-analysis does not start re-tagging") {
     // Both the analysis and the gazetteer changed: the re-analysis re-tags too.
     const pid_t pid =
         start_indexer({"--db", db, "--batch-size", "10", "--gazetteer", dir + "/mine.tsv", jsonl}, err);
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!Xapian::Database(db).get_metadata("naba:analysis").starts_with("re-analysis in progress") &&
-           std::chrono::steady_clock::now() < give_up)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 130);
+    CHECK(interrupt_once_reanalysing(pid, db) == 130);
     const std::string said = read_file(err);
     REQUIRE(has(said, "stopped after re-analysing "));
     CHECK_FALSE(has(said, "re-tagging"));
