@@ -8,12 +8,10 @@
 // - Queries: each run of letters and digits a quoted term (so that no query text is
 //   read as FTS5 syntax), joined with OR (FTS5's default is AND); ranked by bm25(),
 //   FTS5's BM25 with k1 = 1.2 and b = 0.75.
-// - Input read as naba-index reads it, so that the engines index the same documents
-//   under the same ids: a byte order mark starting a line is dropped; a line that is
-//   no JSON object, or has no id or no string text, or blank text and no title, or an
-//   id with a tab or line break or of white space alone, is skipped with a warning
-//   giving file:line; a number id is its value in plain decimal (1.0 is 1); an id given
-//   again replaces the earlier document. A queries line without a tab is an error.
+// - Input read by naba-index's own JSONL reader, so that the engines index the same
+//   documents under the same ids: what it skips is skipped with its file:line warning,
+//   a number id is its canonical text (1.0 is 1), and an id given again replaces the
+//   earlier document. A queries line without a tab is an error.
 // - Output: the top DEPTH (default 100) per query, `qid Q0 docid rank score fts5`, the
 //   score with all its digits (%.17g: rounded, near scores would tie, and trec_eval
 //   orders ties by docid, not by the engine's rank); in the docid a space, tab, '%', \v, \f or \r is
@@ -22,21 +20,19 @@
 // usage: naba-fts5-baseline CORPUS.jsonl QUERIES.tsv RUN [DEPTH]
 #include <sqlite3.h>
 
-#include <simdjson.h>
-
-#include <charconv>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "document_readers.h"
 #include "trec_docid.h"
 
 namespace {
@@ -63,83 +59,55 @@ Statement prepare(Db& db, const char* sql) {
     return Statement(stmt, sqlite3_finalize);
 }
 
-// A JSONL id as naba-index reads it: a string as it is, a number in plain decimal
-// (1.0 is 1; the shortest digits that give the double back).
-bool id_text(simdjson::dom::element id, std::string& out) {
-    if (id.is_string()) return out = std::string(id.get_string().value()), true;
-    if (id.is_int64()) return out = std::to_string(id.get_int64().value()), true;
-    if (id.is_uint64()) return out = std::to_string(id.get_uint64().value()), true;
-    if (id.is_double()) {
-        char buf[400];
-        const double value = id.get_double().value();
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value == 0 ? 0.0 : value, std::chars_format::fixed);
-        if (ec != std::errc()) return false;
-        return out.assign(buf, end), true;
-    }
-    return false;
-}
-
-// The value of a string member, or nullopt when it is absent or not a string.
-std::optional<std::string_view> field(simdjson::dom::object record, const char* name) {
-    std::string_view value;
-    if (record[name].get(value) != simdjson::SUCCESS) return std::nullopt;
-    return value;
-}
-
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos; }
 
 void drop_bom(std::string& line) {
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
 }
 
-// Why naba-index would skip this record, or nullptr.
-const char* unusable(simdjson::dom::object record, std::string& id, std::string& body) {
-    simdjson::dom::element id_value;
-    if (record["id"].get(id_value) || !id_text(id_value, id)) return "no id";
-    if (blank(id) || id.find_first_of("\t\n\r") != std::string::npos)
-        return "an id that is blank or has a tab or line break";
-    const auto text = field(record, "text");
-    const std::string_view title = field(record, "title").value_or("");
-    if (!text || (blank(*text) && blank(title))) return "no text";
-    body.assign(title).append("\n").append(*text);
-    return nullptr;
+std::string read_whole(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(std::string("cannot read ") + path);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The corpus read by naba-index's own JSONL reader (indexer/document_readers.h), so
+// that both engines index the same documents under the same ids: what it skips is
+// skipped here with its file:line message, and an id given again replaces the earlier
+// document, as in naba-index.
 long load_corpus(Db& db, const char* path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error(std::string("cannot read ") + path);
+    const std::string bytes = read_whole(path);
     Statement insert = prepare(db, "INSERT INTO docs(id, body) VALUES (?, ?)");
     Statement remove = prepare(db, "DELETE FROM docs WHERE rowid = ?");
-    std::unordered_map<std::string, sqlite3_int64> rowids;  // the later of two with one id wins
-    simdjson::dom::parser parser;
-    std::string line, id, body;
-    long loaded = 0, line_no = 0;
+    std::unordered_map<std::string, sqlite3_int64> rowids;
+    std::string body;
+    long loaded = 0;
+    auto step = [&](Statement& statement) {
+        if (sqlite3_step(statement.get()) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db.handle));
+        sqlite3_reset(statement.get());
+    };
     db.exec("BEGIN");
-    while (std::getline(in, line)) {
-        ++line_no;
-        drop_bom(line);
-        if (blank(line)) continue;
-        simdjson::dom::object record;
-        const char* why = parser.parse(line).get(record) ? "not a JSON object" : unusable(record, id, body);
-        if (why) {
-            std::cerr << "naba-fts5-baseline: skipped " << path << ':' << line_no << ": " << why << '\n';
-            continue;
-        }
-        if (auto it = rowids.find(id); it != rowids.end()) {
-            std::cerr << "naba-fts5-baseline: " << path << ':' << line_no << ": id " << id
-                      << " given again; this document replaces the earlier\n";
-            sqlite3_bind_int64(remove.get(), 1, it->second);
-            if (sqlite3_step(remove.get()) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db.handle));
-            sqlite3_reset(remove.get());
-            --loaded;
-        }
-        sqlite3_bind_text(insert.get(), 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.get(), 2, body.data(), static_cast<int>(body.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(insert.get()) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db.handle));
-        sqlite3_reset(insert.get());
-        rowids[id] = sqlite3_last_insert_rowid(db.handle);
-        ++loaded;
-    }
+    naba::indexer::parse_jsonl(
+        bytes, path,
+        [&](naba::schema::StoredDocument&& doc) {
+            if (auto it = rowids.find(doc.id); it != rowids.end()) {
+                std::cerr << "naba-fts5-baseline: " << path << ':' << doc.line << ": id " << doc.id
+                          << " given again; this document replaces the earlier\n";
+                sqlite3_bind_int64(remove.get(), 1, it->second);
+                step(remove);
+                --loaded;
+            }
+            body.assign(doc.title).append("\n").append(doc.text);
+            sqlite3_bind_text(insert.get(), 1, doc.id.data(), static_cast<int>(doc.id.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert.get(), 2, body.data(), static_cast<int>(body.size()), SQLITE_TRANSIENT);
+            step(insert);
+            rowids[doc.id] = sqlite3_last_insert_rowid(db.handle);
+            ++loaded;
+        },
+        [&](const naba::indexer::ReadProblem& p) {
+            std::cerr << "naba-fts5-baseline: " << (p.skipped ? "skipped " : "") << p.path << ':' << p.line << ": "
+                      << p.message << '\n';
+        });
     db.exec("COMMIT");
     return loaded;
 }
