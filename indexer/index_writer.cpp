@@ -10,14 +10,6 @@
 
 namespace naba::indexer {
 
-std::size_t StemSynonyms::add_if_missing(Xapian::WritableDatabase& db, const std::string& key,
-                                         const std::string& form) {
-    for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s)
-        if (*s == form) return 0;  // listed by an earlier run
-    db.add_synonym(key, form);
-    return 1;
-}
-
 std::size_t StemSynonyms::record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
     note(doc);
     return flush(db);
@@ -58,26 +50,10 @@ std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
 
 std::size_t StemSynonyms::record_all(Xapian::WritableDatabase& db) {
     if (!analysis_options().stem_synonyms) return 0;
-    // Grouped by key: Xapian rewrites a key's entry each time add_synonym moves on to
-    // another key.
-    std::map<std::string, std::vector<std::string>> forms;
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
-        if (std::string key = analyzer_.stem_key(*t); !key.empty()) forms[std::move(key)].push_back(*t);
-    // A table that starts empty (a fresh shard) cannot list a form already: the term
-    // list gives each once, so there is nothing to look up.
-    const bool empty = db.synonym_keys_begin() == db.synonym_keys_end();
-    std::size_t added = 0;
-    for (const auto& [key, list] : forms)
-        for (const std::string& form : list) {
-            if (!seen_.insert(form).second) continue;
-            if (empty) {
-                db.add_synonym(key, form);
-                ++added;
-            } else {
-                added += add_if_missing(db, key, form);
-            }
-        }
-    return added;
+        if (seen_.insert(*t).second)
+            if (std::string key = analyzer_.stem_key(*t); !key.empty()) new_.emplace_back(std::move(key), *t);
+    return flush(db);
 }
 
 void analyse(IndexJob& job, DocumentBuilder& builder) {

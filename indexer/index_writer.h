@@ -95,7 +95,6 @@ class StemSynonyms {
     std::size_t max_remembered_;
     std::unordered_set<std::string> seen_;                   // forms noted already
     std::vector<std::pair<std::string, std::string>> new_;  // (key, form) to flush
-    std::size_t add_if_missing(Xapian::WritableDatabase& db, const std::string& key, const std::string& form);
 };
 
 class IndexWriter {
