@@ -6,6 +6,7 @@
 // killed run left (finish_stopped_build) before it does anything else.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <xapian.h>
@@ -28,12 +29,14 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 // is not build_work_dir(db_dir) if the index folder was renamed) and returns the new
 // database, open for writing. The stem kind (set_stem_synonyms) must be the stub's.
 // Throws Xapian::Error or std::filesystem::filesystem_error; the stub is left as it
-// was then, and no half-written merge beside it.
-Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub);
+// was then, and no half-written merge beside it. `memory_bytes` bounds the spelling
+// changes Xapian holds at once (refresh_spelling).
+Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub,
+                                              std::uint64_t memory_bytes);
 
 // What a merge of a build's shards still lacks, added to `db` (not committed): the
 // stem synonyms and spelling data of all its documents, and no schema::kBuildingKey.
 // Also for a stopped build merged by other means (xapian-compact of the stub).
-void complete_merged_build(Xapian::WritableDatabase& db);
+void complete_merged_build(Xapian::WritableDatabase& db, std::uint64_t memory_bytes);
 
 }  // namespace naba::indexer

@@ -223,7 +223,7 @@ void IndexRun::run(const WalkResult& walk) {
     bool committing = db_.written;  // this run writes a new revision anyway
     if (!interrupted_ && !spelling_done_ &&
         (c.added + c.replaced + c.removed > 0 || spelling_was_stale_ || db_.spelling_marked_stale)) {
-        refresh_spelling(db_.db, Analyzer());
+        refresh_spelling(db_.db, Analyzer(), settings_.commit.text_bytes);
         db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
         committing = true;
     }
@@ -313,7 +313,7 @@ void IndexRun::finish_stopped_build() {
         if (db_.db.get_metadata(std::string(schema::kBuildingKey)).empty()) return;
         reporter_.note(settings_.db_dir + " was merged by hand from a stopped build: listing the stems and words of its " +
                        count_of(db_.db.get_doccount(), "document"));
-        complete_merged_build(db_.db);
+        complete_merged_build(db_.db, settings_.commit.text_bytes);
         db_.db.commit();
         return;
     }
@@ -321,7 +321,7 @@ void IndexRun::finish_stopped_build() {
     const long documents = db_.db.get_doccount();
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
                    count_of(documents, "document") + " it committed");
-    db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db);
+    db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db, settings_.commit.text_bytes);
     reporter_.counts().merged = documents;
 }
 

@@ -90,7 +90,8 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
         ("batch-size", po::value(&out.settings.commit.documents)->default_value(2000),
          "commit after this many documents (smaller: less memory, less lost on kill -9); e.g. --batch-size 500")
         ("max-memory", po::value(&raw.max_memory_mb)->default_value(64),
-         "commit earlier when the text of the uncommitted documents passes this many MiB; e.g. --max-memory 64")
+         "commit earlier when the text of the uncommitted documents passes this many MiB; also bounds the "
+         "spelling data handed to Xapian at the end of a run; e.g. --max-memory 64")
         ("max-size", po::value(&raw.max_mb)->default_value(64),
          "skip text files larger than this many MiB, and JSONL lines longer; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),

@@ -166,8 +166,9 @@ void ShardedBuild::run_shard(Shard& shard) {
         StemSynonyms().record_all(db);
         // Compaction adds up the shards' spelling frequencies, and the shards hold
         // disjoint documents, so each shard's own spelling data merges into the right
-        // one — computed here in parallel rather than after the merge.
-        refresh_spelling(db, worker.analyzer);
+        // one — computed here in parallel rather than after the merge, within a share
+        // of the memory budget (the shards hold their pending spelling changes at once).
+        refresh_spelling(db, worker.analyzer, limits_.text_bytes / shards_.size());
         db.commit();  // left open: its lock is the index's until the merge is published
     } catch (...) {
         shard.error = std::current_exception();

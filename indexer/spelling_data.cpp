@@ -1,6 +1,8 @@
 #include "spelling_data.h"
 
+#include <algorithm>
 #include <cctype>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +12,74 @@
 
 namespace naba::indexer {
 
+namespace {
+
+using SpellingChange = std::pair<std::string, long>;  // word, frequency delta
+
+// Hands `change` each word from `from` on whose document frequency differs from its
+// spelling frequency, in byte order, until `change` returns false. Both lists are
+// sorted by bytes, so one merge pass finds every difference. True at the end.
+template <class Change>
+bool for_each_difference(const Xapian::Database& db, const Analyzer& analyzer, const std::string& from,
+                         Change&& change) {
+    auto s = db.spellings_begin();
+    const auto s_end = db.spellings_end();
+    auto t = db.allterms_begin();
+    const auto t_end = db.allterms_end();
+    if (!from.empty()) {
+        s.skip_to(from);
+        t.skip_to(from);
+    }
+    for (; t != t_end; ++t) {
+        const std::string term = *t;
+        if (!is_spelling_word(term, analyzer)) continue;
+        for (; s != s_end && *s < term; ++s)
+            if (!change(*s, -static_cast<long>(s.get_termfreq()))) return false;
+        long have = 0;
+        if (s != s_end && *s == term) {
+            have = s.get_termfreq();
+            ++s;
+        }
+        const long want = t.get_termfreq();
+        if (want != have && !change(term, want - have)) return false;
+    }
+    for (; s != s_end; ++s)
+        if (!change(*s, -static_cast<long>(s.get_termfreq()))) return false;
+    return true;
+}
+
+long budget_words(std::uint64_t memory_bytes) {
+    return static_cast<long>(std::max<std::uint64_t>(1, memory_bytes / kPendingSpellingBytesPerWord));
+}
+
+void add_changes(Xapian::WritableDatabase& db, const std::vector<SpellingChange>& changes) {
+    for (const auto& [word, delta] : changes) {
+        if (delta > 0) db.add_spelling(word, static_cast<Xapian::termcount>(delta));
+        if (delta < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+    }
+}
+
+// Hands Xapian the changes `step` words at a time. Opening the spelling list merges
+// the changes Xapian holds into its table (uncommitted: the refresh stays part of the
+// caller's commit), so each step's list shows the steps before, and goes on from the
+// last word of the one before, which differs no more.
+void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::size_t step) {
+    std::vector<SpellingChange> changes;
+    std::string from;
+    for (;;) {
+        changes.clear();
+        const bool end = for_each_difference(db, analyzer, from, [&](const std::string& w, long d) {
+            changes.emplace_back(w, d);
+            return changes.size() < step;
+        });
+        add_changes(db, changes);
+        if (end || changes.empty()) break;
+        from = changes.back().first;
+    }
+}
+
+}  // namespace
+
 bool is_spelling_word(const std::string& term, const Analyzer& analyzer) {
     if (!schema::is_word_term(term)) return false;  // prefixed: Q, S, L, XS, Z...
     for (unsigned char c : term)
@@ -17,31 +87,28 @@ bool is_spelling_word(const std::string& term, const Analyzer& analyzer) {
     return text::code_point_count(term) >= 3 && !analyzer.is_stop_word(term);
 }
 
-long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer) {
-    // Both lists are sorted by bytes, so one merge pass finds every difference.
-    // Changes are collected first: the spelling iterator must not see its own edits.
-    std::vector<std::pair<std::string, long>> changes;  // word, frequency delta
-    auto s = db.spellings_begin();
-    const auto s_end = db.spellings_end();
-    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-        const std::string term = *t;
-        if (!is_spelling_word(term, analyzer)) continue;
-        for (; s != s_end && *s < term; ++s) changes.emplace_back(*s, -static_cast<long>(s.get_termfreq()));
-        long have = 0;
-        if (s != s_end && *s == term) {
-            have = s.get_termfreq();
-            ++s;
-        }
-        long want = t.get_termfreq();
-        if (want != have) changes.emplace_back(term, want - have);
-    }
-    for (; s != s_end; ++s) changes.emplace_back(*s, -static_cast<long>(s.get_termfreq()));
+long spelling_words_per_merge(long changes, std::uint64_t memory_bytes) {
+    const long floor = (changes + kMaxSpellingMerges - 1) / kMaxSpellingMerges;
+    return std::max(floor, std::min(changes, budget_words(memory_bytes)));
+}
 
-    for (const auto& [word, delta] : changes) {
-        if (delta > 0) db.add_spelling(word, static_cast<Xapian::termcount>(delta));
-        if (delta < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes) {
+    // The changes are gathered before any is made (the spelling iterator must not see
+    // its own edits), and counted to the end, so that a large refresh knows its step.
+    const long at_once = memory_bytes ? budget_words(memory_bytes) : std::numeric_limits<long>::max();
+    std::vector<SpellingChange> changes;
+    long total = 0;
+    for_each_difference(db, analyzer, "", [&](const std::string& w, long d) {
+        if (++total <= at_once) changes.emplace_back(w, d);
+        return true;
+    });
+    if (total <= at_once) {
+        add_changes(db, changes);
+    } else {
+        changes = {};
+        refresh_in_steps(db, analyzer, static_cast<std::size_t>(spelling_words_per_merge(total, memory_bytes)));
     }
-    return static_cast<long>(changes.size());
+    return total;
 }
 
 }  // namespace naba::indexer

@@ -4,6 +4,8 @@
 // keeps it exact across incremental runs (re-adding words would inflate counts).
 #pragma once
 
+#include <cstdint>
+
 #include <xapian.h>
 
 #include "analyzer.h"
@@ -14,8 +16,23 @@ namespace naba::indexer {
 // letters, no digits, not a stop word (suggesting "for" for "foo" helps nobody).
 bool is_spelling_word(const std::string& term, const Analyzer& analyzer);
 
-// Makes the spelling table match the document frequencies of the index's words.
-// Returns the number of words whose entry changed.
-long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer);
+// Xapian holds spelling changes in memory until they are merged into its table,
+// about 1.6 KB for a word it adds or removes (a copy per letter pair and trigram it
+// files the word under; bench/RESULTS.md): a million new words would take 1.6 GB.
+inline constexpr std::uint64_t kPendingSpellingBytesPerWord = 1600;
+// Each merge rewrites the fragment lists the words share (most words hold a common
+// trigram), so a refresh merges at most this many times, whatever the budget.
+inline constexpr long kMaxSpellingMerges = 8;
+
+// How many of `changes` changed words a refresh hands Xapian between two merges for
+// the pending changes to stay within `memory_bytes`: fewer for a smaller budget, never
+// fewer than an eighth of them.
+long spelling_words_per_merge(long changes, std::uint64_t memory_bytes);
+
+// Makes the spelling table match the document frequencies of the index's words,
+// uncommitted. Returns the number of words whose entry changed. With a `memory_bytes`
+// budget (0: none) too small for all the changes, it hands them over in byte order, a
+// budget's worth at a time.
+long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes = 0);
 
 }  // namespace naba::indexer

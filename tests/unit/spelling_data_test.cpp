@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "spelling_data.h"
 
@@ -44,4 +46,45 @@ TEST_CASE("spelling data holds each indexed word with its document frequency, an
     }
     db.close();
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a refresh under a memory budget hands Xapian the changes in steps and ends as one made at once") {
+    naba::Analyzer analyzer;
+    const auto base = std::filesystem::temp_directory_path() / ("naba-spelling-steps-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(base);
+    std::filesystem::create_directories(base);
+    std::map<std::string, Xapian::termcount> results[2];
+    for (int stepped = 0; stepped < 2; ++stepped) {
+        Xapian::WritableDatabase db((base / std::to_string(stepped)).string(), Xapian::DB_CREATE);
+        // 60 words over three documents, then one document gone and another added: the
+        // second refresh adds, removes and recounts words on both sides of step borders.
+        std::vector<std::string> words;
+        for (int i = 0; i < 60; ++i) words.push_back("word" + std::string(1, static_cast<char>('a' + i % 26)) +
+                                                     std::string(1, static_cast<char>('a' + i / 26)));
+        for (int d = 0; d < 3; ++d) {
+            Xapian::Document doc;
+            for (int i = d * 10; i < 60; ++i) doc.add_term(words[i]);
+            db.add_document(doc);
+        }
+        const std::uint64_t budget = stepped ? 2 * naba::indexer::kPendingSpellingBytesPerWord : 0;
+        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == 60);
+        db.delete_document(1);  // words 0 - 9 go, 10 - 59 count one less but for wordab (26)
+        db.add_document(doc_with({"wordab", "newword"}));
+        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == 10 + 49 + 1);
+        results[stepped] = spellings(db);
+        db.close();
+    }
+    CHECK(results[1] == results[0]);
+    CHECK(results[0].size() == 51);
+    CHECK(results[0]["wordab"] == 3);
+    std::filesystem::remove_all(base);
+}
+
+TEST_CASE("spelling steps take what the memory budget allows, and never more than eight merges") {
+    using naba::indexer::kPendingSpellingBytesPerWord;
+    using naba::indexer::spelling_words_per_merge;
+    CHECK(spelling_words_per_merge(1000, 100 * kPendingSpellingBytesPerWord) == 125);  // an eighth
+    CHECK(spelling_words_per_merge(100000, 20000 * kPendingSpellingBytesPerWord) == 20000);
+    CHECK(spelling_words_per_merge(500, 20000 * kPendingSpellingBytesPerWord) == 500);  // all at once
+    CHECK(spelling_words_per_merge(100000, 1) == 12500);  // a budget below one word
 }
