@@ -223,8 +223,12 @@ void IndexRun::run(const WalkResult& walk) {
     bool committing = db_.written;  // this run writes a new revision anyway
     if (!interrupted_ && !spelling_done_ &&
         (c.added + c.replaced + c.removed > 0 || spelling_was_stale_ || db_.spelling_marked_stale)) {
-        refresh_spelling(db_.db, Analyzer(), settings_.commit.text_bytes);
-        db_.db.set_metadata(std::string(schema::kSpellingStaleKey), "");
+        // A large refresh stops between its steps at Ctrl-C, its data marked stale for
+        // the next run to finish (a million new words take tens of seconds).
+        const bool done =
+            refresh_spelling(db_.db, Analyzer(), settings_.commit.text_bytes, &interrupt_signal()).has_value();
+        db_.db.set_metadata(std::string(schema::kSpellingStaleKey), done ? "" : "1");
+        interrupted_ = !done;
         committing = true;
     }
     // Per-language statistics for naba-search's BM25 (language_stats.h), counted again

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include <limits>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -59,22 +62,34 @@ void add_changes(Xapian::WritableDatabase& db, const std::vector<SpellingChange>
     }
 }
 
+// A pause after each step but the last, for tests to stop a refresh under way.
+void pause_between_steps_for_tests() {
+    static const long ms = [] {
+        const char* value = std::getenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
+        return value ? std::atol(value) : 0L;
+    }();
+    if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
 // Hands Xapian the changes `step` words at a time. Opening the spelling list merges
 // the changes Xapian holds into its table (uncommitted: the refresh stays part of the
 // caller's commit), so each step's list shows the steps before, and goes on from the
-// last word of the one before, which differs no more.
-void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::size_t step) {
+// last word of the one before, which differs no more. False when `stop` ended it early.
+bool refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::size_t step,
+                      const std::atomic<int>* stop) {
     std::vector<SpellingChange> changes;
     std::string from;
     for (;;) {
+        if (stop && stop->load() != 0) return false;
         changes.clear();
         const bool end = for_each_difference(db, analyzer, from, [&](const std::string& w, long d) {
             changes.emplace_back(w, d);
             return changes.size() < step;
         });
         add_changes(db, changes);
-        if (end || changes.empty()) break;
+        if (end || changes.empty()) return true;
         from = changes.back().first;
+        pause_between_steps_for_tests();
     }
 }
 
@@ -92,7 +107,8 @@ long spelling_words_per_merge(long changes, std::uint64_t memory_bytes) {
     return std::max(floor, std::min(changes, budget_words(memory_bytes)));
 }
 
-long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes) {
+std::optional<long> refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
+                                     std::uint64_t memory_bytes, const std::atomic<int>* stop) {
     // The changes are gathered before any is made (the spelling iterator must not see
     // its own edits), and counted to the end, so that a large refresh knows its step.
     const long at_once = memory_bytes ? budget_words(memory_bytes) : std::numeric_limits<long>::max();
@@ -104,10 +120,11 @@ long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, st
     });
     if (total <= at_once) {
         add_changes(db, changes);
-    } else {
-        changes = {};
-        refresh_in_steps(db, analyzer, static_cast<std::size_t>(spelling_words_per_merge(total, memory_bytes)));
+        return total;
     }
+    changes = {};
+    const auto step = static_cast<std::size_t>(spelling_words_per_merge(total, memory_bytes));
+    if (!refresh_in_steps(db, analyzer, step, stop)) return std::nullopt;
     return total;
 }
 

@@ -4,7 +4,9 @@
 // keeps it exact across incremental runs (re-adding words would inflate counts).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <optional>
 
 #include <xapian.h>
 
@@ -32,7 +34,9 @@ long spelling_words_per_merge(long changes, std::uint64_t memory_bytes);
 // Makes the spelling table match the document frequencies of the index's words,
 // uncommitted. Returns the number of words whose entry changed. With a `memory_bytes`
 // budget (0: none) too small for all the changes, it hands them over in byte order, a
-// budget's worth at a time.
-long refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes = 0);
+// budget's worth at a time, and stops between two steps once `stop` (if given) is
+// not 0: then it returns nothing, and the table holds the steps made so far.
+std::optional<long> refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
+                                     std::uint64_t memory_bytes = 0, const std::atomic<int>* stop = nullptr);
 
 }  // namespace naba::indexer

@@ -1,11 +1,16 @@
-// naba-index never loses the index: Ctrl-C and SIGTERM commit what was done, kill -9
-// keeps every committed batch, a second writer is refused at once by Xapian's lock.
+// naba-index never loses the index: Ctrl-C and SIGTERM commit what was done (also while
+// the spelling data is brought up to date), kill -9 keeps every committed batch, a
+// second writer is refused at once by Xapian's lock.
 #include <doctest/doctest.h>
 
 #include <signal.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <string>
+#include <thread>
 
 #include <xapian.h>
 
@@ -140,5 +145,59 @@ TEST_CASE("--max-memory commits early when the uncommitted text passes the cap")
     CliResult bad = run(NABA_INDEX_BIN, {"--db", dir + "/x", "--max-memory", "0", dir + "/big.jsonl"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--max-memory must be between 1 and") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// Distinct spelling words (letters only): "zq" and the number in letters.
+std::string lettered_jsonl(int documents, int words_each) {
+    std::string out;
+    for (int d = 0; d < documents; ++d) {
+        out += "{\"id\":\"s" + std::to_string(d) + "\",\"text\":\"ceasefire";
+        for (int w = 0; w < words_each; ++w) {
+            std::string word = "zq";
+            for (int n = d * words_each + w; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
+            out += " " + word;
+        }
+        out += "\"}\n";
+    }
+    return out;
+}
+
+std::map<std::string, Xapian::termcount> spelling_table(const std::string& db) {
+    Xapian::Database opened(db);
+    std::map<std::string, Xapian::termcount> out;
+    for (auto s = opened.spellings_begin(); s != opened.spellings_end(); ++s) out[*s] = s.get_termfreq();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl-C while the spelling data is handed over in steps stops there, and a re-run finishes it") {
+    const std::string dir = temp_dir("spelling-stop"), db = dir + "/db", whole = dir + "/whole";
+    write_file(dir + "/words.jsonl", lettered_jsonl(300, 10));  // 3000 words: 5 steps at --max-memory 1
+    // A pause after each step, so that the signal comes while the refresh is under way.
+    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
+    const pid_t pid =
+        start_indexer({"--db", db, "--jobs", "1", "--max-memory", "1", "--verbose", dir + "/words.jsonl"}, dir + "/err");
+    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
+    // The last document written (--verbose names each), the refresh comes next.
+    for (int i = 0; i < 600 && !has(read_file(dir + "/err"), "added s299\n"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    CHECK(has(read_file(dir + "/err"), "interrupted: committed 300 documents; run again to finish"));
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-memory", "1", dir + "/words.jsonl"});
+    CHECK(again.exit_code == 0);
+    CHECK(has(again.err, "300 unchanged"));
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", whole, "--jobs", "1", dir + "/words.jsonl"}).exit_code == 0);
+    const auto finished = spelling_table(db);
+    CHECK(finished.size() == 3001);
+    CHECK(finished == spelling_table(whole));
     std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <optional>
 #include <map>
 #include <string>
 #include <vector>
@@ -78,6 +80,27 @@ TEST_CASE("a refresh under a memory budget hands Xapian the changes in steps and
     CHECK(results[0].size() == 51);
     CHECK(results[0]["wordab"] == 3);
     std::filesystem::remove_all(base);
+}
+
+TEST_CASE("a refresh in steps asked to stop returns nothing, and the next refresh finishes the table") {
+    naba::Analyzer analyzer;
+    auto dir = std::filesystem::temp_directory_path() / ("naba-spelling-stop-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    for (char a = 'a'; a <= 'z'; ++a) doc.add_term(std::string("word") + a);
+    db.add_document(doc);
+    const std::atomic<int> stop{2};  // SIGINT came
+    const std::uint64_t budget = naba::indexer::kPendingSpellingBytesPerWord;  // 1 word: steps of 4
+    CHECK_FALSE(naba::indexer::refresh_spelling(db, analyzer, budget, &stop).has_value());
+    CHECK(spellings(db).size() < 26);
+    CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == std::optional<long>(26 - spellings(db).size()));
+    CHECK(spellings(db).size() == 26);
+    // Small refreshes are made at once: no step to stop between.
+    db.add_document(doc_with({"another"}));
+    CHECK(naba::indexer::refresh_spelling(db, analyzer, 4 * budget, &stop) == 1);
+    db.close();
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("spelling steps take what the memory budget allows, and never more than eight merges") {
