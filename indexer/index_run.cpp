@@ -225,10 +225,11 @@ void IndexRun::run(const WalkResult& walk) {
         (c.added + c.replaced + c.removed > 0 || spelling_was_stale_ || db_.spelling_marked_stale)) {
         // A large refresh stops between its steps at Ctrl-C, its data marked stale for
         // the next run to finish (a million new words take tens of seconds).
-        const bool done =
-            refresh_spelling(db_.db, Analyzer(), settings_.commit.text_bytes, &interrupt_signal()).has_value();
-        db_.db.set_metadata(std::string(schema::kSpellingStaleKey), done ? "" : "1");
-        interrupted_ = !done;
+        const SpellingRefresh refresh =
+            refresh_spelling(db_.db, Analyzer(), settings_.commit.text_bytes, &interrupt_signal());
+        reporter_.detail("spelling data: " + describe(refresh));
+        db_.db.set_metadata(std::string(schema::kSpellingStaleKey), refresh.stopped ? "1" : "");
+        interrupted_ = refresh.stopped;
         committing = true;
     }
     // Per-language statistics for naba-search's BM25 (language_stats.h), counted again

@@ -104,7 +104,7 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
         ("progress", po::bool_switch(&raw.progress),
          "show progress (files, MB/s, ETA) on stderr even when it is not a terminal; e.g. --progress 2>log")
         ("quiet,q", po::bool_switch(&raw.quiet), "print only skipped inputs and errors; e.g. -q")
-        ("verbose,v", po::bool_switch(&raw.verbose), "print every document as it is indexed; e.g. -v")
+        ("verbose,v", po::bool_switch(&raw.verbose), "print every document as it is indexed, and the spelling data's steps; e.g. -v")
         ("gazetteer", po::value(&raw.gazetteer_files)->composing(),
          "add the entities in FILE (same format as the built-in gazetteer; repeatable) to the built-in "
          "ones; kept in the index for later runs and for naba-search; e.g. --gazetteer my-entities.tsv")

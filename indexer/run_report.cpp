@@ -67,6 +67,10 @@ void Reporter::document(const char* action, const std::string& id) {
     std::cerr << "naba-index: " << action << " " << printable(id) << "\n";
 }
 
+void Reporter::detail(const std::string& message) {
+    if (verbosity_ == Verbosity::verbose) note(message);
+}
+
 void Reporter::note(const std::string& message) {
     if (verbosity_ == Verbosity::quiet) return;
     std::lock_guard lock(mutex_);

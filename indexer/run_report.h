@@ -52,6 +52,7 @@ class Reporter {
     void skip(const std::string& where, const std::string& reason, const std::string& detail, long count = 1);
     void document(const char* action, const std::string& id);  // printed with --verbose only
     void note(const std::string& message);                     // printed unless --quiet
+    void detail(const std::string& message);                   // printed with --verbose only
 
     // Updates the progress line at most 4 times a second (forced: now).
     void progress(std::uint64_t bytes_done, long files_done, bool force = false);

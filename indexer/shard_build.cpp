@@ -166,9 +166,10 @@ void ShardedBuild::run_shard(Shard& shard) {
         StemSynonyms().record_all(db);
         // Compaction adds up the shards' spelling frequencies, and the shards hold
         // disjoint documents, so each shard's own spelling data merges into the right
-        // one — computed here in parallel rather than after the merge, within a share
-        // of the memory budget (the shards hold their pending spelling changes at once).
-        refresh_spelling(db, worker.analyzer, limits_.text_bytes / shards_.size());
+        // one — computed here in parallel rather than after the merge, within the
+        // shard's share of the memory budget (limits_).
+        const SpellingRefresh refresh = refresh_spelling(db, worker.analyzer, limits_.text_bytes);
+        reporter_.detail("spelling data of " + fs::path(shard.path).filename().string() + ": " + describe(refresh));
         db.commit();  // left open: its lock is the index's until the merge is published
     } catch (...) {
         shard.error = std::current_exception();

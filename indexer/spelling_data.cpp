@@ -74,20 +74,26 @@ void pause_between_steps_for_tests() {
 // Hands Xapian the changes `step` words at a time. Opening the spelling list merges
 // the changes Xapian holds into its table (uncommitted: the refresh stays part of the
 // caller's commit), so each step's list shows the steps before, and goes on from the
-// last word of the one before, which differs no more. False when `stop` ended it early.
-bool refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::size_t step,
+// last word of the one before, which differs no more.
+void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, SpellingRefresh& refresh,
                       const std::atomic<int>* stop) {
+    const auto step = static_cast<std::size_t>(refresh.step_words);
     std::vector<SpellingChange> changes;
     std::string from;
     for (;;) {
-        if (stop && stop->load() != 0) return false;
+        if (stop && stop->load() != 0) {
+            refresh.stopped = true;
+            return;
+        }
         changes.clear();
         const bool end = for_each_difference(db, analyzer, from, [&](const std::string& w, long d) {
             changes.emplace_back(w, d);
             return changes.size() < step;
         });
+        if (changes.empty()) return;
         add_changes(db, changes);
-        if (end || changes.empty()) return true;
+        ++refresh.steps;
+        if (end) return;
         from = changes.back().first;
         pause_between_steps_for_tests();
     }
@@ -107,25 +113,35 @@ long spelling_words_per_merge(long changes, std::uint64_t memory_bytes) {
     return std::max(floor, std::min(changes, budget_words(memory_bytes)));
 }
 
-std::optional<long> refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
-                                     std::uint64_t memory_bytes, const std::atomic<int>* stop) {
+SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes,
+                                 const std::atomic<int>* stop) {
     // The changes are gathered before any is made (the spelling iterator must not see
     // its own edits), and counted to the end, so that a large refresh knows its step.
     const long at_once = memory_bytes ? budget_words(memory_bytes) : std::numeric_limits<long>::max();
     std::vector<SpellingChange> changes;
-    long total = 0;
+    SpellingRefresh refresh;
     for_each_difference(db, analyzer, "", [&](const std::string& w, long d) {
-        if (++total <= at_once) changes.emplace_back(w, d);
+        if (++refresh.changed <= at_once) changes.emplace_back(w, d);
         return true;
     });
-    if (total <= at_once) {
+    if (refresh.changed <= at_once) {
         add_changes(db, changes);
-        return total;
+        refresh.steps = refresh.changed > 0 ? 1 : 0;
+        refresh.step_words = refresh.changed;
+        return refresh;
     }
     changes = {};
-    const auto step = static_cast<std::size_t>(spelling_words_per_merge(total, memory_bytes));
-    if (!refresh_in_steps(db, analyzer, step, stop)) return std::nullopt;
-    return total;
+    refresh.step_words = spelling_words_per_merge(refresh.changed, memory_bytes);
+    refresh_in_steps(db, analyzer, refresh, stop);
+    return refresh;
+}
+
+std::string describe(const SpellingRefresh& refresh) {
+    std::string out = std::to_string(refresh.changed) + (refresh.changed == 1 ? " word" : " words") + " changed";
+    if (refresh.steps <= 1 && !refresh.stopped) return out + " at once";
+    out += " in " + std::to_string(refresh.steps) + (refresh.steps == 1 ? " step" : " steps") + " of up to " +
+           std::to_string(refresh.step_words) + " words";
+    return refresh.stopped ? out + ", then stopped" : out;
 }
 
 }  // namespace naba::indexer

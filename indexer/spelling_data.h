@@ -6,7 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
-#include <optional>
+#include <string>
 
 #include <xapian.h>
 
@@ -31,12 +31,22 @@ inline constexpr long kMaxSpellingMerges = 8;
 // fewer than an eighth of them.
 long spelling_words_per_merge(long changes, std::uint64_t memory_bytes);
 
+// What a refresh did.
+struct SpellingRefresh {
+    long changed = 0;     // words whose entry changed (all of them, even if stopped)
+    long steps = 0;       // times the changes were handed to Xapian
+    long step_words = 0;  // the most words a step hands over
+    bool stopped = false;
+};
+
 // Makes the spelling table match the document frequencies of the index's words,
-// uncommitted. Returns the number of words whose entry changed. With a `memory_bytes`
-// budget (0: none) too small for all the changes, it hands them over in byte order, a
-// budget's worth at a time, and stops between two steps once `stop` (if given) is
-// not 0: then it returns nothing, and the table holds the steps made so far.
-std::optional<long> refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
-                                     std::uint64_t memory_bytes = 0, const std::atomic<int>* stop = nullptr);
+// uncommitted. With a `memory_bytes` budget (0: none) too small for all the changes,
+// it hands them over in byte order, a budget's worth at a time, and stops between two
+// steps once `stop` (if given) is not 0: the table then holds the steps made so far.
+SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
+                                 std::uint64_t memory_bytes = 0, const std::atomic<int>* stop = nullptr);
+
+// "N words changed at once" / "N words changed in K steps of up to S words", for --verbose.
+std::string describe(const SpellingRefresh& refresh);
 
 }  // namespace naba::indexer

@@ -201,3 +201,26 @@ TEST_CASE("Ctrl-C while the spelling data is handed over in steps stops there, a
     CHECK(finished == spelling_table(whole));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("--max-memory bounds the spelling data a run hands over at once, a parallel build's shards their share") {
+    const std::string dir = temp_dir("spelling-budget");
+    write_file(dir + "/words.jsonl", lettered_jsonl(200, 10));  // 2001 spelling words
+    // 1 MiB / 1.6 KB: 655 words a step, and each of two shards half of that.
+    CliResult one = run(NABA_INDEX_BIN, {"--db", dir + "/one", "-j", "1", "--max-memory", "1", "--verbose",
+                                         dir + "/words.jsonl"});
+    CHECK(one.exit_code == 0);
+    CHECK(has(one.err, "spelling data: 2001 words changed in 4 steps of up to 655 words\n"));
+    CliResult two = run(NABA_INDEX_BIN, {"--db", dir + "/two", "-j", "2", "--max-memory", "1", "--verbose",
+                                         dir + "/words.jsonl"});
+    CHECK(two.exit_code == 0);
+    for (const char* shard : {"shard-0", "shard-1"}) {
+        const std::size_t at = two.err.find(std::string("spelling data of ") + shard + ": ");
+        REQUIRE(at != std::string::npos);
+        CHECK(two.err.substr(at, two.err.find('\n', at) - at).ends_with("of up to 327 words"));
+    }
+    CHECK(spelling_table(dir + "/two") == spelling_table(dir + "/one"));
+    // The default budget takes them at once.
+    CliResult whole = run(NABA_INDEX_BIN, {"--db", dir + "/whole", "-j", "1", "--verbose", dir + "/words.jsonl"});
+    CHECK(has(whole.err, "spelling data: 2001 words changed at once\n"));
+    std::filesystem::remove_all(dir);
+}

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <optional>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,7 +37,7 @@ TEST_CASE("spelling data holds each indexed word with its document frequency, an
     CHECK(first == std::map<std::string, Xapian::termcount>{{"grain", 1}, {"sunflower", 2}, {"هدنه", 1}});
 
     SUBCASE("refreshing again changes nothing (re-runs do not inflate counts)") {
-        CHECK(naba::indexer::refresh_spelling(db, analyzer) == 0);
+        CHECK(naba::indexer::refresh_spelling(db, analyzer).changed == 0);
         CHECK(spellings(db) == first);
     }
     SUBCASE("words of deleted documents go away") {
@@ -69,10 +68,10 @@ TEST_CASE("a refresh under a memory budget hands Xapian the changes in steps and
             db.add_document(doc);
         }
         const std::uint64_t budget = stepped ? 2 * naba::indexer::kPendingSpellingBytesPerWord : 0;
-        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == 60);
+        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget).changed == 60);
         db.delete_document(1);  // words 0 - 9 go, 10 - 59 count one less but for wordab (26)
         db.add_document(doc_with({"wordab", "newword"}));
-        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == 10 + 49 + 1);
+        CHECK(naba::indexer::refresh_spelling(db, analyzer, budget).changed == 10 + 49 + 1);
         results[stepped] = spellings(db);
         db.close();
     }
@@ -92,13 +91,22 @@ TEST_CASE("a refresh in steps asked to stop returns nothing, and the next refres
     db.add_document(doc);
     const std::atomic<int> stop{2};  // SIGINT came
     const std::uint64_t budget = naba::indexer::kPendingSpellingBytesPerWord;  // 1 word: steps of 4
-    CHECK_FALSE(naba::indexer::refresh_spelling(db, analyzer, budget, &stop).has_value());
-    CHECK(spellings(db).size() < 26);
-    CHECK(naba::indexer::refresh_spelling(db, analyzer, budget) == std::optional<long>(26 - spellings(db).size()));
+    const auto stopped = naba::indexer::refresh_spelling(db, analyzer, budget, &stop);
+    CHECK(stopped.stopped);
+    CHECK(stopped.steps == 0);
+    CHECK(spellings(db).empty());
+    const auto finished = naba::indexer::refresh_spelling(db, analyzer, budget);
+    CHECK_FALSE(finished.stopped);
+    CHECK(finished.changed == 26);
+    CHECK(finished.steps == 7);  // 26 words, 4 a step (an eighth, rounded up: the budget is 1)
+    CHECK(naba::indexer::describe(finished) == "26 words changed in 7 steps of up to 4 words");
     CHECK(spellings(db).size() == 26);
     // Small refreshes are made at once: no step to stop between.
     db.add_document(doc_with({"another"}));
-    CHECK(naba::indexer::refresh_spelling(db, analyzer, 4 * budget, &stop) == 1);
+    const auto small = naba::indexer::refresh_spelling(db, analyzer, 4 * budget, &stop);
+    CHECK(small.changed == 1);
+    CHECK_FALSE(small.stopped);
+    CHECK(naba::indexer::describe(small) == "1 word changed at once");
     db.close();
     std::filesystem::remove_all(dir);
 }
