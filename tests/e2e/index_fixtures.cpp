@@ -108,4 +108,11 @@ std::vector<std::string> synonym_table(const std::string& db) {
     return out;
 }
 
+std::map<std::string, unsigned> spelling_table(const std::string& db) {
+    const Xapian::Database index(db);
+    std::map<std::string, unsigned> out;
+    for (auto s = index.spellings_begin(); s != index.spellings_end(); ++s) out[*s] = s.get_termfreq();
+    return out;
+}
+
 }  // namespace naba::e2e

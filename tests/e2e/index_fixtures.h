@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,5 +49,8 @@ std::string read_file(const std::string& path);
 // The stem synonym table of the index at `db`: one "key -> form" line per entry, in
 // key order (to compare two indexes' tables).
 std::vector<std::string> synonym_table(const std::string& db);
+
+// The spelling table of the index at `db`: each word with its frequency.
+std::map<std::string, unsigned> spelling_table(const std::string& db);
 
 }  // namespace naba::e2e

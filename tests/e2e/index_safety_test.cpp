@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <thread>
 
@@ -162,13 +161,6 @@ std::string lettered_jsonl(int documents, int words_each) {
         }
         out += "\"}\n";
     }
-    return out;
-}
-
-std::map<std::string, Xapian::termcount> spelling_table(const std::string& db) {
-    Xapian::Database opened(db);
-    std::map<std::string, Xapian::termcount> out;
-    for (auto s = opened.spellings_begin(); s != opened.spellings_end(); ++s) out[*s] = s.get_termfreq();
     return out;
 }
 
