@@ -341,7 +341,7 @@ void IndexRun::run_sharded(const std::vector<InputFile>& files, int shards) {
     std::unique_ptr<ShardedBuild> sharded;
     try {
         sharded = std::make_unique<ShardedBuild>(settings_.db_dir, shards, settings_.commit, reporter_, tagger(),
-                                                 db_);
+                                                 db_, &interrupt_signal());
     } catch (const std::filesystem::filesystem_error& e) {
         // The shards live beside the index; without room there (or when the index
         // folder cannot be swapped: a mount point) one writer still works.

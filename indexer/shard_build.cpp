@@ -42,13 +42,15 @@ void exchange_directories(const std::string& a, const std::string& b) {
 }
 
 ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter,
-                           const entities::EntityTagger* tagger, SharedDatabase& target)
+                           const entities::EntityTagger* tagger, SharedDatabase& target,
+                           const std::atomic<int>* stop)
     // Symlinks resolved: the swap must replace the real directory, not a link to it.
     : db_dir_(fs::weakly_canonical(db_dir).string()),
       work_dir_(build_work_dir(db_dir_)),
       limits_(limits),
       reporter_(reporter),
-      tagger_(tagger) {
+      tagger_(tagger),
+      stop_(stop) {
     // Only a run holding the target's lock (this one) uses this directory, so what is
     // there is left over from a killed run.
     fs::remove_all(work_dir_);
@@ -167,9 +169,11 @@ void ShardedBuild::run_shard(Shard& shard) {
         // Compaction adds up the shards' spelling frequencies, and the shards hold
         // disjoint documents, so each shard's own spelling data merges into the right
         // one — computed here in parallel rather than after the merge, within the
-        // shard's share of the memory budget (limits_).
-        const SpellingRefresh refresh = refresh_spelling(db, worker.analyzer, limits_.text_bytes);
+        // shard's share of the memory budget (limits_). A Ctrl-C stops it between steps;
+        // the mark comes through the merge, and the next run finishes the data.
+        const SpellingRefresh refresh = refresh_spelling(db, worker.analyzer, limits_.text_bytes, stop_);
         reporter_.detail("spelling data of " + fs::path(shard.path).filename().string() + ": " + describe(refresh));
+        if (refresh.stopped) db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
         db.commit();  // left open: its lock is the index's until the merge is published
     } catch (...) {
         shard.error = std::current_exception();

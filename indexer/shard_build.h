@@ -48,9 +48,11 @@ class ShardedBuild {
     // db_dir, open and locked), puts a stub listing them in db_dir's place and starts
     // one thread per shard. Throws std::filesystem::filesystem_error or Xapian::Error
     // when that fails. `tagger` (shared, read-only; nullptr: no entity recognition) is
-    // given to every shard's DocumentBuilder.
+    // given to every shard's DocumentBuilder. Once `stop` (if given) is not 0, a
+    // shard's spelling refresh stops between its steps and leaves the data marked stale.
     ShardedBuild(const std::string& db_dir, int shards, const CommitLimits& limits, Reporter& reporter,
-                 const entities::EntityTagger* tagger, SharedDatabase& target);
+                 const entities::EntityTagger* tagger, SharedDatabase& target,
+                 const std::atomic<int>* stop = nullptr);
     // Stops the threads; unless published, puts the empty target back in the stub's
     // place. Removes the work directory.
     ~ShardedBuild();
@@ -94,6 +96,7 @@ class ShardedBuild {
     CommitLimits limits_;
     Reporter& reporter_;
     const entities::EntityTagger* tagger_;
+    const std::atomic<int>* stop_;
     std::vector<std::unique_ptr<Shard>> shards_;
     std::vector<std::pair<std::string, std::string>> metadata_;  // written after the merge
 };

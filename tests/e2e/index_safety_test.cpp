@@ -194,6 +194,39 @@ TEST_CASE("Ctrl-C while the spelling data is handed over in steps stops there, a
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("Ctrl-C while a parallel build's shards hand over their spelling data stops them, and a re-run finishes it") {
+    const std::string dir = temp_dir("spelling-stop-shards"), db = dir + "/db", whole = dir + "/whole";
+    write_file(dir + "/words.jsonl", lettered_jsonl(300, 10));  // about 1500 words a shard: 5 steps of 327
+    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
+    const pid_t pid =
+        start_indexer({"--db", db, "--jobs", "2", "--max-memory", "1", "--verbose", dir + "/words.jsonl"}, dir + "/err");
+    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
+    // Every document written (--verbose names each; the shards write in any order),
+    // then the shards' refreshes come.
+    const auto added = [&] {
+        const std::string err = read_file(dir + "/err");
+        long n = 0;
+        for (std::size_t at = err.find("added s"); at != std::string::npos; at = err.find("added s", at + 1)) ++n;
+        return n;
+    };
+    for (int i = 0; i < 600 && added() < 300; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    const std::string err = read_file(dir + "/err");
+    CHECK(has(err, "interrupted: committed 300 documents; run again to finish"));
+    CHECK(has(err, ", then stopped\n"));  // a shard's --verbose line: it did not finish its steps
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-memory", "1", dir + "/words.jsonl"});
+    CHECK(again.exit_code == 0);
+    CHECK(has(again.err, "300 unchanged"));
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", whole, "--jobs", "1", dir + "/words.jsonl"}).exit_code == 0);
+    CHECK(spelling_table(db) == spelling_table(whole));
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("--max-memory bounds the spelling data a run hands over at once, a parallel build's shards their share") {
     const std::string dir = temp_dir("spelling-budget");
     write_file(dir + "/words.jsonl", lettered_jsonl(200, 10));  // 2001 spelling words
