@@ -59,6 +59,9 @@ or tagged with another gazetteer, is first brought up to date from the text it
 stores (once). Ctrl-C (or SIGTERM) stops at the next document and commits what was done; run
 again to finish.
 
+Documents are stored uncompressed, which makes indexing faster and the index about
+a quarter larger; `xapian-compact DIR SMALLER` compresses a finished index.
+
 Exit status: 0 all inputs indexed, 1 some inputs skipped (the rest is committed),
 2 fatal error (nothing more was written), 130 interrupted by Ctrl-C (SIGINT),
 143 interrupted by SIGTERM (everything done before is committed).
