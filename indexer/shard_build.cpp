@@ -170,10 +170,12 @@ void ShardedBuild::run_shard(Shard& shard) {
         // disjoint documents, so each shard's own spelling data merges into the right
         // one — computed here in parallel rather than after the merge, within the
         // shard's share of the memory budget (limits_). A Ctrl-C stops it between steps;
-        // the mark comes through the merge, and the next run finishes the data.
+        // the mark comes through the merge, and the next run finishes the data. A mark
+        // the (empty) target had, copied with its metadata, goes: its spelling data
+        // does not come into the merge.
         const SpellingRefresh refresh = refresh_spelling(db, worker.analyzer, limits_.text_bytes, stop_);
         reporter_.detail("spelling data of " + fs::path(shard.path).filename().string() + ": " + describe(refresh));
-        if (refresh.stopped) db.set_metadata(std::string(schema::kSpellingStaleKey), "1");
+        db.set_metadata(std::string(schema::kSpellingStaleKey), refresh.stopped ? "1" : "");
         db.commit();  // left open: its lock is the index's until the merge is published
     } catch (...) {
         shard.error = std::current_exception();

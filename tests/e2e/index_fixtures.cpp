@@ -57,6 +57,20 @@ std::string generated_jsonl(long count) {
     return out;
 }
 
+std::string lettered_jsonl(int documents, int words_each) {
+    std::string out;
+    for (int d = 0; d < documents; ++d) {
+        out += "{\"id\":\"s" + std::to_string(d) + "\",\"text\":\"ceasefire";
+        for (int w = 0; w < words_each; ++w) {
+            std::string word = "zq";
+            for (int n = d * words_each + w; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
+            out += " " + word;
+        }
+        out += "\"}\n";
+    }
+    return out;
+}
+
 pid_t start_indexer(const std::vector<std::string>& args, const std::string& err_path) {
     pid_t pid = ::fork();
     if (pid != 0) return pid;

@@ -31,6 +31,10 @@ std::vector<std::string> search_ids(const std::string& db, const std::string& qu
 // A JSONL file of `count` records "d0".."d<count-1>", each a few dozen words long.
 std::string generated_jsonl(long count);
 
+// A JSONL file of `documents` records "s0".."s<documents-1>", each "ceasefire" and
+// `words_each` distinct spelling words of letters only ("zq" and a number in letters).
+std::string lettered_jsonl(int documents, int words_each);
+
 // Starts naba-index with `args`, stderr to `err_path`; returns its pid.
 pid_t start_indexer(const std::vector<std::string>& args, const std::string& err_path);
 

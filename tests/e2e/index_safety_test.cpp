@@ -147,25 +147,6 @@ TEST_CASE("--max-memory commits early when the uncommitted text passes the cap")
     std::filesystem::remove_all(dir);
 }
 
-namespace {
-
-// Distinct spelling words (letters only): "zq" and the number in letters.
-std::string lettered_jsonl(int documents, int words_each) {
-    std::string out;
-    for (int d = 0; d < documents; ++d) {
-        out += "{\"id\":\"s" + std::to_string(d) + "\",\"text\":\"ceasefire";
-        for (int w = 0; w < words_each; ++w) {
-            std::string word = "zq";
-            for (int n = d * words_each + w; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
-            out += " " + word;
-        }
-        out += "\"}\n";
-    }
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("Ctrl-C while the spelling data is handed over in steps stops there, and a re-run finishes it") {
     const std::string dir = temp_dir("spelling-stop"), db = dir + "/db", whole = dir + "/whole";
     write_file(dir + "/words.jsonl", lettered_jsonl(300, 10));  // 3000 words: 5 steps at --max-memory 1
