@@ -80,6 +80,7 @@ void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, Sp
     const auto step = static_cast<std::size_t>(refresh.step_words);
     std::vector<SpellingChange> changes;
     std::string from;
+    long handed = 0;
     for (;;) {
         if (stop && stop->load() != 0) {
             refresh.stopped = true;
@@ -93,7 +94,11 @@ void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, Sp
         if (changes.empty()) return;
         add_changes(db, changes);
         ++refresh.steps;
-        if (end) return;
+        // The count made before the steps says when the last one is done: a step that
+        // fills exactly is not followed by a scan that finds nothing, nor by a stop
+        // that would mark complete data stale.
+        handed += static_cast<long>(changes.size());
+        if (end || handed >= refresh.changed) return;
         from = changes.back().first;
         pause_between_steps_for_tests();
     }
