@@ -58,15 +58,15 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 }
 
 // The shards of a stopped build never got to list their stems and words.
-void complete_merged_build(Xapian::WritableDatabase& db, std::uint64_t memory_bytes) {
+void complete_merged_build(Xapian::WritableDatabase& db, std::uint64_t memory_bytes, const std::atomic<int>* stop) {
     db.set_metadata(std::string(schema::kBuildingKey), "");
     StemSynonyms().record_all(db);
-    refresh_spelling(db, Analyzer(), memory_bytes);
-    db.set_metadata(std::string(schema::kSpellingStaleKey), "");
+    const bool stopped = refresh_spelling(db, Analyzer(), memory_bytes, stop).stopped;
+    db.set_metadata(std::string(schema::kSpellingStaleKey), stopped ? "1" : "");
 }
 
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub,
-                                              std::uint64_t memory_bytes) {
+                                              std::uint64_t memory_bytes, const std::atomic<int>* stop) {
     const std::string work = build_work_dir(db_dir), merged = work + "/merged";
     const std::string target = fs::weakly_canonical(db_dir).string();
     const std::vector<fs::path> shard_dirs = listed_work_dirs(target);
@@ -75,7 +75,7 @@ Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian:
     try {
         Xapian::Database(db_dir).compact(merged);
         Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
-        complete_merged_build(out, memory_bytes);
+        complete_merged_build(out, memory_bytes, stop);
         out.commit();
         out.close();
     } catch (...) {

@@ -6,6 +6,7 @@
 // killed run left (finish_stopped_build) before it does anything else.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -30,13 +31,15 @@ bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, in
 // database, open for writing. The stem kind (set_stem_synonyms) must be the stub's.
 // Throws Xapian::Error or std::filesystem::filesystem_error; the stub is left as it
 // was then, and no half-written merge beside it. `memory_bytes` bounds the spelling
-// changes Xapian holds at once (refresh_spelling).
+// changes Xapian holds at once, and `stop` stops them between steps (refresh_spelling).
 Xapian::WritableDatabase finish_stopped_build(const std::string& db_dir, Xapian::WritableDatabase& stub,
-                                              std::uint64_t memory_bytes);
+                                              std::uint64_t memory_bytes, const std::atomic<int>* stop = nullptr);
 
 // What a merge of a build's shards still lacks, added to `db` (not committed): the
 // stem synonyms and spelling data of all its documents, and no schema::kBuildingKey.
-// Also for a stopped build merged by other means (xapian-compact of the stub).
-void complete_merged_build(Xapian::WritableDatabase& db, std::uint64_t memory_bytes);
+// Also for a stopped build merged by other means (xapian-compact of the stub). Spelling
+// data stopped by `stop` is marked stale, for the next run to finish.
+void complete_merged_build(Xapian::WritableDatabase& db, std::uint64_t memory_bytes,
+                           const std::atomic<int>* stop = nullptr);
 
 }  // namespace naba::indexer

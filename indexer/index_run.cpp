@@ -318,7 +318,7 @@ void IndexRun::finish_stopped_build() {
         if (db_.db.get_metadata(std::string(schema::kBuildingKey)).empty()) return;
         reporter_.note(settings_.db_dir + " was merged by hand from a stopped build: listing the stems and words of its " +
                        count_of(db_.db.get_doccount(), "document"));
-        complete_merged_build(db_.db, settings_.commit.text_bytes);
+        complete_merged_build(db_.db, settings_.commit.text_bytes, &interrupt_signal());
         db_.db.commit();
         return;
     }
@@ -326,7 +326,8 @@ void IndexRun::finish_stopped_build() {
     const long documents = db_.db.get_doccount();
     reporter_.note("finishing the build a stopped run left in " + settings_.db_dir + ": merging the " +
                    count_of(documents, "document") + " it committed");
-    db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db, settings_.commit.text_bytes);
+    db_.db = naba::indexer::finish_stopped_build(settings_.db_dir, db_.db, settings_.commit.text_bytes,
+                                                 &interrupt_signal());
     reporter_.counts().merged = documents;
 }
 

@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -51,6 +52,33 @@ TEST_CASE("kill -9 during a parallel fresh build leaves the committed batches se
     CHECK(a.synonyms == b.synonyms);
     CHECK(a.metadata == b.metadata);
     CHECK(run(NABA_SEARCH_BIN, {"--db", db, "--count", "ceasefires"}).out == "20000\n");  // stems again
+    fs::remove_all(dir);
+}
+
+TEST_CASE("Ctrl-C while a run finishes a stopped build's spelling data stops between steps, and a re-run ends it") {
+    std::string dir = temp_dir("shard-finish-stop");
+    const std::string db = dir + "/db", jsonl = dir + "/words.jsonl";
+    write_file(jsonl, lettered_jsonl(3000, 10));
+    const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");
+    REQUIRE(found < 3000);
+
+    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
+    const pid_t pid = start_indexer({"--db", db, "--max-memory", "1", "--verbose", jsonl}, dir + "/err");
+    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
+    for (int i = 0; i < 600 && !has(read_file(dir + "/err"), "finishing the build a stopped run left"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // At least 300 documents of ten words: five steps or more, 1.5 s apart.
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    ::kill(pid, SIGINT);
+    CHECK(wait_for(pid) == 130);
+    CHECK(!fs::exists(db + "/XAPIANDB"));  // merged and published all the same
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, jsonl});
+    CHECK(again.exit_code == 0);
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
+    CHECK(run(NABA_INDEX_BIN, {"--db", dir + "/whole", "--jobs", "1", jsonl}).exit_code == 0);
+    CHECK(contents(db).spellings == contents(dir + "/whole").spellings);
     fs::remove_all(dir);
 }
 
