@@ -142,11 +142,13 @@ SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& a
 }
 
 std::string describe(const SpellingRefresh& refresh) {
-    std::string out = std::to_string(refresh.changed) + (refresh.changed == 1 ? " word" : " words") + " changed";
-    if (refresh.steps <= 1 && !refresh.stopped) return out + " at once";
-    out += " in " + std::to_string(refresh.steps) + (refresh.steps == 1 ? " step" : " steps") + " of up to " +
-           std::to_string(refresh.step_words) + " words";
-    return refresh.stopped ? out + ", then stopped" : out;
+    const std::string words = std::to_string(refresh.changed) + (refresh.changed == 1 ? " word" : " words");
+    const std::string steps = std::to_string(refresh.steps) + (refresh.steps == 1 ? " step" : " steps") +
+                              " of up to " + std::to_string(refresh.step_words) + " words";
+    // A stopped refresh made only some of the changes it counted.
+    if (refresh.stopped) return words + " to change, stopped after " + steps;
+    if (refresh.steps <= 1) return words + " changed at once";
+    return words + " changed in " + steps;
 }
 
 }  // namespace naba::indexer

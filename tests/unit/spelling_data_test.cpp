@@ -94,6 +94,7 @@ TEST_CASE("a refresh in steps asked to stop returns nothing, and the next refres
     const auto stopped = naba::indexer::refresh_spelling(db, analyzer, budget, &stop);
     CHECK(stopped.stopped);
     CHECK(stopped.steps == 0);
+    CHECK(naba::indexer::describe(stopped) == "26 words to change, stopped after 0 steps of up to 4 words");
     CHECK(spellings(db).empty());
     const auto finished = naba::indexer::refresh_spelling(db, analyzer, budget);
     CHECK_FALSE(finished.stopped);
