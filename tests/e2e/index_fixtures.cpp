@@ -1,5 +1,6 @@
 #include "index_fixtures.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,6 +89,18 @@ int wait_for(pid_t pid) {
     int status = 0;
     ::waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int interrupt_spelling_steps(const std::vector<std::string>& args, const std::string& err_path, int pause_ms,
+                             const std::function<bool(const std::string&)>& ready, int delay_ms) {
+    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", std::to_string(pause_ms).c_str(), 1);
+    const pid_t pid = start_indexer(args, err_path);
+    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
+    for (int i = 0; i < 600 && !ready(read_file(err_path)); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGINT);
+    return wait_for(pid);
 }
 
 unsigned committed_documents(const std::string& db) {

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,6 +41,13 @@ pid_t start_indexer(const std::vector<std::string>& args, const std::string& err
 
 // Waits for the child; returns its exit status, or 128 + the signal that ended it.
 int wait_for(pid_t pid);
+
+// Runs naba-index with `args` (stderr to `err_path`), pausing `pause_ms` after each step
+// of its spelling refresh (NABA_TEST_SPELLING_STEP_PAUSE_MS) so that a signal can come
+// between two; once `ready` holds for what it has printed (up to 30 s), waits
+// `delay_ms` more and sends SIGINT. Returns its exit status (as wait_for).
+int interrupt_spelling_steps(const std::vector<std::string>& args, const std::string& err_path, int pause_ms,
+                             const std::function<bool(const std::string&)>& ready, int delay_ms);
 
 // Waits until the index at `db` holds at least `documents` committed documents
 // (false after 30 s).

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -50,6 +51,32 @@ void check_graceful_stop(int signal, int expected_status) {
     CHECK(again.exit_code == 0);
     CHECK(again.err.find(std::to_string(committed) + " unchanged") != std::string::npos);
     CHECK(committed_documents(f.db) == kDocuments);
+}
+
+// Builds 300 lettered documents (3001 spelling words: 5 steps at --max-memory 1, 1.5 s
+// apart) into DIR/db on `jobs` threads and sends SIGINT 0.5 s after `ready` holds for
+// what the run printed: the run must stop, committed and its spelling data marked
+// stale, and a re-run must finish the data as one uninterrupted build makes it.
+// Returns what the stopped run printed.
+std::string stop_spelling_then_finish(const std::string& dir, const std::string& jobs,
+                                      const std::function<bool(const std::string&)>& ready) {
+    const std::string db = dir + "/db", words = dir + "/words.jsonl";
+    write_file(words, lettered_jsonl(300, 10));
+    CHECK(interrupt_spelling_steps({"--db", db, "--jobs", jobs, "--max-memory", "1", "--verbose", words}, dir + "/err",
+                                   1500, ready, 500) == 130);
+    const std::string err = read_file(dir + "/err");
+    CHECK(has(err, "interrupted: committed 300 documents; run again to finish"));
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
+
+    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-memory", "1", words});
+    CHECK(again.exit_code == 0);
+    CHECK(has(again.err, "300 unchanged"));
+    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", dir + "/whole", "--jobs", "1", words}).exit_code == 0);
+    const auto finished = spelling_table(db);
+    CHECK(finished.size() == 3001);
+    CHECK(finished == spelling_table(dir + "/whole"));
+    return err;
 }
 
 }  // namespace
@@ -148,63 +175,23 @@ TEST_CASE("--max-memory commits early when the uncommitted text passes the cap")
 }
 
 TEST_CASE("Ctrl-C while the spelling data is handed over in steps stops there, and a re-run finishes it") {
-    const std::string dir = temp_dir("spelling-stop"), db = dir + "/db", whole = dir + "/whole";
-    write_file(dir + "/words.jsonl", lettered_jsonl(300, 10));  // 3000 words: 5 steps at --max-memory 1
-    // A pause after each step, so that the signal comes while the refresh is under way.
-    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
-    const pid_t pid =
-        start_indexer({"--db", db, "--jobs", "1", "--max-memory", "1", "--verbose", dir + "/words.jsonl"}, dir + "/err");
-    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
-    // The last document written (--verbose names each), the refresh comes next.
-    for (int i = 0; i < 600 && !has(read_file(dir + "/err"), "added s299\n"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 130);
-    CHECK(has(read_file(dir + "/err"), "interrupted: committed 300 documents; run again to finish"));
-    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
-
-    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-memory", "1", dir + "/words.jsonl"});
-    CHECK(again.exit_code == 0);
-    CHECK(has(again.err, "300 unchanged"));
-    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
-    REQUIRE(run(NABA_INDEX_BIN, {"--db", whole, "--jobs", "1", dir + "/words.jsonl"}).exit_code == 0);
-    const auto finished = spelling_table(db);
-    CHECK(finished.size() == 3001);
-    CHECK(finished == spelling_table(whole));
+    const std::string dir = temp_dir("spelling-stop");
+    // After the last document written (--verbose names each) the refresh comes.
+    stop_spelling_then_finish(dir, "1", [](const std::string& err) { return has(err, "added s299\n"); });
     std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("Ctrl-C while a parallel build's shards hand over their spelling data stops them, and a re-run finishes it") {
-    const std::string dir = temp_dir("spelling-stop-shards"), db = dir + "/db", whole = dir + "/whole";
-    write_file(dir + "/words.jsonl", lettered_jsonl(300, 10));  // about 1500 words a shard: 5 steps of 327
-    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
-    const pid_t pid =
-        start_indexer({"--db", db, "--jobs", "2", "--max-memory", "1", "--verbose", dir + "/words.jsonl"}, dir + "/err");
-    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
-    // Every document written (--verbose names each; the shards write in any order),
-    // then the shards' refreshes come.
-    const auto added = [&] {
-        const std::string err = read_file(dir + "/err");
+    const std::string dir = temp_dir("spelling-stop-shards");
+    // Every document written (the shards write in any order), then the shards'
+    // refreshes come: about 1500 words a shard, 5 steps of 327.
+    const auto all_written = [](const std::string& err) {
         long n = 0;
         for (std::size_t at = err.find("added s"); at != std::string::npos; at = err.find("added s", at + 1)) ++n;
-        return n;
+        return n >= 300;
     };
-    for (int i = 0; i < 600 && added() < 300; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 130);
-    const std::string err = read_file(dir + "/err");
-    CHECK(has(err, "interrupted: committed 300 documents; run again to finish"));
+    const std::string err = stop_spelling_then_finish(dir, "2", all_written);
     CHECK(has(err, " to change, stopped after "));  // a shard's --verbose line: it did not finish its steps
-    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
-
-    CliResult again = run(NABA_INDEX_BIN, {"--db", db, "--max-memory", "1", dir + "/words.jsonl"});
-    CHECK(again.exit_code == 0);
-    CHECK(has(again.err, "300 unchanged"));
-    CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale").empty());
-    REQUIRE(run(NABA_INDEX_BIN, {"--db", whole, "--jobs", "1", dir + "/words.jsonl"}).exit_code == 0);
-    CHECK(spelling_table(db) == spelling_table(whole));
     std::filesystem::remove_all(dir);
 }
 

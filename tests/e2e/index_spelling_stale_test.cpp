@@ -3,13 +3,8 @@
 // left in the index a parallel build starts from.
 #include <doctest/doctest.h>
 
-#include <signal.h>
-
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <thread>
 
 #include <xapian.h>
 
@@ -57,17 +52,11 @@ TEST_CASE("a parallel build into an emptied index whose spelling refresh was sto
 TEST_CASE("a Ctrl-C after the last spelling step, when the steps came out even, leaves no stale mark") {
     const std::string dir = temp_dir("spelling-stale-even"), db = dir + "/db", whole = dir + "/whole";
     write_file(dir + "/words.jsonl", lettered_jsonl(187, 7));  // 1310 words: two steps of 655 at --max-memory 1
-    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "3000", 1);
-    const pid_t pid =
-        start_indexer({"--db", db, "--jobs", "1", "--max-memory", "1", "--verbose", dir + "/words.jsonl"}, dir + "/err");
-    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
-    for (int i = 0; i < 600 && !has(read_file(dir + "/err"), "added s186\n"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     // The first step, the pause, then the second and last step: the signal comes after
     // it (or after the run), where a scan for more used to pause and stop.
-    std::this_thread::sleep_for(std::chrono::milliseconds(4500));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 0);
+    const auto last_written = [](const std::string& err) { return has(err, "added s186\n"); };
+    CHECK(interrupt_spelling_steps({"--db", db, "--jobs", "1", "--max-memory", "1", "--verbose", dir + "/words.jsonl"},
+                                   dir + "/err", 3000, last_written, 4500) == 0);
     CHECK(has(read_file(dir + "/err"), "spelling data: 1310 words changed in 2 steps of up to 655 words\n"));
     CHECK(stale_mark(db).empty());
     REQUIRE(index(whole, {"-j", "1", dir + "/words.jsonl"}).exit_code == 0);

@@ -6,7 +6,6 @@
 #include <signal.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -62,15 +61,10 @@ TEST_CASE("Ctrl-C while a run finishes a stopped build's spelling data stops bet
     const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");
     REQUIRE(found < 3000);
 
-    ::setenv("NABA_TEST_SPELLING_STEP_PAUSE_MS", "1500", 1);
-    const pid_t pid = start_indexer({"--db", db, "--max-memory", "1", "--verbose", jsonl}, dir + "/err");
-    ::unsetenv("NABA_TEST_SPELLING_STEP_PAUSE_MS");
-    for (int i = 0; i < 600 && !has(read_file(dir + "/err"), "finishing the build a stopped run left"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     // At least 300 documents of ten words: five steps or more, 1.5 s apart.
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
-    ::kill(pid, SIGINT);
-    CHECK(wait_for(pid) == 130);
+    const auto finishing = [](const std::string& err) { return has(err, "finishing the build a stopped run left"); };
+    CHECK(interrupt_spelling_steps({"--db", db, "--max-memory", "1", "--verbose", jsonl}, dir + "/err", 1500, finishing,
+                                   700) == 130);
     CHECK(!fs::exists(db + "/XAPIANDB"));  // merged and published all the same
     CHECK(Xapian::Database(db).get_metadata("naba:spelling:stale") == "1");
 
