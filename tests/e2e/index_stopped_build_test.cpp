@@ -57,9 +57,9 @@ TEST_CASE("kill -9 during a parallel fresh build leaves the committed batches se
 TEST_CASE("Ctrl-C while a run finishes a stopped build's spelling data stops between steps, and a re-run ends it") {
     std::string dir = temp_dir("shard-finish-stop");
     const std::string db = dir + "/db", jsonl = dir + "/words.jsonl";
-    write_file(jsonl, lettered_jsonl(3000, 10));
+    write_file(jsonl, lettered_jsonl(6000, 10));  // the killed build has done a twentieth or more
     const unsigned found = kill_build_after(db, jsonl, dir + "/stderr");
-    REQUIRE(found < 3000);
+    REQUIRE(found < 6000);
 
     // At least 300 documents of ten words: five steps or more, 1.5 s apart.
     const auto finishing = [](const std::string& err) { return has(err, "finishing the build a stopped run left"); };
