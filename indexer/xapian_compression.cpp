@@ -16,10 +16,26 @@
 #include <dlfcn.h>
 #include <zlib.h>
 
-extern "C" int deflateInit2_(z_streamp stream, int /*level*/, int method, int window_bits, int mem_level,
+namespace {
+// Stored blocks need neither a window nor a hash table, but zlib clears the hash
+// table on every deflateReset, which Xapian calls before each entry: at Xapian's
+// memLevel 9 that is 128 KB of memset per entry written. The smallest sizes make it
+// 512 bytes.
+constexpr int kMemLevel = 1;
+constexpr int kWindowBits = 9;
+
+// The smallest window in the format the caller asked for: raw deflate (negative, what
+// Xapian asks for), gzip (16 added) or zlib.
+int smallest_window(int window_bits) {
+    if (window_bits < 0) return -kWindowBits;
+    return window_bits > 15 ? 16 + kWindowBits : kWindowBits;
+}
+}  // namespace
+
+extern "C" int deflateInit2_(z_streamp stream, int /*level*/, int method, int window_bits, int /*mem_level*/,
                              int strategy, const char* version, int stream_size) {
     using Init = int (*)(z_streamp, int, int, int, int, int, const char*, int);
     static const auto zlib_init = reinterpret_cast<Init>(::dlsym(RTLD_NEXT, "deflateInit2_"));
     if (!zlib_init) return Z_VERSION_ERROR;  // no zlib behind us: Xapian reports that its compressor failed
-    return zlib_init(stream, Z_NO_COMPRESSION, method, window_bits, mem_level, strategy, version, stream_size);
+    return zlib_init(stream, Z_NO_COMPRESSION, method, smallest_window(window_bits), kMemLevel, strategy, version, stream_size);
 }
