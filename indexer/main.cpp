@@ -1,14 +1,10 @@
 // naba-index: builds or updates a Naba (Xapian) index from text and JSON Lines files.
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include <boost/program_options.hpp>
 #include <xapian.h>
-
-#include <unistd.h>
 
 #include "index_run.h"
 #include "input_walker.h"
@@ -16,6 +12,7 @@
 #include "stored_gazetteer.h"
 #include "text/terminal_text.h"
 #include "unknown_names.h"
+#include "write_failure.h"
 
 namespace po = boost::program_options;
 using naba::indexer::count_of;
@@ -227,16 +224,6 @@ void print_unknown_names(const std::string& db_dir, std::size_t limit) {
         std::cout << n.documents << '\t' << n.id << '\t' << n.name << '\n';
 }
 
-// A write that failed for want of room (a full disk, a quota, the file size limit):
-// then the path and its permissions are not what to check.
-bool out_of_room(const Xapian::Error& e) {
-    const char* why = e.get_error_string();
-    if (!why) return false;
-    for (int code : {ENOSPC, EDQUOT, EFBIG})
-        if (std::strcmp(why, std::strerror(code)) == 0) return true;
-    return false;
-}
-
 // Runs the indexing; returns the exit status.
 int index(const Parsed& parsed) {
     if (parsed.paths.empty()) {  // --report-unknown alone
@@ -282,27 +269,11 @@ int main(int argc, char** argv) {
         say(e.what());
         return 2;
     }
-    const std::string& db = parsed.settings.db_dir;
+    naba::indexer::report_write_failures_at_terminate(parsed.settings.db_dir);
     try {
         return index(parsed);
-    } catch (const Xapian::DatabaseLockError& e) {
-        // Xapian reports a lock file it may not create as a lock failure too, and a
-        // lock it could not take for want of file handles (a shard's, with many --jobs).
-        if (e.get_msg().find("already locked") != std::string::npos) {
-            say(db + " is locked by another naba-index run; wait for it to finish, then run again");
-        } else if (::access(db.c_str(), W_OK) != 0) {
-            say("no permission to write the index at " + db + " (run as its owner, or index into another --db)");
-        } else {
-            say("cannot write the index at " + db + ": " + e.get_description());
-        }
-    } catch (const Xapian::DatabaseError& e) {
-        say("cannot write the index at " + db + ": " + e.get_description() +
-            (out_of_room(e) ? "; make room on its disk (or raise the file size limit), then run again"
-                            : " (check the path and its permissions)"));
-    } catch (const Xapian::Error& e) {
-        say(e.get_description());
-    } catch (const std::exception& e) {
-        say(e.what());
+    } catch (...) {
+        say(naba::indexer::describe_write_failure(parsed.settings.db_dir, std::current_exception()));
     }
     return 2;
 }

@@ -1,0 +1,85 @@
+#include "write_failure.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
+
+#include <xapian.h>
+
+#include <unistd.h>
+
+#include "run_report.h"
+
+namespace naba::indexer {
+
+namespace {
+
+// A write that failed for want of room (a full disk, a quota, the file size limit):
+// then the path and its permissions are not what to check.
+bool out_of_room(const Xapian::Error& e) {
+    const char* why = e.get_error_string();
+    if (!why) return false;
+    for (int code : {ENOSPC, EDQUOT, EFBIG})
+        if (std::strcmp(why, std::strerror(code)) == 0) return true;
+    return false;
+}
+
+std::string terminate_db_dir;             // set once, before any thread writes
+std::terminate_handler previous_handler;  // the runtime's: prints the type, aborts
+
+void write_stderr(const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(STDERR_FILENO, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+[[noreturn]] void report_and_exit() {
+    const std::exception_ptr error = std::current_exception();
+    if (!error) {
+        if (previous_handler) previous_handler();
+        std::abort();
+    }
+    write_stderr("naba-index: " + printable(describe_write_failure(terminate_db_dir, error)) + "\n" +
+                 "naba-index: Xapian stopped inside a commit; the index keeps what was committed before it, "
+                 "and the next run goes on from there\n");
+    ::_exit(2);  // other threads are still running: no destructors, no atexit
+}
+
+}  // namespace
+
+std::string describe_write_failure(const std::string& db, const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian reports a lock file it may not create as a lock failure too, and a
+        // lock it could not take for want of file handles (a shard's, with many --jobs).
+        if (e.get_msg().find("already locked") != std::string::npos)
+            return db + " is locked by another naba-index run; wait for it to finish, then run again";
+        if (::access(db.c_str(), W_OK) != 0)
+            return "no permission to write the index at " + db + " (run as its owner, or index into another --db)";
+        return "cannot write the index at " + db + ": " + e.get_description();
+    } catch (const Xapian::DatabaseError& e) {
+        return "cannot write the index at " + db + ": " + e.get_description() +
+               (out_of_room(e) ? "; make room on its disk (or raise the file size limit), then run again"
+                               : " (check the path and its permissions)");
+    } catch (const Xapian::Error& e) {
+        return e.get_description();
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown error";
+    }
+}
+
+void report_write_failures_at_terminate(const std::string& db_dir) {
+    terminate_db_dir = db_dir;
+    const std::terminate_handler previous = std::set_terminate(report_and_exit);
+    if (previous != report_and_exit) previous_handler = previous;
+}
+
+}  // namespace naba::indexer
