@@ -45,8 +45,8 @@ void write_stderr(const std::string& text) {
         std::abort();
     }
     write_stderr("naba-index: " + printable(describe_write_failure(terminate_db_dir, error)) + "\n" +
-                 "naba-index: Xapian stopped inside a commit; the index keeps what was committed before it, "
-                 "and the next run goes on from there\n");
+                 "naba-index: stopped at once (the error came where it could not be handled, as inside a "
+                 "Xapian commit); the index keeps what was committed before it, and the next run goes on from there\n");
     ::_exit(2);  // other threads are still running: no destructors, no atexit
 }
 

@@ -15,9 +15,10 @@ std::string describe_write_failure(const std::string& db_dir, const std::excepti
 // Xapian 1.4 writes some of a commit from destructors (the value streams,
 // Glass::ValueUpdater): a write failing there (a full disk) ends the process through
 // std::terminate, which would print only the exception's type and abort (status 134).
-// Installs a terminate handler that reports such an exception as
-// describe_write_failure does, says the index keeps its last commit (as after kill -9),
-// and exits with status 2; without an exception it aborts as before.
+// Installs a terminate handler that reports such an exception (or any other that
+// reaches std::terminate) as describe_write_failure does, says the index keeps its last
+// commit (as after kill -9), and exits with status 2; without an exception it aborts
+// as before.
 void report_write_failures_at_terminate(const std::string& db_dir);
 
 }  // namespace naba::indexer

@@ -37,5 +37,6 @@ extern "C" int deflateInit2_(z_streamp stream, int /*level*/, int method, int wi
     using Init = int (*)(z_streamp, int, int, int, int, int, const char*, int);
     static const auto zlib_init = reinterpret_cast<Init>(::dlsym(RTLD_NEXT, "deflateInit2_"));
     if (!zlib_init) return Z_VERSION_ERROR;  // no zlib behind us: Xapian reports that its compressor failed
-    return zlib_init(stream, Z_NO_COMPRESSION, method, smallest_window(window_bits), kMemLevel, strategy, version, stream_size);
+    return zlib_init(stream, Z_NO_COMPRESSION, method, smallest_window(window_bits), kMemLevel, strategy, version,
+                     stream_size);
 }

@@ -35,7 +35,8 @@ TEST_CASE("news_known_item --words picks headline words spread over it, past pun
     const std::string dir = naba::e2e::temp_dir("news-known-item-words");
     std::filesystem::create_directories(dir + "/news");
     std::ofstream(dir + "/news/corpus.jsonl")
-        << R"({"id":"en1","title":"GRAIN/OILSEED talks in Geneva: 12 of the ministers agree","text":"Ministers met."})" "\n"
+        << R"({"id":"en1","title":"GRAIN/OILSEED talks in Geneva: 12 of the ministers agree",)"
+        << R"("text":"Ministers met."})" "\n"
         << R"({"id":"ar1","title":"مفاوضات الهدنة في غزة.. 3 شروط جديدة من حماس","text":"قال المفاوضون"})" "\n"
         << R"({"id":"short","title":"In 1987, a vote","text":"A vote was held."})" "\n"
         << R"({"id":"none","text":"No headline at all."})" "\n";

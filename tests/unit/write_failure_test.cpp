@@ -67,5 +67,6 @@ TEST_CASE("an exception Xapian throws where nothing may escape ends naba-index w
     CHECK(WEXITSTATUS(status) == 2);
     CHECK(err.str().find("naba-index: cannot write the index at /data/news.db") != std::string::npos);
     CHECK(err.str().find("No space left on device); make room on its disk") != std::string::npos);
+    CHECK(err.str().find("stopped at once") != std::string::npos);
     CHECK(err.str().find("the index keeps what was committed before it") != std::string::npos);
 }
