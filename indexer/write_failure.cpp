@@ -16,12 +16,17 @@ namespace naba::indexer {
 namespace {
 
 // A write that failed for want of room (a full disk, a quota, the file size limit):
-// then the path and its permissions are not what to check.
+// then the path and its permissions are not what to check. When Xapian could not roll
+// a failed commit back it throws a new error whose message holds the write error's
+// description, "... (No space left on device)", and has no error string of its own.
 bool out_of_room(const Xapian::Error& e) {
     const char* why = e.get_error_string();
-    if (!why) return false;
-    for (int code : {ENOSPC, EDQUOT, EFBIG})
-        if (std::strcmp(why, std::strerror(code)) == 0) return true;
+    for (int code : {ENOSPC, EDQUOT, EFBIG}) {
+        const char* reason = std::strerror(code);
+        if (why ? std::strcmp(why, reason) == 0
+                : e.get_msg().find("(" + std::string(reason) + ")") != std::string::npos)
+            return true;
+    }
     return false;
 }
 
