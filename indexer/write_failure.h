@@ -17,8 +17,9 @@ std::string describe_write_failure(const std::string& db_dir, const std::excepti
 // std::terminate, which would print only the exception's type and abort (status 134).
 // Installs a terminate handler that reports such an exception (or any other that
 // reaches std::terminate) as describe_write_failure does, says the index keeps its last
-// commit (as after kill -9), and exits with status 2; without an exception it aborts
-// as before.
+// commit (as after kill -9), and exits with status 2. Xapian also calls std::terminate
+// while the error is still in flight (no exception to describe): then a full disk or
+// the file size limit is told from errno. Any other terminate aborts as before.
 void report_write_failures_at_terminate(const std::string& db_dir);
 
 }  // namespace naba::indexer
