@@ -1,5 +1,6 @@
 #include "write_failure.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -60,6 +61,11 @@ std::string describe_unreachable_write_failure(int error_number) {
 
 [[noreturn]] void report_and_exit() {
     const int error_number = errno;  // before anything here can change it
+    // Both shards may fail at once: the first to come reports and ends the process;
+    // the other waits for that instead of printing the message a second time.
+    static std::atomic_flag entered = ATOMIC_FLAG_INIT;
+    if (entered.test_and_set())
+        for (;;) ::pause();
     const std::exception_ptr error = std::current_exception();
     const std::string message =
         error ? describe_write_failure(terminate_db_dir, error) : describe_unreachable_write_failure(error_number);

@@ -1,13 +1,16 @@
 // What naba-index says when writing its index fails, caught or not (write_failure.h).
 #include <doctest/doctest.h>
 
+#include <barrier>
 #include <cerrno>
 #include <cstdio>
 #include <exception>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -126,4 +129,24 @@ TEST_CASE("a terminate without a write error in flight still aborts") {
     const auto [status, err] = run_child([] { std::terminate(); });
     CHECK(WIFSIGNALED(status));
     CHECK(err.find("cannot write the index") == std::string::npos);
+}
+
+TEST_CASE("shards whose writes fail at once are reported once") {
+    const auto [status, err] = run_child([] {
+        constexpr int kShards = 8;  // more than two, so that two reach the handler together more often
+        std::barrier all(kShards);
+        std::vector<std::thread> shards;
+        for (int i = 0; i < kShards; ++i)
+            shards.emplace_back([&all] {
+                all.arrive_and_wait();
+                WritesWhenDestroyed updater;
+            });
+        for (auto& shard : shards) shard.join();
+    });
+    INFO("stderr: " << err);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    const auto first = err.find("naba-index: cannot write the index");
+    REQUIRE(first != std::string::npos);
+    CHECK(err.find("naba-index: cannot write the index", first + 1) == std::string::npos);
 }
