@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <initializer_list>
+#include <iostream>
 
 #include <xapian.h>
 
@@ -37,14 +37,9 @@ bool out_of_room(const Xapian::Error& e) {
 std::string terminate_db_dir;             // set once, before any thread writes
 std::terminate_handler previous_handler;  // the runtime's: prints the type, aborts
 
-void write_stderr(const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(STDERR_FILENO, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;
-        done += static_cast<std::size_t>(n);
-    }
+// "cannot write the index at DB: WHY", and what to do when the reason is want of room.
+std::string cannot_write(const std::string& db, const std::string& why, bool room) {
+    return "cannot write the index at " + db + ": " + why + (room ? kMakeRoom : " (check the path and its permissions)");
 }
 
 // Xapian 1.4 also calls std::terminate itself from a cleanup inside its commit while
@@ -55,7 +50,7 @@ std::string describe_unreachable_write_failure(int error_number) {
     if (std::uncaught_exceptions() == 0) return "";
     for (int code : kOutOfRoomCodes)
         if (error_number == code)
-            return "cannot write the index at " + terminate_db_dir + ": " + std::strerror(code) + kMakeRoom;
+            return cannot_write(terminate_db_dir, std::strerror(code), true);
     return "";
 }
 
@@ -73,9 +68,9 @@ std::string describe_unreachable_write_failure(int error_number) {
         if (previous_handler) previous_handler();
         std::abort();
     }
-    write_stderr("naba-index: " + printable(message) + "\n" +
-                 "naba-index: stopped at once (the error came where it could not be handled, as inside a "
-                 "Xapian commit); the index keeps what was committed before it, and the next run goes on from there\n");
+    std::cerr << "naba-index: " << printable(message) << "\n"  // std::cerr is unbuffered: written before _exit
+              << "naba-index: stopped at once (the error came where it could not be handled, as inside a Xapian "
+                 "commit); the index keeps what was committed before it, and the next run goes on from there\n";
     ::_exit(2);  // other threads are still running: no destructors, no atexit
 }
 
@@ -93,8 +88,7 @@ std::string describe_write_failure(const std::string& db, const std::exception_p
             return "no permission to write the index at " + db + " (run as its owner, or index into another --db)";
         return "cannot write the index at " + db + ": " + e.get_description();
     } catch (const Xapian::DatabaseError& e) {
-        return "cannot write the index at " + db + ": " + e.get_description() +
-               (out_of_room(e) ? kMakeRoom : " (check the path and its permissions)");
+        return cannot_write(db, e.get_description(), out_of_room(e));
     } catch (const Xapian::Error& e) {
         return e.get_description();
     } catch (const std::exception& e) {
