@@ -39,7 +39,8 @@ std::terminate_handler previous_handler;  // the runtime's: prints the type, abo
 
 // "cannot write the index at DB: WHY", and what to do when the reason is want of room.
 std::string cannot_write(const std::string& db, const std::string& why, bool room) {
-    return "cannot write the index at " + db + ": " + why + (room ? kMakeRoom : " (check the path and its permissions)");
+    return "cannot write the index at " + db + ": " + why +
+           (room ? kMakeRoom : " (check the path and its permissions)");
 }
 
 // Xapian 1.4 also calls std::terminate itself from a cleanup inside its commit while
