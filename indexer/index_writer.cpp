@@ -48,9 +48,11 @@ std::size_t StemSynonyms::flush(Xapian::WritableDatabase& db) {
     return added;
 }
 
-std::size_t StemSynonyms::record_all(Xapian::WritableDatabase& db) {
+std::size_t StemSynonyms::record_all(Xapian::WritableDatabase& db) { return record_all(db, db); }
+
+std::size_t StemSynonyms::record_all(const Xapian::Database& terms, Xapian::WritableDatabase& db) {
     if (!analysis_options().stem_synonyms) return 0;
-    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
+    for (auto t = terms.allterms_begin(); t != terms.allterms_end(); ++t)
         if (seen_.insert(*t).second)
             if (std::string key = analyzer_.stem_key(*t); !key.empty()) new_.emplace_back(std::move(key), *t);
     return flush(db);

@@ -89,6 +89,9 @@ class StemSynonyms {
     // term list: cheaper per document than record(), for a database nobody reads
     // until it is complete (a shard of a fresh build).
     std::size_t record_all(Xapian::WritableDatabase& db);
+    // The same for every free-text term of `terms` (the segments of a shard), listed
+    // in `db`, which must be the one of them holding synonyms.
+    std::size_t record_all(const Xapian::Database& terms, Xapian::WritableDatabase& db);
 
   private:
     Analyzer analyzer_;

@@ -75,8 +75,8 @@ void pause_between_steps_for_tests() {
 // the changes Xapian holds into its table (uncommitted: the refresh stays part of the
 // caller's commit), so each step's list shows the steps before, and goes on from the
 // last word of the one before, which differs no more.
-void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, SpellingRefresh& refresh,
-                      const std::atomic<int>* stop) {
+void refresh_in_steps(const Xapian::Database& words, Xapian::WritableDatabase& db, const Analyzer& analyzer,
+                      SpellingRefresh& refresh, const std::atomic<int>* stop) {
     const auto step = static_cast<std::size_t>(refresh.step_words);
     std::vector<SpellingChange> changes;
     std::string from;
@@ -87,7 +87,7 @@ void refresh_in_steps(Xapian::WritableDatabase& db, const Analyzer& analyzer, Sp
             return;
         }
         changes.clear();
-        const bool end = for_each_difference(db, analyzer, from, [&](const std::string& w, long d) {
+        const bool end = for_each_difference(words, analyzer, from, [&](const std::string& w, long d) {
             changes.emplace_back(w, d);
             return changes.size() < step;
         });
@@ -120,12 +120,17 @@ long spelling_words_per_merge(long changes, std::uint64_t memory_bytes) {
 
 SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer, std::uint64_t memory_bytes,
                                  const std::atomic<int>* stop) {
+    return refresh_spelling(db, db, analyzer, memory_bytes, stop);
+}
+
+SpellingRefresh refresh_spelling(const Xapian::Database& words, Xapian::WritableDatabase& db,
+                                 const Analyzer& analyzer, std::uint64_t memory_bytes, const std::atomic<int>* stop) {
     // The changes are gathered before any is made (the spelling iterator must not see
     // its own edits), and counted to the end, so that a large refresh knows its step.
     const long at_once = memory_bytes ? budget_words(memory_bytes) : std::numeric_limits<long>::max();
     std::vector<SpellingChange> changes;
     SpellingRefresh refresh;
-    for_each_difference(db, analyzer, "", [&](const std::string& w, long d) {
+    for_each_difference(words, analyzer, "", [&](const std::string& w, long d) {
         if (++refresh.changed <= at_once) changes.emplace_back(w, d);
         return true;
     });
@@ -137,7 +142,7 @@ SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& a
     }
     changes = {};
     refresh.step_words = spelling_words_per_merge(refresh.changed, memory_bytes);
-    refresh_in_steps(db, analyzer, refresh, stop);
+    refresh_in_steps(words, db, analyzer, refresh, stop);
     return refresh;
 }
 

@@ -45,6 +45,11 @@ struct SpellingRefresh {
 // steps once `stop` (if given) is not 0: the table then holds the steps made so far.
 SpellingRefresh refresh_spelling(Xapian::WritableDatabase& db, const Analyzer& analyzer,
                                  std::uint64_t memory_bytes = 0, const std::atomic<int>* stop = nullptr);
+// The same for the words of `words` (several databases, `db` among them, whose
+// spelling data only `db` holds), written to `db`: a shard of segments (shard_segments.h).
+SpellingRefresh refresh_spelling(const Xapian::Database& words, Xapian::WritableDatabase& db,
+                                 const Analyzer& analyzer, std::uint64_t memory_bytes = 0,
+                                 const std::atomic<int>* stop = nullptr);
 
 // "N words changed at once" / "N words changed in K steps of up to S words", for --verbose.
 std::string describe(const SpellingRefresh& refresh);
