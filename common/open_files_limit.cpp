@@ -1,0 +1,14 @@
+#include "open_files_limit.h"
+
+#include <sys/resource.h>
+
+namespace naba {
+
+void raise_open_files_limit() noexcept {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+}  // namespace naba
