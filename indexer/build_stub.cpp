@@ -42,18 +42,21 @@ std::vector<fs::path> listed_work_dirs(const std::string& target) {
 
 std::string build_work_dir(const std::string& db_dir) { return fs::weakly_canonical(db_dir).string() + ".naba-build"; }
 
-bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, int shards) {
+bool write_build_stub(const std::string& stub_dir, const std::string& db_dir,
+                      const std::vector<std::string>& segments) {
     const std::string work_name = fs::path(build_work_dir(db_dir)).filename().string();
     if (work_name.find_first_of("\r\n") != std::string::npos) return false;
     fs::create_directories(stub_dir);
-    std::ofstream out(stub_file(stub_dir), std::ios::binary);
+    const std::string file = stub_file(stub_dir), written = file + ".new";
+    std::ofstream out(written, std::ios::binary | std::ios::trunc);
     out << schema::kBuildStubMarker << "\n";
     // Relative to the stub's own directory: still right if the parent folder moves.
-    for (int i = 0; i < shards; ++i) out << "auto ../" << work_name << "/shard-" << i << "\n";
+    for (const std::string& segment : segments) out << "auto ../" << work_name << "/" << segment << "\n";
     out.close();
     if (!out)
-        throw fs::filesystem_error("cannot write a stub database", stub_file(stub_dir),
+        throw fs::filesystem_error("cannot write a stub database", written,
                                    std::error_code(errno, std::generic_category()));
+    fs::rename(written, file);
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -18,11 +19,13 @@ namespace naba::indexer {
 // (DIR.naba-build, DIR with symlinks resolved).
 std::string build_work_dir(const std::string& db_dir);
 
-// Writes into the new directory `stub_dir` a stub listing the shards shard-0 ...
-// shard-(shards-1) of build_work_dir(db_dir), by paths relative to db_dir, where the
-// stub will be moved; its first line is schema::kBuildStubMarker. Returns false (writing nothing) when db_dir's name cannot be
-// written in a stub (a line break in it). Throws std::filesystem::filesystem_error.
-bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, int shards);
+// Writes into the directory `stub_dir` (created if need be) a stub listing the shard
+// segments `segments` (folder names in build_work_dir(db_dir)), by paths relative to
+// db_dir, where the stub will be or is; its first line is schema::kBuildStubMarker. A
+// stub there already is replaced at once (rename), so a searcher reads one or the
+// other. Returns false (writing nothing) when db_dir's name cannot be written in a stub
+// (a line break in it). Throws std::filesystem::filesystem_error.
+bool write_build_stub(const std::string& stub_dir, const std::string& db_dir, const std::vector<std::string>& segments);
 
 // Merges the shards of a stopped build (`stub`: the stub opened for writing, which
 // locks every shard) into one database with its stem synonyms and spelling data, puts

@@ -9,6 +9,7 @@
 #include "index_run.h"
 #include "input_walker.h"
 #include "interrupt.h"
+#include "open_files_limit.h"
 #include "stored_gazetteer.h"
 #include "text/terminal_text.h"
 #include "unknown_names.h"
@@ -96,7 +97,8 @@ po::options_description visible_options(RawOptions& raw, Parsed& out) {
          "skip text files larger than this many MiB, and JSONL lines longer; e.g. --max-size 256")
         ("jobs,j", po::value(&out.settings.jobs)->default_value(0),
          "threads (default 0: one per core); into a new index each thread writes a shard "
-         "of its own, merged at the end; -j 1 commits every batch into the index as it goes; "
+         "of its own (in segments of about 8 MiB of text), merged at the end; -j 1 commits every batch "
+         "into the index as it goes; "
          "e.g. -j 1")
         ("no-delete", po::bool_switch(&raw.no_delete),
          "keep documents whose files disappeared from an indexed directory, and records no longer in a "
@@ -270,6 +272,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     naba::indexer::report_write_failures_at_terminate(parsed.settings.db_dir);
+    naba::raise_open_files_limit();  // a parallel build's segments (indexer/shard_segments.h)
     try {
         return index(parsed);
     } catch (...) {

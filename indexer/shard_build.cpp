@@ -58,24 +58,22 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
     limits_.documents = std::min(limits_.documents, kShardFlushDocuments);
     // Each shard gets its share of the memory cap.
     limits_.text_bytes = std::max<std::uint64_t>(limits_.text_bytes / static_cast<std::uint64_t>(shards), 1);
+    // Searchers read metadata from the first segment of the first shard; every segment
+    // gets it, so a merge of any of them keeps it.
+    std::vector<std::pair<std::string, std::string>> metadata;
+    {
+        std::lock_guard lock(target.mutex);
+        for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
+            metadata.emplace_back(*k, target.db.get_metadata(*k));
+    }
+    metadata.emplace_back(schema::kBuildingKey, "1");
     for (int i = 0; i < shards; ++i) {
         auto shard = std::make_unique<Shard>();
         shard->path = work_dir_ + "/shard-" + std::to_string(i);
         shard->queue.set_capacity(kQueuedBatches);
-        // Searchers read the shards through the stub while they are written, and a
-        // kill -9 leaves them as the index: each commit must be whole, so no
-        // DB_DANGEROUS (in-place updates; about 3 % more time without it). Nobody
-        // needs them after a power loss, so no fsync.
-        shard->db = Xapian::WritableDatabase(shard->path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-        {
-            // Searchers read metadata from the first shard; all get it, so a merge of
-            // any of them keeps it.
-            std::lock_guard lock(target.mutex);
-            for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
-                shard->db.set_metadata(*k, target.db.get_metadata(*k));
-        }
-        shard->db.set_metadata(std::string(schema::kBuildingKey), "1");
-        shard->db.commit();
+        shard->segment_paths.push_back(shard->path);
+        shard->segments = std::make_unique<ShardSegments>(
+            shard->path, metadata, [this, s = shard.get()](const std::string& path) { add_segment(*s, path); });
         shards_.push_back(std::move(shard));
     }
     install_stub();
@@ -85,20 +83,33 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
 // From here on a searcher opening the index sees the shards' committed batches.
 void ShardedBuild::install_stub() {
     const std::string stub = work_dir_ + "/stub";
-    if (!write_build_stub(stub, db_dir_, static_cast<int>(shards_.size()))) return;
+    if (!write_build_stub(stub, db_dir_, segment_names())) return;
     fs::permissions(stub, fs::status(db_dir_).permissions());
     PublishGuard guard(db_dir_);  // where the swap is not atomic, the index is missing for a moment
     exchange_directories(stub, db_dir_);
     target_aside_ = stub;
 }
 
+// The folder names of every shard's segments, the first shard's first segment first
+// (searchers read metadata from it). Called with stub_mutex_ held, or before the
+// shards' threads start.
+std::vector<std::string> ShardedBuild::segment_names() const {
+    std::vector<std::string> names;
+    for (const auto& shard : shards_)
+        for (const std::string& path : shard->segment_paths) names.push_back(fs::path(path).filename().string());
+    return names;
+}
+
+// A shard's new segment joins the stub's listing before the one it follows is closed:
+// searchers never miss a committed batch, and a lock of the build is always held.
+void ShardedBuild::add_segment(Shard& shard, const std::string& path) {
+    std::lock_guard lock(stub_mutex_);
+    shard.segment_paths.push_back(path);
+    if (!target_aside_.empty()) write_build_stub(db_dir_, db_dir_, segment_names());
+}
+
 void ShardedBuild::close_shards() noexcept {
-    for (auto& shard : shards_) {
-        try {
-            shard->db.close();
-        } catch (const Xapian::Error&) {  // a failed shard: it is thrown away
-        }
-    }
+    for (auto& shard : shards_) shard->segments->close();
 }
 
 ShardedBuild::~ShardedBuild() {
@@ -152,7 +163,6 @@ void ShardedBuild::run_shard(Shard& shard) {
     Batch batch;
     bool input_ended = false;  // the end-of-input marker was taken
     try {
-        Xapian::WritableDatabase& db = shard.db;
         AnalysisWorker worker(tagger_);
         PendingBatch pending(limits_);
         for (;;) {
@@ -161,22 +171,9 @@ void ShardedBuild::run_shard(Shard& shard) {
                 input_ended = true;
                 break;
             }
-            write_batch(db, worker, pending, shard, *batch);
+            write_batch(worker, pending, shard, *batch);
         }
-        // Stem synonyms in one pass at the end (a shard is read only once complete);
-        // compaction merges the shards' synonym tables.
-        StemSynonyms().record_all(db);
-        // Compaction adds up the shards' spelling frequencies, and the shards hold
-        // disjoint documents, so each shard's own spelling data merges into the right
-        // one — computed here in parallel rather than after the merge, within the
-        // shard's share of the memory budget (limits_). A Ctrl-C stops it between steps;
-        // the mark comes through the merge, and the next run finishes the data. A mark
-        // the (empty) target had, copied with its metadata, goes: its spelling data
-        // does not come into the merge.
-        const SpellingRefresh refresh = refresh_spelling(db, worker.analyzer, limits_.text_bytes, stop_);
-        reporter_.detail("spelling data of " + fs::path(shard.path).filename().string() + ": " + describe(refresh));
-        db.set_metadata(std::string(schema::kSpellingStaleKey), refresh.stopped ? "1" : "");
-        db.commit();  // left open: its lock is the index's until the merge is published
+        finish_shard(shard, worker);
     } catch (...) {
         shard.error = std::current_exception();
         shard.failed.store(true, std::memory_order_release);
@@ -189,30 +186,49 @@ void ShardedBuild::run_shard(Shard& shard) {
     }
 }
 
-void ShardedBuild::write_batch(Xapian::WritableDatabase& db, AnalysisWorker& worker, PendingBatch& pending,
-                               Shard& shard, JobBatch& batch) {
+// Stem synonyms in one pass at the end (a shard is read only once complete), over all
+// its segments, into the last one; compaction merges the segments' synonym tables.
+// Compaction adds up the segments' spelling frequencies, and the shards hold disjoint
+// documents, so each shard's own spelling data merges into the right one — computed
+// here in parallel rather than after the merge, within the shard's share of the memory
+// budget (limits_). A Ctrl-C stops it between steps; the mark comes through the merge,
+// and the next run finishes the data. A mark the (empty) target had, copied with its
+// metadata, goes: its spelling data does not come into the merge.
+void ShardedBuild::finish_shard(Shard& shard, AnalysisWorker& worker) {
+    Xapian::WritableDatabase& db = shard.segments->current();
+    const Xapian::Database all = shard.segments->all();
+    StemSynonyms().record_all(all, db);
+    const SpellingRefresh refresh = refresh_spelling(all, db, worker.analyzer, limits_.text_bytes, stop_);
+    const std::string name = fs::path(shard.path).filename().string();
+    reporter_.detail(name + " written in " + std::to_string(shard.segments->count()) + " segment" +
+                     (shard.segments->count() == 1 ? "" : "s"));
+    reporter_.detail("spelling data of " + name + ": " + describe(refresh));
+    db.set_metadata(std::string(schema::kSpellingStaleKey), refresh.stopped ? "1" : "");
+    db.commit();  // left open: its lock is the index's until the merge is published
+}
+
+void ShardedBuild::write_batch(AnalysisWorker& worker, PendingBatch& pending, Shard& shard, JobBatch& batch) {
     for (IndexJob& job : batch.jobs) {
         analyse(job, worker.builder);
         // A later occurrence of an id in this run (never new) replaces the earlier one,
         // which the routing put in this same shard.
-        if (job.is_new) {
-            db.add_document(job.xdoc);
-        } else {
-            db.replace_document(schema::id_term(job.doc.id), job.xdoc);
-        }
+        const std::uint64_t bytes = job.doc.text.size() + job.doc.title.size();
+        shard.segments->write(job.doc.id, job.xdoc, job.is_new, bytes);
         ++(job.is_new ? shard.added : shard.replaced);
         job.xdoc = Xapian::Document();
         reporter_.document(job.is_new ? "added" : "replaced", job.doc.id);
-        if (pending.add(job.doc.text.size() + job.doc.title.size())) {
-            db.commit();
+        if (pending.add(bytes)) {
+            shard.segments->current().commit();
             pending.reset();
+            shard.segments->next_segment_if_full();
         }
     }
 }
 
 std::string ShardedBuild::merge() {
     Xapian::Database sources;
-    for (auto& shard : shards_) sources.add_database(Xapian::Database(shard->path));
+    for (auto& shard : shards_)
+        for (const std::string& path : shard->segment_paths) sources.add_database(Xapian::Database(path));
     const std::string merged = work_dir_ + "/merged";
     // The target's own metadata (JSONL entries of files that had no documents) comes
     // with the shards, which got it when they were made.

@@ -3,6 +3,7 @@
 // the indexing time, so a build into an EMPTY index gives each thread its own private
 // shard database — analysis and writing both run in parallel — and merges the shards
 // at the end with Xapian's compaction (Database::compact, what xapian-compact does).
+// Each shard is a chain of segment databases of bounded size (shard_segments.h).
 // The merged database gets the run's JSONL metadata, the target's old metadata and
 // the spelling data, and then takes the target's place in one atomic directory
 // exchange (renameat2 RENAME_EXCHANGE).
@@ -14,20 +15,21 @@
 // so every occurrence of an id lands in the same shard, in input order, and the last
 // one wins exactly as with the single writer.
 //
-// Safety: while the shards are written, the index directory is a stub that lists them
-// (build_stub.h), so searchers see every batch a shard has committed (each commits by
-// the same limits as the single writer). The shards' locks are the index's lock then:
-// a second writer opening the stub fails on them. Ctrl-C / SIGTERM stop the reader and
-// the shards' work so far is merged and published (JSONL files that were not finished
-// have no metadata, so a re-run reads them again). kill -9 leaves the stub, which opens
-// and answers queries; the next run merges it first. A failure (a shard's write, the
-// merge) puts the empty target back and removes the shards.
+// Safety: while the shards are written, the index directory is a stub that lists their
+// segments (build_stub.h), so searchers see every batch a shard has committed (each
+// commits by the same limits as the single writer). The current segments' locks are
+// the index's lock then: a second writer opening the stub fails on them. Ctrl-C /
+// SIGTERM stop the reader and the shards' work so far is merged and published (JSONL
+// files that were not finished have no metadata, so a re-run reads them again). kill -9
+// leaves the stub, which opens and answers queries; the next run merges it first. A
+// failure (a shard's write, the merge) puts the empty target back and removes the shards.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -38,6 +40,7 @@
 #include "index_job.h"
 #include "index_writer.h"
 #include "run_report.h"
+#include "shard_segments.h"
 
 namespace naba::indexer {
 
@@ -69,8 +72,9 @@ class ShardedBuild {
   private:
     using Batch = std::shared_ptr<JobBatch>;
     struct Shard {
-        std::string path;
-        Xapian::WritableDatabase db;  // open (locked) until the merged index is published
+        std::string path;                         // of its first segment
+        std::unique_ptr<ShardSegments> segments;  // open (locked) until the merged index is published
+        std::vector<std::string> segment_paths;   // in order; written under stub_mutex_
         tbb::concurrent_bounded_queue<Batch> queue;
         std::thread thread;
         std::exception_ptr error;
@@ -80,11 +84,13 @@ class ShardedBuild {
     };
 
     void run_shard(Shard& shard);
-    void write_batch(Xapian::WritableDatabase& db, AnalysisWorker& worker, PendingBatch& pending, Shard& shard,
-                     JobBatch& batch);
+    void write_batch(AnalysisWorker& worker, PendingBatch& pending, Shard& shard, JobBatch& batch);
+    void add_segment(Shard& shard, const std::string& path);
+    void finish_shard(Shard& shard, AnalysisWorker& worker);
     void stop_threads();
     void rethrow_shard_error();
     void install_stub();
+    std::vector<std::string> segment_names() const;
     void close_shards() noexcept;
     std::string merge();
 
@@ -98,6 +104,7 @@ class ShardedBuild {
     const entities::EntityTagger* tagger_;
     const std::atomic<int>* stop_;
     std::vector<std::unique_ptr<Shard>> shards_;
+    std::mutex stub_mutex_;  // the stub's listing and every shard's segment_paths
     std::vector<std::pair<std::string, std::string>> metadata_;  // written after the merge
 };
 

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "open_files_limit.h"
 #include "open_index.h"
 #include "printers/printer.h"
 #include "query_builder.h"
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
         return fail(std::string(e.what()) + " (see naba-search --help; put -- before a query that starts with -)");
     }
+    naba::raise_open_files_limit();  // an index being built is many databases (indexer/shard_segments.h)
     try {
         return search(options, out);
     } catch (const std::invalid_argument& e) {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <filesystem>
@@ -70,6 +71,48 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
     CliResult again = run(NABA_INDEX_BIN, {"--db", dir + "/two", "--jobs", "2", dir + "/in"});
     CHECK(again.err.find("0 documents indexed") != std::string::npos);
     CHECK(again.err.find("705 unchanged, 0 removed") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+// Shards are written in segments of a few MB of text (indexer/shard_segments.h); made
+// tiny here, the build's merge takes dozens of them (more files than a soft limit of 64
+// allows), and an id seen again replaces its document in an earlier segment.
+TEST_CASE("a fresh build written in many segments gives the same index as one thread, ids seen again included") {
+    std::string dir = temp_dir("segments");
+    std::string jsonl = generated_jsonl(600);
+    for (const char* id : {"d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8"})
+        jsonl += std::string("{\"id\":\"") + id + "\",\"text\":\"a corrected record later in the dump\"}\n";
+    write_file(dir + "/in/news.jsonl", jsonl);
+    CliResult one = run(NABA_INDEX_BIN, {"--db", dir + "/one", "--jobs", "1", dir + "/in"});
+    ::setenv("NABA_TEST_SEGMENT_TEXT_BYTES", "2000", 1);
+    // Its merge opens more files than a soft limit of 64 allows: naba-index raises it.
+    rlimit limit{};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    const rlimit before = limit;
+    if (limit.rlim_max > 1024) limit.rlim_cur = 64;
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &limit) == 0);
+    CliResult two =
+        run(NABA_INDEX_BIN, {"--db", dir + "/two", "--jobs", "2", "--batch-size", "10", "--verbose", dir + "/in"});
+    ::setrlimit(RLIMIT_NOFILE, &before);
+    ::unsetenv("NABA_TEST_SEGMENT_TEXT_BYTES");
+    REQUIRE(one.exit_code == 0);
+    REQUIRE(two.exit_code == 0);
+    CHECK(has(two.err, "608 documents indexed into " + dir + "/two (600 new, 8 replaced)"));
+    const std::size_t at = two.err.find("shard-0 written in ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stoi(two.err.substr(at + 19)) >= 10);
+
+    IndexContents a = contents(dir + "/one"), b = contents(dir + "/two");
+    CHECK(b.doccount == 600);
+    CHECK(a.terms == b.terms);
+    CHECK(a.documents == b.documents);
+    CHECK(a.spellings == b.spellings);
+    CHECK(a.metadata == b.metadata);
+    for (const auto& [key, forms] : b.synonyms) {
+        CAPTURE(key);
+        CHECK((a.synonyms.contains(key) && a.synonyms.at(key) == forms));
+    }
+    CHECK(search_ids(dir + "/two", "corrected").size() == 8);
     fs::remove_all(dir);
 }
 
