@@ -18,29 +18,36 @@ namespace {
 
 constexpr int kOutOfRoomCodes[] = {ENOSPC, EDQUOT, EFBIG};
 constexpr const char* kMakeRoom = "; make room on its disk (or raise the file size limit), then run again";
+// A parallel build holds a few files open per segment of its shards (shard_segments.h)
+// and naba-index raises its soft limit to the hard one; one thread needs no segments.
+constexpr const char* kFewerFiles =
+    "; too many files open at once: raise the hard limit on open files (ulimit -Hn, as root), or use --jobs 1";
+constexpr const char* kCheckPath = " (check the path and its permissions)";
 
-// A write that failed for want of room (a full disk, a quota, the file size limit):
-// then the path and its permissions are not what to check. When Xapian could not roll
-// a failed commit back it throws a new error whose message holds the write error's
-// description, "... (No space left on device)", and has no error string of its own.
-bool out_of_room(const Xapian::Error& e) {
+// Whether `e` failed for the system error `code`. When Xapian could not roll a failed
+// commit back it throws a new error whose message holds the write error's description,
+// "... (No space left on device)", and has no error string of its own.
+bool failed_for(const Xapian::Error& e, int code) {
     const char* why = e.get_error_string();
-    for (int code : kOutOfRoomCodes) {
-        const char* reason = std::strerror(code);
-        if (why ? std::strcmp(why, reason) == 0
-                : e.get_msg().find("(" + std::string(reason) + ")") != std::string::npos)
-            return true;
-    }
-    return false;
+    const char* reason = std::strerror(code);
+    return why ? std::strcmp(why, reason) == 0 : e.get_msg().find("(" + std::string(reason) + ")") != std::string::npos;
+}
+
+// What to do about a failed write: a full disk, a quota or the file size limit (then
+// the path and its permissions are not what to check), too many open files, or else.
+const char* advice_for(const Xapian::Error& e) {
+    for (int code : kOutOfRoomCodes)
+        if (failed_for(e, code)) return kMakeRoom;
+    if (failed_for(e, EMFILE) || failed_for(e, ENFILE)) return kFewerFiles;
+    return kCheckPath;
 }
 
 std::string terminate_db_dir;             // set once, before any thread writes
 std::terminate_handler previous_handler;  // the runtime's: prints the type, aborts
 
-// "cannot write the index at DB: WHY", and what to do when the reason is want of room.
-std::string cannot_write(const std::string& db, const std::string& why, bool room) {
-    return "cannot write the index at " + db + ": " + why +
-           (room ? kMakeRoom : " (check the path and its permissions)");
+// "cannot write the index at DB: WHY" and what to do (`advice`).
+std::string cannot_write(const std::string& db, const std::string& why, const char* advice) {
+    return "cannot write the index at " + db + ": " + why + advice;
 }
 
 // Xapian 1.4 also calls std::terminate itself from a cleanup inside its commit while
@@ -51,7 +58,7 @@ std::string describe_unreachable_write_failure(int error_number) {
     if (std::uncaught_exceptions() == 0) return "";
     for (int code : kOutOfRoomCodes)
         if (error_number == code)
-            return cannot_write(terminate_db_dir, std::strerror(code), true);
+            return cannot_write(terminate_db_dir, std::strerror(code), kMakeRoom);
     return "";
 }
 
@@ -89,7 +96,7 @@ std::string describe_write_failure(const std::string& db, const std::exception_p
             return "no permission to write the index at " + db + " (run as its owner, or index into another --db)";
         return "cannot write the index at " + db + ": " + e.get_description();
     } catch (const Xapian::DatabaseError& e) {
-        return cannot_write(db, e.get_description(), out_of_room(e));
+        return cannot_write(db, e.get_description(), advice_for(e));
     } catch (const Xapian::Error& e) {
         return e.get_description();
     } catch (const std::exception& e) {

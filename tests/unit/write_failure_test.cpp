@@ -98,6 +98,16 @@ TEST_CASE("a full disk Xapian could not roll back from is still reported with wh
     CHECK(other.find("make room") == std::string::npos);
 }
 
+TEST_CASE("too many open files is reported with the limit to raise, not the path to check") {
+    // A parallel build's many segments under a low hard limit (ulimit -Hn 48).
+    const std::string files = describe(Xapian::DatabaseOpeningError(
+        "Couldn't open /data/news.db.naba-build/shard-0.7/postlist.glass to read", EMFILE));
+    CHECK(files.find("Too many open files") != std::string::npos);
+    CHECK(files.find("raise the hard limit on open files (ulimit -Hn, as root), or use --jobs 1") != std::string::npos);
+    CHECK(files.find("check the path") == std::string::npos);
+    CHECK(describe(Xapian::DatabaseOpeningError("Couldn't open x", ENFILE)).find("ulimit -Hn") != std::string::npos);
+}
+
 TEST_CASE("an exception Xapian throws where nothing may escape ends naba-index with status 2 and the reason") {
     const auto [status, err] = run_child([] { WritesWhenDestroyed updater; });
     INFO("stderr: " << err);
