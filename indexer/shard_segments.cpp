@@ -52,26 +52,34 @@ void ShardSegments::write(const std::string& id, const Xapian::Document& doc, bo
     const std::uint64_t hash = id_hash(id);
     if (is_new) {
         current_.add_document(doc);
+        current_ids_.push_back(hash);
     } else {
-        delete_earlier(id, hash);
-        current_.replace_document(schema::id_term(id), doc);
+        // Already here: no closed segment holds it (it was deleted when it came here).
+        const std::string term = schema::id_term(id);
+        if (!current_.term_exists(term)) {
+            delete_earlier(term, hash);
+            current_ids_.push_back(hash);
+        }
+        current_.replace_document(term, doc);
     }
-    current_ids_.push_back(hash);
     current_bytes_ += text_bytes;
 }
 
 // An id seen again is rare (a corrected record later in a dump), so its closed
-// segment is opened for the deletion alone. Another naba-index trying the stub's locks
-// holds a closed segment's for a moment: wait for it.
-void ShardSegments::delete_earlier(const std::string& id, std::uint64_t hash) {
-    for (const Closed& segment : closed_) {
-        if (!std::binary_search(segment.id_hashes.begin(), segment.id_hashes.end(), hash)) continue;
+// segment is opened for the deletion alone. Only the newest segment listing its hash
+// can hold it (it left the older ones then), unless two ids share a hash: an id
+// written thousands of times opens one segment, not all. Another naba-index trying the
+// stub's locks holds a closed segment's for a moment: wait for it.
+void ShardSegments::delete_earlier(const std::string& id_term, std::uint64_t hash) {
+    for (auto segment = closed_.rbegin(); segment != closed_.rend(); ++segment) {
+        if (!std::binary_search(segment->id_hashes.begin(), segment->id_hashes.end(), hash)) continue;
         for (int attempt = 0;; ++attempt) {
             try {
-                Xapian::WritableDatabase db(segment.path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-                db.delete_document(schema::id_term(id));
+                Xapian::WritableDatabase db(segment->path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+                if (!db.term_exists(id_term)) break;  // another id's hash
+                db.delete_document(id_term);
                 db.commit();
-                break;
+                return;
             } catch (const Xapian::DatabaseLockError&) {
                 if (attempt >= 100) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -68,7 +68,7 @@ class ShardSegments {
         std::string path;
         std::vector<std::uint64_t> id_hashes;  // sorted
     };
-    void delete_earlier(const std::string& id, std::uint64_t hash);
+    void delete_earlier(const std::string& id_term, std::uint64_t hash);
     Xapian::WritableDatabase open_segment(const std::string& path) const;
 
     std::string first_path_;

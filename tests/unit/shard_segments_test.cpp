@@ -97,3 +97,25 @@ TEST_CASE("an id written again replaces its document in the closed segment that 
     CHECK(Xapian::Database(first + ".1").get_doccount() == 2);
     shard.close();
 }
+
+TEST_CASE("an id written again opens only the segment holding it, not older ones it has left") {
+    TempDir dir("newest");
+    const std::string first = (dir.path / "shard-0").string();
+    ShardSegments shard(first, {}, [](const std::string&) {}, 100);
+    write_and_commit(shard, "a", "one");
+    write_and_commit(shard, "b", "bravo");       // closes the first segment
+    write_and_commit(shard, "a", "two", false);  // a leaves the first segment
+    write_and_commit(shard, "c", "charlie");     // closes the second
+    // The first segment, which a's hash still names, is locked by someone else (as a
+    // second naba-index briefly does): a must be found without opening it.
+    Xapian::WritableDatabase holder(first, Xapian::DB_OPEN);
+    CHECK_NOTHROW(shard.write("a", doc_of("a", "three"), false, 10));
+    CHECK_NOTHROW(shard.write("a", doc_of("a", "four"), false, 10));  // in the current one
+    const Xapian::Database all = shard.all();
+    CHECK(all.get_doccount() == 3);
+    CHECK(all.get_termfreq("two") == 0);
+    CHECK(all.get_termfreq("four") == 1);
+    CHECK(Xapian::Database(first + ".1").get_doccount() == 1);  // c only
+    holder.close();
+    shard.close();
+}
