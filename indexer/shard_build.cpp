@@ -11,6 +11,7 @@
 
 #include "build_stub.h"
 #include "file_signature.h"
+#include "open_files_limit.h"
 #include "publish_guard.h"
 #include "schema.h"
 #include "spelling_data.h"
@@ -67,13 +68,15 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
             metadata.emplace_back(*k, target.db.get_metadata(*k));
     }
     metadata.emplace_back(schema::kBuildingKey, "1");
+    const std::size_t max_segments = max_segments_per_shard(open_files_limit(), shards);
     for (int i = 0; i < shards; ++i) {
         auto shard = std::make_unique<Shard>();
         shard->path = work_dir_ + "/shard-" + std::to_string(i);
         shard->queue.set_capacity(kQueuedBatches);
         shard->segment_paths.push_back(shard->path);
         shard->segments = std::make_unique<ShardSegments>(
-            shard->path, metadata, [this, s = shard.get()](const std::string& path) { add_segment(*s, path); });
+            shard->path, metadata, [this, s = shard.get()](const std::string& path) { add_segment(*s, path); },
+            default_min_segment_text_bytes(), max_segments);
         shards_.push_back(std::move(shard));
     }
     install_stub();

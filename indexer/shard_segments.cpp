@@ -14,6 +14,10 @@ namespace {
 // (bench/RESULTS.md, "Indexing speed": 4,000 to 8,000 news articles a segment).
 constexpr std::uint64_t kMinSegmentTextBytes = std::uint64_t{8} << 20;
 
+// A segment open for reading holds a handle per table (up to 6 of them), for writing
+// a lock too; the rest is for stdio, the input file, ICU and the like.
+constexpr std::uint64_t kFilesPerSegment = 8, kOtherFiles = 32;
+
 std::uint64_t id_hash(const std::string& id) { return std::hash<std::string>{}(id); }
 
 }  // namespace
@@ -30,13 +34,20 @@ std::uint64_t default_min_segment_text_bytes() {
     return bytes;
 }
 
+std::size_t max_segments_per_shard(std::uint64_t open_files, int shards) {
+    if (open_files <= kOtherFiles) return 1;
+    const std::uint64_t segments = (open_files - kOtherFiles) / kFilesPerSegment / static_cast<std::uint64_t>(shards);
+    return static_cast<std::size_t>(std::max<std::uint64_t>(segments, 1));
+}
+
 ShardSegments::ShardSegments(std::string path, std::vector<std::pair<std::string, std::string>> metadata,
-                             OnNewSegment on_new_segment, std::uint64_t min_bytes)
+                             OnNewSegment on_new_segment, std::uint64_t min_bytes, std::size_t max_segments)
     : first_path_(std::move(path)),
       metadata_(std::move(metadata)),
       on_new_segment_(std::move(on_new_segment)),
       current_(open_segment(first_path_)),
-      min_bytes_(min_bytes) {}
+      min_bytes_(min_bytes),
+      max_segments_(max_segments) {}
 
 // Searchers and a kill -9 see segments through the stub, so each commit must be whole
 // (no DB_DANGEROUS); nobody needs them after a power loss, so no fsync.
@@ -89,7 +100,7 @@ void ShardSegments::delete_earlier(const std::string& id_term, std::uint64_t has
 }
 
 void ShardSegments::next_segment_if_full() {
-    if (current_bytes_ < segment_text_bytes(min_bytes_, closed_bytes_)) return;
+    if (count() >= max_segments_ || current_bytes_ < segment_text_bytes(min_bytes_, closed_bytes_)) return;
     const std::string path = first_path_ + "." + std::to_string(closed_.size() + 1);
     Xapian::WritableDatabase next = open_segment(path);
     on_new_segment_(path);

@@ -116,6 +116,29 @@ TEST_CASE("a fresh build written in many segments gives the same index as one th
     fs::remove_all(dir);
 }
 
+// A hard limit on open files cannot be raised: the shards keep to as many segments as
+// the merge can open at once (dozens otherwise, here), and the build succeeds.
+TEST_CASE("a fresh build under a hard limit of 64 open files gives the same index as one thread") {
+    std::string dir = temp_dir("segments-hard-limit");
+    write_file(dir + "/in/news.jsonl", generated_jsonl(600));
+    CliResult one = run(NABA_INDEX_BIN, {"--db", dir + "/one", "--jobs", "1", dir + "/in"});
+    ::setenv("NABA_TEST_SEGMENT_TEXT_BYTES", "2000", 1);
+    // The limit is set in a shell before naba-index: this test process keeps its own.
+    CliResult two = run("/bin/sh", {"-c", "ulimit -n 64 && exec \"$0\" \"$@\"", NABA_INDEX_BIN, "--db", dir + "/two",
+                                    "--jobs", "2", "--batch-size", "10", "--verbose", dir + "/in"});
+    ::unsetenv("NABA_TEST_SEGMENT_TEXT_BYTES");
+    REQUIRE(one.exit_code == 0);
+    CAPTURE(two.err.substr(two.err.size() - std::min<std::size_t>(two.err.size(), 600)));
+    REQUIRE(two.exit_code == 0);
+    CHECK(has(two.err, "shard-0 written in 2 segments"));
+    IndexContents a = contents(dir + "/one"), b = contents(dir + "/two");
+    CHECK(b.doccount == 600);
+    CHECK(a.terms == b.terms);
+    CHECK(a.documents == b.documents);
+    CHECK(a.spellings == b.spellings);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a parallel build into an empty index keeps what the index knew of files that gave no documents") {
     std::string dir = temp_dir("shard-keeps-metadata");
     const std::string db = dir + "/db";

@@ -53,6 +53,27 @@ TEST_CASE("a segment is closed once it holds its share of text, which grows with
     CHECK(naba::indexer::default_min_segment_text_bytes() >= std::uint64_t{1} << 20);
 }
 
+TEST_CASE("the open-files limit bounds how many segments a shard may have") {
+    using naba::indexer::max_segments_per_shard;
+    CHECK(max_segments_per_shard(64, 2) == 2);
+    CHECK(max_segments_per_shard(16, 2) == 1);  // never none
+    CHECK(max_segments_per_shard(1024, 2) > 50);
+    CHECK(max_segments_per_shard(1024, 16) < max_segments_per_shard(1024, 2));
+    CHECK(max_segments_per_shard(UINT64_MAX, 4) > 1000000);
+}
+
+TEST_CASE("a shard with as many segments as it may have grows its last one") {
+    TempDir dir("cap");
+    const std::string first = (dir.path / "shard-0").string();
+    std::vector<std::string> listed;
+    ShardSegments shard(first, {}, [&](const std::string& path) { listed.push_back(path); }, 100, 2);
+    for (const char* id : {"a", "b", "c", "d", "e", "f"}) write_and_commit(shard, id, id);
+    CHECK(listed == std::vector<std::string>{first + ".1"});
+    CHECK(shard.count() == 2);
+    CHECK(shard.current().get_doccount() == 4);
+    shard.close();
+}
+
 TEST_CASE("a shard starts its next segment, with the metadata, before the full one is closed") {
     TempDir dir("next");
     const std::string first = (dir.path / "shard-0").string();
