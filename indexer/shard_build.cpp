@@ -60,12 +60,13 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
     // Each shard gets its share of the memory cap.
     limits_.text_bytes = std::max<std::uint64_t>(limits_.text_bytes / static_cast<std::uint64_t>(shards), 1);
     // Searchers read metadata from the first segment of the first shard; every segment
-    // gets it, so a merge of any of them keeps it.
+    // gets it, so a merge of any of them keeps it. Not a spelling-stale mark: each
+    // shard sets its own in its last segment, and compaction keeps a key's first value.
     std::vector<std::pair<std::string, std::string>> metadata;
     {
         std::lock_guard lock(target.mutex);
         for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
-            metadata.emplace_back(*k, target.db.get_metadata(*k));
+            if (*k != schema::kSpellingStaleKey) metadata.emplace_back(*k, target.db.get_metadata(*k));
     }
     metadata.emplace_back(schema::kBuildingKey, "1");
     const std::size_t max_segments = max_segments_per_shard(open_files_limit(), shards);
@@ -195,8 +196,8 @@ void ShardedBuild::run_shard(Shard& shard) {
 // documents, so each shard's own spelling data merges into the right one — computed
 // here in parallel rather than after the merge, within the shard's share of the memory
 // budget (limits_). A Ctrl-C stops it between steps; the mark comes through the merge,
-// and the next run finishes the data. A mark the (empty) target had, copied with its
-// metadata, goes: its spelling data does not come into the merge.
+// and the next run finishes the data. A mark the (empty) target had is not copied into
+// the segments: its spelling data does not come into the merge.
 void ShardedBuild::finish_shard(Shard& shard, AnalysisWorker& worker) {
     Xapian::WritableDatabase& db = shard.segments->current();
     const Xapian::Database all = shard.segments->all();
