@@ -11,4 +11,10 @@ void raise_open_files_limit() noexcept {
     ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
+std::uint64_t open_files_limit() noexcept {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return UINT64_MAX;
+    return limit.rlim_cur;
+}
+
 }  // namespace naba

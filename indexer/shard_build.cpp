@@ -11,6 +11,7 @@
 
 #include "build_stub.h"
 #include "file_signature.h"
+#include "open_files_limit.h"
 #include "publish_guard.h"
 #include "schema.h"
 #include "spelling_data.h"
@@ -59,21 +60,24 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
     // Each shard gets its share of the memory cap.
     limits_.text_bytes = std::max<std::uint64_t>(limits_.text_bytes / static_cast<std::uint64_t>(shards), 1);
     // Searchers read metadata from the first segment of the first shard; every segment
-    // gets it, so a merge of any of them keeps it.
+    // gets it, so a merge of any of them keeps it. Not a spelling-stale mark: each
+    // shard sets its own in its last segment, and compaction keeps a key's first value.
     std::vector<std::pair<std::string, std::string>> metadata;
     {
         std::lock_guard lock(target.mutex);
         for (auto k = target.db.metadata_keys_begin(); k != target.db.metadata_keys_end(); ++k)
-            metadata.emplace_back(*k, target.db.get_metadata(*k));
+            if (*k != schema::kSpellingStaleKey) metadata.emplace_back(*k, target.db.get_metadata(*k));
     }
     metadata.emplace_back(schema::kBuildingKey, "1");
+    const std::size_t max_segments = max_segments_per_shard(open_files_limit(), shards);
     for (int i = 0; i < shards; ++i) {
         auto shard = std::make_unique<Shard>();
         shard->path = work_dir_ + "/shard-" + std::to_string(i);
         shard->queue.set_capacity(kQueuedBatches);
         shard->segment_paths.push_back(shard->path);
         shard->segments = std::make_unique<ShardSegments>(
-            shard->path, metadata, [this, s = shard.get()](const std::string& path) { add_segment(*s, path); });
+            shard->path, metadata, [this, s = shard.get()](const std::string& path) { add_segment(*s, path); },
+            default_min_segment_text_bytes(), max_segments);
         shards_.push_back(std::move(shard));
     }
     install_stub();
@@ -192,8 +196,8 @@ void ShardedBuild::run_shard(Shard& shard) {
 // documents, so each shard's own spelling data merges into the right one — computed
 // here in parallel rather than after the merge, within the shard's share of the memory
 // budget (limits_). A Ctrl-C stops it between steps; the mark comes through the merge,
-// and the next run finishes the data. A mark the (empty) target had, copied with its
-// metadata, goes: its spelling data does not come into the merge.
+// and the next run finishes the data. A mark the (empty) target had is not copied into
+// the segments: its spelling data does not come into the merge.
 void ShardedBuild::finish_shard(Shard& shard, AnalysisWorker& worker) {
     Xapian::WritableDatabase& db = shard.segments->current();
     const Xapian::Database all = shard.segments->all();

@@ -12,6 +12,7 @@
 // holds it, found through the id hashes each closed segment keeps (8 bytes a document).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -31,6 +32,13 @@ std::uint64_t segment_text_bytes(std::uint64_t min_bytes, std::uint64_t earlier_
 // 8 MiB; NABA_TEST_SEGMENT_TEXT_BYTES sets another, for tests to make many segments.
 std::uint64_t default_min_segment_text_bytes();
 
+// How many segments each of `shards` shards may have (at least 1) when a process may
+// open `open_files` files: the merge, a search of the build and the next run finishing
+// a stopped build open every segment at once (a few files each). Past it a shard's
+// last segment grows instead, as its only one did before segments: slower, but a low
+// hard limit (ulimit -n) no longer fails the build at its merge.
+std::size_t max_segments_per_shard(std::uint64_t open_files, int shards);
+
 class ShardSegments {
   public:
     // Called with each new segment's path once it is created and committed, before
@@ -38,10 +46,11 @@ class ShardSegments {
     using OnNewSegment = std::function<void(const std::string& path)>;
 
     // Creates the first segment at `path` (later ones are `path`.1, `path`.2, ...),
-    // each with `metadata`, closed by segment_text_bytes(`min_bytes`, ...). Throws
-    // Xapian::Error.
+    // each with `metadata`, closed by segment_text_bytes(`min_bytes`, ...), at most
+    // `max_segments` of them. Throws Xapian::Error.
     ShardSegments(std::string path, std::vector<std::pair<std::string, std::string>> metadata,
-                  OnNewSegment on_new_segment, std::uint64_t min_bytes = default_min_segment_text_bytes());
+                  OnNewSegment on_new_segment, std::uint64_t min_bytes = default_min_segment_text_bytes(),
+                  std::size_t max_segments = SIZE_MAX);
 
     // The segment being written.
     Xapian::WritableDatabase& current() { return current_; }
@@ -53,7 +62,7 @@ class ShardSegments {
     void write(const std::string& id, const Xapian::Document& doc, bool is_new, std::uint64_t text_bytes);
 
     // After a commit of the current segment: closes it and starts the next one when it
-    // holds enough text. Throws Xapian::Error.
+    // holds enough text and there may be another. Throws Xapian::Error.
     void next_segment_if_full();
 
     // Every segment, the current one as written so far (uncommitted changes included):
@@ -68,7 +77,7 @@ class ShardSegments {
         std::string path;
         std::vector<std::uint64_t> id_hashes;  // sorted
     };
-    void delete_earlier(const std::string& id, std::uint64_t hash);
+    void delete_earlier(const std::string& id_term, std::uint64_t hash);
     Xapian::WritableDatabase open_segment(const std::string& path) const;
 
     std::string first_path_;
@@ -78,6 +87,7 @@ class ShardSegments {
     Xapian::WritableDatabase current_;
     std::vector<std::uint64_t> current_ids_;  // hashes of the ids written to current_
     std::uint64_t min_bytes_, current_bytes_ = 0, closed_bytes_ = 0;
+    std::size_t max_segments_;
 };
 
 }  // namespace naba::indexer

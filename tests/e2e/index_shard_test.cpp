@@ -14,6 +14,7 @@
 
 #include "cli_runner.h"
 #include "index_fixtures.h"
+#include "schema.h"
 #include "shard_fixtures.h"
 
 using namespace naba::e2e;
@@ -116,6 +117,29 @@ TEST_CASE("a fresh build written in many segments gives the same index as one th
     fs::remove_all(dir);
 }
 
+// A hard limit on open files cannot be raised: the shards keep to as many segments as
+// the merge can open at once (dozens otherwise, here), and the build succeeds.
+TEST_CASE("a fresh build under a hard limit of 64 open files gives the same index as one thread") {
+    std::string dir = temp_dir("segments-hard-limit");
+    write_file(dir + "/in/news.jsonl", generated_jsonl(600));
+    CliResult one = run(NABA_INDEX_BIN, {"--db", dir + "/one", "--jobs", "1", dir + "/in"});
+    ::setenv("NABA_TEST_SEGMENT_TEXT_BYTES", "2000", 1);
+    // The limit is set in a shell before naba-index: this test process keeps its own.
+    CliResult two = run("/bin/sh", {"-c", "ulimit -n 64 && exec \"$0\" \"$@\"", NABA_INDEX_BIN, "--db", dir + "/two",
+                                    "--jobs", "2", "--batch-size", "10", "--verbose", dir + "/in"});
+    ::unsetenv("NABA_TEST_SEGMENT_TEXT_BYTES");
+    REQUIRE(one.exit_code == 0);
+    CAPTURE(two.err.substr(two.err.size() - std::min<std::size_t>(two.err.size(), 600)));
+    REQUIRE(two.exit_code == 0);
+    CHECK(has(two.err, "shard-0 written in 2 segments"));
+    IndexContents a = contents(dir + "/one"), b = contents(dir + "/two");
+    CHECK(b.doccount == 600);
+    CHECK(a.terms == b.terms);
+    CHECK(a.documents == b.documents);
+    CHECK(a.spellings == b.spellings);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a parallel build into an empty index keeps what the index knew of files that gave no documents") {
     std::string dir = temp_dir("shard-keeps-metadata");
     const std::string db = dir + "/db";
@@ -132,6 +156,31 @@ TEST_CASE("a parallel build into an empty index keeps what the index knew of fil
     CHECK(third.err.find("0 documents indexed") != std::string::npos);
     CHECK(third.err.find("JSONL line skipped before") != std::string::npos);
     CHECK(third.err.find("bad.jsonl:1") == std::string::npos);
+    fs::remove_all(dir);
+}
+
+// Every segment starts with the empty target's metadata, and compaction keeps the first
+// segment's value of a key: a spelling-stale mark the target had must not win over the
+// shard's own, set in its last segment.
+TEST_CASE("a parallel build in many segments clears a spelling-stale mark the empty index had") {
+    std::string dir = temp_dir("shard-stale-mark");
+    const std::string db = dir + "/db";
+    write_file(dir + "/bad.jsonl", "not json\n");
+    REQUIRE(run(NABA_INDEX_BIN, {"--db", db, dir + "/bad.jsonl"}).exit_code == 1);
+    {
+        Xapian::WritableDatabase empty(db, Xapian::DB_OPEN);
+        REQUIRE(empty.get_doccount() == 0);
+        empty.set_metadata(std::string(naba::schema::kSpellingStaleKey), "1");
+        empty.commit();
+    }
+    write_file(dir + "/good.jsonl", generated_jsonl(300));
+    ::setenv("NABA_TEST_SEGMENT_TEXT_BYTES", "2000", 1);
+    CliResult build = run(NABA_INDEX_BIN, {"--db", db, "--jobs", "2", "--batch-size", "10", "--verbose",
+                                           dir + "/good.jsonl"});
+    ::unsetenv("NABA_TEST_SEGMENT_TEXT_BYTES");
+    REQUIRE(build.exit_code == 0);
+    REQUIRE(!has(build.err, "shard-0 written in 1 segment\n"));
+    CHECK(Xapian::Database(db).get_metadata(std::string(naba::schema::kSpellingStaleKey)).empty());
     fs::remove_all(dir);
 }
 

@@ -53,6 +53,27 @@ TEST_CASE("a segment is closed once it holds its share of text, which grows with
     CHECK(naba::indexer::default_min_segment_text_bytes() >= std::uint64_t{1} << 20);
 }
 
+TEST_CASE("the open-files limit bounds how many segments a shard may have") {
+    using naba::indexer::max_segments_per_shard;
+    CHECK(max_segments_per_shard(64, 2) == 2);
+    CHECK(max_segments_per_shard(16, 2) == 1);  // never none
+    CHECK(max_segments_per_shard(1024, 2) > 50);
+    CHECK(max_segments_per_shard(1024, 16) < max_segments_per_shard(1024, 2));
+    CHECK(max_segments_per_shard(UINT64_MAX, 4) > 1000000);
+}
+
+TEST_CASE("a shard with as many segments as it may have grows its last one") {
+    TempDir dir("cap");
+    const std::string first = (dir.path / "shard-0").string();
+    std::vector<std::string> listed;
+    ShardSegments shard(first, {}, [&](const std::string& path) { listed.push_back(path); }, 100, 2);
+    for (const char* id : {"a", "b", "c", "d", "e", "f"}) write_and_commit(shard, id, id);
+    CHECK(listed == std::vector<std::string>{first + ".1"});
+    CHECK(shard.count() == 2);
+    CHECK(shard.current().get_doccount() == 4);
+    shard.close();
+}
+
 TEST_CASE("a shard starts its next segment, with the metadata, before the full one is closed") {
     TempDir dir("next");
     const std::string first = (dir.path / "shard-0").string();
@@ -95,5 +116,27 @@ TEST_CASE("an id written again replaces its document in the closed segment that 
     CHECK(all.get_termfreq("later") == 1);
     CHECK(Xapian::Database(first).get_doccount() == 1);  // only b is left there
     CHECK(Xapian::Database(first + ".1").get_doccount() == 2);
+    shard.close();
+}
+
+TEST_CASE("an id written again opens only the segment holding it, not older ones it has left") {
+    TempDir dir("newest");
+    const std::string first = (dir.path / "shard-0").string();
+    ShardSegments shard(first, {}, [](const std::string&) {}, 100);
+    write_and_commit(shard, "a", "one");
+    write_and_commit(shard, "b", "bravo");       // closes the first segment
+    write_and_commit(shard, "a", "two", false);  // a leaves the first segment
+    write_and_commit(shard, "c", "charlie");     // closes the second
+    // The first segment, which a's hash still names, is locked by someone else (as a
+    // second naba-index briefly does): a must be found without opening it.
+    Xapian::WritableDatabase holder(first, Xapian::DB_OPEN);
+    CHECK_NOTHROW(shard.write("a", doc_of("a", "three"), false, 10));
+    CHECK_NOTHROW(shard.write("a", doc_of("a", "four"), false, 10));  // in the current one
+    const Xapian::Database all = shard.all();
+    CHECK(all.get_doccount() == 3);
+    CHECK(all.get_termfreq("two") == 0);
+    CHECK(all.get_termfreq("four") == 1);
+    CHECK(Xapian::Database(first + ".1").get_doccount() == 1);  // c only
+    holder.close();
     shard.close();
 }
