@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <thread>
+#include <utility>
 
 #include "schema.h"
 
@@ -45,6 +46,7 @@ ShardSegments::ShardSegments(std::string path, std::vector<std::pair<std::string
     : first_path_(std::move(path)),
       metadata_(std::move(metadata)),
       on_new_segment_(std::move(on_new_segment)),
+      current_path_(first_path_),
       current_(open_segment(first_path_)),
       min_bytes_(min_bytes),
       max_segments_(max_segments) {}
@@ -105,8 +107,7 @@ void ShardSegments::next_segment_if_full() {
     Xapian::WritableDatabase next = open_segment(path);
     on_new_segment_(path);
     std::sort(current_ids_.begin(), current_ids_.end());
-    const std::string closing = closed_.empty() ? first_path_ : first_path_ + "." + std::to_string(closed_.size());
-    closed_.push_back({closing, std::move(current_ids_)});
+    closed_.push_back({std::exchange(current_path_, path), std::move(current_ids_)});
     current_ids_.clear();
     closed_bytes_ += current_bytes_;
     current_bytes_ = 0;

@@ -84,6 +84,7 @@ class ShardSegments {
     std::vector<std::pair<std::string, std::string>> metadata_;
     OnNewSegment on_new_segment_;
     std::vector<Closed> closed_;
+    std::string current_path_;
     Xapian::WritableDatabase current_;
     std::vector<std::uint64_t> current_ids_;  // hashes of the ids written to current_
     std::uint64_t min_bytes_, current_bytes_ = 0, closed_bytes_ = 0;
