@@ -4,7 +4,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
 #include <xxhash.h>
 
 namespace naba::schema {
@@ -54,44 +53,6 @@ std::string entities_value(const std::vector<StoredEntity>& entities) {
     std::string value;
     for (const StoredEntity& e : entities) value.append(e.type).append(1, '\t').append(e.id).append(1, '\n');
     return value;
-}
-
-std::string serialize(const StoredDocument& doc) {
-    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
-    for (const StoredEntity& e : doc.entities) entities.push_back({{"type", e.type}, {"id", e.id}, {"name", e.name}});
-    nlohmann::ordered_json j = {
-        {"v", kDataVersion}, {"id", doc.id},         {"path", doc.path},
-        {"line", doc.line},  {"title", doc.title},   {"date", doc.date},
-        {"lang", doc.lang},  {"source", doc.source}, {"url", doc.url},
-        {"text", doc.text},  {"entities", std::move(entities)},
-    };
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-StoredDocument deserialize(std::string_view data) {
-    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
-        throw std::runtime_error("document data is not a Naba record: this index was not built by naba-index (build one with naba-index)");
-    }
-    auto str = [&](const char* key) { return j.value(key, std::string()); };
-    StoredDocument doc;
-    doc.id = str("id");
-    doc.path = str("path");
-    doc.line = j.value("line", 0L);
-    doc.title = str("title");
-    doc.date = str("date");
-    doc.lang = str("lang");
-    doc.source = str("source");
-    doc.url = str("url");
-    doc.text = str("text");
-    if (auto it = j.find("entities"); it != j.end() && it->is_array()) {
-        for (const auto& e : *it) {
-            if (!e.is_object()) continue;
-            doc.entities.push_back({e.value("type", std::string()), e.value("id", std::string()),
-                                    e.value("name", std::string())});
-        }
-    }
-    return doc;
 }
 
 std::optional<StoredEntity> find_stored_entity(const Xapian::Database& db, const std::string& term) {

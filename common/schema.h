@@ -230,8 +230,8 @@ struct StoredEntity {
 // The kEntitiesSlot value for these entities.
 std::string entities_value(const std::vector<StoredEntity>& entities);
 
-// What is stored for every document (as JSON in the Xapian document data) and shown
-// by the searcher. `text` is the original body, kept for snippets.
+// What is stored for every document (the Xapian document data: a binary record,
+// common/document_record.cpp) and shown by the searcher. `text` is the original body, kept for snippets.
 struct StoredDocument {
     std::string id;
     std::string path;   // file the document came from
@@ -246,8 +246,9 @@ struct StoredDocument {
 };
 
 // Version of the document data record; bump when fields change meaning.
-// 2 added "entities"; version 1 records read as having none.
-inline constexpr int kDataVersion = 2;
+// 1 and 2 were JSON (2 added "entities"; version 1 records read as having none);
+// 3 holds the same fields in a binary record. All three are read.
+inline constexpr int kDataVersion = 3;
 
 std::string serialize(const StoredDocument& doc);
 

@@ -7,6 +7,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <simdjson.h>
+
 #include "text/utf8.h"
 
 namespace naba::text {
@@ -51,6 +53,9 @@ void append_latin_base(std::string& out, UChar32 c) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes, std::size_t* first_bad_offset) {
+    // simdjson checks many bytes at a time; ICU's walk below finds the offset of the
+    // first bad one, which only a repair needs.
+    if (simdjson::validate_utf8(bytes.data(), bytes.size())) return true;
     std::size_t i = 0;
     while (i < bytes.size()) {
         UChar32 c;

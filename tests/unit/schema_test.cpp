@@ -55,9 +55,67 @@ TEST_CASE("entities_value lists one type and id per line, and every type has its
     CHECK_THROWS_AS(schema::entity_prefix("city"), std::invalid_argument);
 }
 
+TEST_CASE("the stored record round-trips a negative line, empty fields and bytes JSON would escape") {
+    schema::StoredDocument doc;
+    doc.id = "x";
+    doc.line = -1;
+    doc.text = std::string("a\0b\x01\"\\\n", 8) + std::string(100000, 'z');
+    schema::StoredDocument back = schema::deserialize(schema::serialize(doc));
+    CHECK(back.line == -1);
+    CHECK(back.text == doc.text);
+    CHECK(back.title.empty());
+    CHECK(back.entities.empty());
+}
+
+TEST_CASE("the stored record is binary and no longer JSON") {
+    schema::StoredDocument doc;
+    doc.id = "id-1";
+    doc.text = "body";
+    const std::string data = schema::serialize(doc);
+    CHECK(data.starts_with(std::string("\0N\x03", 3)));
+    CHECK(data.size() < 32);  // no field names
+}
+
+TEST_CASE("records of an index written before (JSON, versions 1 and 2) are still read") {
+    schema::StoredDocument old = schema::deserialize(
+        R"({"v":2,"id":"a","path":"/p","line":3,"title":"T","date":"2025-01-02","lang":"en","source":"S",)"
+        R"("url":"u","text":"body","entities":[{"type":"place","id":"l:kyiv","name":"Kyiv"}]})");
+    CHECK(old.id == "a");
+    CHECK(old.line == 3);
+    CHECK(old.text == "body");
+    REQUIRE(old.entities.size() == 1);
+    CHECK(old.entities[0].name == "Kyiv");
+}
+
+TEST_CASE("the stored record replaces invalid UTF-8 with U+FFFD, as the JSON record did") {
+    schema::StoredDocument doc;
+    doc.id = "x";
+    doc.path = "/data/caf\xE9.txt";  // a Latin-1 file name
+    doc.text = "ok \xFF end";
+    schema::StoredDocument back = schema::deserialize(schema::serialize(doc));
+    CHECK(back.path == "/data/caf\xEF\xBF\xBD.txt");
+    CHECK(back.text == "ok \xEF\xBF\xBD end");
+}
+
 TEST_CASE("deserialize rejects data that is not a Naba record") {
     CHECK_THROWS_AS(schema::deserialize("not json"), std::runtime_error);
     CHECK_THROWS_AS(schema::deserialize("[1,2]"), std::runtime_error);
+    CHECK_THROWS_AS(schema::deserialize(""), std::runtime_error);
+    schema::StoredDocument doc;
+    doc.id = "id-1";
+    doc.text = "some body text";
+    const std::string data = schema::serialize(doc);
+    for (std::size_t cut = 0; cut < data.size(); ++cut)  // every truncation
+        CHECK_THROWS_AS(schema::deserialize(data.substr(0, cut)), std::runtime_error);
+    CHECK_THROWS_AS(schema::deserialize(data + "x"), std::runtime_error);
+    std::string huge_length = data.substr(0, 3) + std::string(9, '\xff') + "\x01";
+    CHECK_THROWS_AS(schema::deserialize(huge_length), std::runtime_error);
+}
+
+TEST_CASE("a record of a version this build does not know says the index is newer") {
+    std::string data = schema::serialize(schema::StoredDocument{});
+    data[2] = 9;
+    CHECK_THROWS_WITH_AS(schema::deserialize(data), doctest::Contains("newer"), std::runtime_error);
 }
 
 TEST_CASE("parse_iso_date accepts ISO 8601 dates and rejects the rest") {
