@@ -15,6 +15,12 @@ namespace {
 // (bench/RESULTS.md, "Indexing speed": 4,000 to 8,000 news articles a segment).
 constexpr std::uint64_t kMinSegmentTextBytes = std::uint64_t{8} << 20;
 
+// Each commit rewrites every block its documents touch; in 16 KB blocks rather than
+// Xapian's 8 KB that is 40 % fewer reads and writes for the same documents (strace at
+// four times the news corpora: 690,885 -> 401,198 pwrite64), and the build is a few
+// percent faster. The merged index gets Xapian's own block size from the compaction.
+constexpr unsigned kSegmentBlockSize = 16384;
+
 // A segment open for reading holds a handle per table (up to 6 of them), for writing
 // a lock too; the rest is for stdio, the input file, ICU and the like.
 constexpr std::uint64_t kFilesPerSegment = 8, kOtherFiles = 32;
@@ -54,7 +60,7 @@ ShardSegments::ShardSegments(std::string path, std::vector<std::pair<std::string
 // Searchers and a kill -9 see segments through the stub, so each commit must be whole
 // (no DB_DANGEROUS); nobody needs them after a power loss, so no fsync.
 Xapian::WritableDatabase ShardSegments::open_segment(const std::string& path) const {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC, kSegmentBlockSize);
     for (const auto& [key, value] : metadata_) db.set_metadata(key, value);
     db.commit();
     return db;

@@ -67,6 +67,12 @@ TEST_CASE("a fresh build on two threads gives the same index as one thread, dupl
     CHECK(b.metadata["naba:stemming"] == (synonyms_on ? "synonyms" : "terms"));
     CHECK(search_ids(dir + "/two", "wins") == std::vector<std::string>{"d5", "d6"});
     CHECK(!fs::exists(dir + "/two.naba-build"));  // the work directory is gone
+    // Segments are written in 16 KB blocks; the merged index has Xapian's 8 KB ones,
+    // like an index of one writer.
+    CliResult check = run("xapian-check", {dir + "/two"});
+    CHECK(check.exit_code == 0);
+    CHECK(has(check.out, "blocksize=8K"));
+    CHECK(!has(check.out, "blocksize=16K"));
 
     // The sharded index takes incremental re-runs like any other.
     CliResult again = run(NABA_INDEX_BIN, {"--db", dir + "/two", "--jobs", "2", dir + "/in"});

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -60,6 +61,25 @@ TEST_CASE("the open-files limit bounds how many segments a shard may have") {
     CHECK(max_segments_per_shard(1024, 2) > 50);
     CHECK(max_segments_per_shard(1024, 16) < max_segments_per_shard(1024, 2));
     CHECK(max_segments_per_shard(UINT64_MAX, 4) > 1000000);
+}
+
+TEST_CASE("segments are written in 16 KB blocks, so a commit rewrites fewer of them") {
+    TempDir dir("blocks");
+    const std::string first = (dir.path / "shard-0").string();
+    ShardSegments shard(first, {}, [](const std::string&) {}, 100);
+    for (const char* id : {"a", "b", "c"}) write_and_commit(shard, id, id);
+    REQUIRE(shard.count() == 2);
+    for (const std::string& segment : {first, first + ".1"}) {
+        CAPTURE(segment);
+        std::string out;
+        if (FILE* check = ::popen(("xapian-check '" + segment + "' 2>&1").c_str(), "r")) {
+            char buf[4096];
+            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, check)) > 0;) out.append(buf, n);
+            CHECK(::pclose(check) == 0);
+        }
+        CHECK(out.find("blocksize=16K") != std::string::npos);
+    }
+    shard.close();
 }
 
 TEST_CASE("a shard with as many segments as it may have grows its last one") {
