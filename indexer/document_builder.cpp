@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +22,10 @@ namespace {
 // Gap between title and body positions, so a phrase never spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
+bool name_key_word(const entities::RawToken& t) {
+    return t.script == text::Script::latin && t.capitalized && !t.all_caps && !t.sentence_start;
+}
+
 // Each Arabic word's root, name-key and n-gram terms (Analyzer::arabic_terms) with
 // the word's within-document frequency; no positions, so the index grows by a term
 // list entry per distinct root, skeleton or n-gram.
@@ -39,17 +44,30 @@ void add_arabic_terms(const Analyzer& analyzer, Xapian::Document& xdoc) {
 // often than not, unless it starts a sentence or is in capitals (a headline), which
 // are left out: English words stay unkeyed, so a query word's key meets only names
 // spelled like it (Zelensky: Zelenskiy, Zelinski). No positions, as for Arabic.
-void add_latin_name_keys(const Analyzer& analyzer, std::string_view text, Xapian::Document& xdoc) {
-    const AnalysisOptions& options = analysis_options();
-    if (options.name_keys <= 0 || !options.latin_name_keys) return;
-    std::unordered_map<std::string_view, std::string> key_of;  // by surface form
-    for (const entities::RawToken& t : entities::scan_tokens(text)) {
-        if (t.script != text::Script::latin || !t.capitalized || t.all_caps || t.sentence_start) continue;
-        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
-        auto [it, added] = key_of.try_emplace(surface);
-        if (added) it->second = analyzer.name_key_term(analyzer.normalize(surface));
+// `tokens` are the text's, with their normalized forms (the entity tagger's, or
+// scan_latin_words').
+void add_latin_name_keys(const Analyzer& analyzer, const std::vector<entities::DocToken>& tokens,
+                         Xapian::Document& xdoc) {
+    std::unordered_map<std::string_view, std::string> key_of;  // by normalized form
+    for (const entities::DocToken& t : tokens) {
+        if (!name_key_word(t.raw)) continue;
+        auto [it, added] = key_of.try_emplace(t.norm);
+        if (added) it->second = analyzer.name_key_term(std::string(t.norm));
         if (!it->second.empty()) xdoc.add_term(it->second);
     }
+}
+
+// The words add_latin_name_keys keys, scanned and normalized here when no entity
+// tagger did it; `norms` holds the forms.
+std::vector<entities::DocToken> scan_latin_words(const Analyzer& analyzer, std::string_view text,
+                                                 std::deque<std::string>& norms) {
+    std::vector<entities::DocToken> words;
+    for (const entities::RawToken& t : entities::scan_tokens(text)) {
+        if (!name_key_word(t)) continue;
+        norms.push_back(analyzer.normalize(text.substr(t.begin, t.end - t.begin)));
+        words.push_back(entities::DocToken{t, norms.back(), entities::kNoToken});
+    }
+    return words;
 }
 
 }  // namespace
@@ -107,7 +125,6 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(analyzer_.normalize(doc.text));
     add_arabic_terms(analyzer_, xdoc);
-    add_latin_name_keys(analyzer_, doc.text, xdoc);
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     const std::string lang_prefix(schema::kLangPrefix);
@@ -122,17 +139,27 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
         if (source_term.size() <= schema::kMaxVerbatimIdBytes) xdoc.add_boolean_term(source_term);
     }
     if (!doc.date.empty()) xdoc.add_value(schema::kDateSlot, date_sort_key(doc.date));
-    if (tagger_) add_entities(doc, xdoc);
+    // Latin name keys read the body's tokens, which the tagger has already scanned.
+    const AnalysisOptions& options = analysis_options();
+    const bool name_keys = options.name_keys > 0 && options.latin_name_keys;
+    std::vector<entities::DocToken> body_tokens;
+    std::deque<std::string> scanned_norms;
+    if (tagger_) add_entities(doc, xdoc, name_keys ? &body_tokens : nullptr);
+    if (name_keys) {
+        if (!tagger_) body_tokens = scan_latin_words(analyzer_, doc.text, scanned_norms);
+        add_latin_name_keys(analyzer_, body_tokens, xdoc);
+    }
     xdoc.set_data(schema::serialize(doc));
     return xdoc;
 }
 
 // Each distinct entity of the title and body once, in order of first mention.
-void DocumentBuilder::add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const {
+void DocumentBuilder::add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc,
+                                   std::vector<entities::DocToken>* body_tokens) const {
     doc.entities.clear();
     std::unordered_set<std::string> seen;
     for (const std::string* part : {&doc.title, &doc.text}) {
-        for (entities::Mention& m : tagger_->tag(*part)) {
+        for (entities::Mention& m : tagger_->tag(*part, part == &doc.text ? body_tokens : nullptr)) {
             if (!seen.insert(m.id).second) continue;
             std::string type(entities::type_name(m.type));
             xdoc.add_boolean_term(schema::bounded_term(schema::entity_prefix(type), m.id));

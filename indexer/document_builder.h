@@ -35,7 +35,9 @@ class DocumentBuilder {
     bool tags_entities() const { return tagger_ != nullptr; }
 
   private:
-    void add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc) const;
+    // `body_tokens`, when given, receives the body's tokens (EntityTagger::tag).
+    void add_entities(schema::StoredDocument& doc, Xapian::Document& xdoc,
+                      std::vector<entities::DocToken>* body_tokens = nullptr) const;
 
     const Analyzer& analyzer_;
     const entities::EntityTagger* tagger_;

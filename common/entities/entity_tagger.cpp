@@ -279,7 +279,7 @@ EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Analyzer& analyzer)
 
 EntityTagger::~EntityTagger() = default;
 
-std::vector<Mention> EntityTagger::tag(std::string_view text) const {
+std::vector<Mention> EntityTagger::tag(std::string_view text, std::vector<DocToken>* tokens_out) const {
     std::vector<DocToken> tokens = analyze_tokens(text, analyzer_, *index_);
     std::vector<CandidateMatch> matches = find_alias_matches(tokens, *index_, MatchOptions{});
     std::vector<bool> headline = headline_tokens(tokens);
@@ -319,6 +319,7 @@ std::vector<Mention> EntityTagger::tag(std::string_view text) const {
         }
         mentions.push_back(std::move(mention));
     }
+    if (tokens_out) *tokens_out = std::move(tokens);
     return mentions;
 }
 

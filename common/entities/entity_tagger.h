@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "entities/alias_matcher.h"
 #include "entities/gazetteer.h"
 #include "entities/name_key.h"
 
@@ -65,8 +66,10 @@ class EntityTagger {
     EntityTagger(const EntityTagger&) = delete;
     EntityTagger& operator=(const EntityTagger&) = delete;
 
-    // Mentions in document order, without overlaps.
-    std::vector<Mention> tag(std::string_view text) const;
+    // Mentions in document order, without overlaps. `tokens`, when given, receives the
+    // text's tokens with their normalized forms, so a caller that needs them too does not
+    // scan the text again; the forms stay valid until the next tag() on this thread.
+    std::vector<Mention> tag(std::string_view text, std::vector<DocToken>* tokens = nullptr) const;
 
     // A query value ("zelensky", "زيلينسكي", "Zelenski", "kiev") -> ids of the entities
     // whose alias it is as a whole (restricted to `type` when given), with the same
