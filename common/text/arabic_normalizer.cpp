@@ -52,13 +52,22 @@ std::string arabic_normalize(std::string_view utf8) {
     }
     if (!has_arabic) return std::string(utf8);
 
+    // Copied in stretches up to each letter folded or dropped: most letters stay.
     std::string out;
     out.reserve(utf8.size());
+    std::size_t copied = 0;
     std::size_t i = 0;
     while (i < utf8.size()) {
-        char32_t c = arabic_fold(next_code_point(utf8, i));
-        if (c != 0) append_utf8(out, c);
+        const std::size_t start = i;
+        const char32_t c = next_code_point(utf8, i);
+        const char32_t folded = arabic_fold(c);
+        // U+FFFD also stands for invalid bytes, which are written as U+FFFD.
+        if (folded == c && c != U'\uFFFD') continue;
+        out.append(utf8.substr(copied, start - copied));
+        if (folded != 0) append_utf8(out, folded);
+        copied = i;
     }
+    out.append(utf8.substr(copied));
     return out;
 }
 

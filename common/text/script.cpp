@@ -41,25 +41,38 @@ std::string split_scripts(std::string_view utf8) {
     out.reserve(utf8.size() + 8);
     // Script of the letter run we are in; USCRIPT_INVALID_CODE between runs.
     UScriptCode run = USCRIPT_INVALID_CODE;
+    // The text is copied in stretches, up to each space inserted: most texts have none
+    // to insert, and this stage sees every byte of every document.
+    std::size_t copied = 0;
     std::size_t i = 0;
     while (i < utf8.size()) {
-        std::size_t start = i;
-        char32_t c = next_code_point(utf8, i);
-        UErrorCode status = U_ZERO_ERROR;
-        UScriptCode code = c < 0x80 ? (u_isalpha(static_cast<UChar32>(c)) ? USCRIPT_LATIN
-                                                                          : USCRIPT_COMMON)
-                                    : uscript_getScript(static_cast<UChar32>(c), &status);
-        if (code == USCRIPT_COMMON || code == USCRIPT_INHERITED || U_FAILURE(status)) {
-            // Marks and tatweel continue the run; spaces, digits, punctuation end it.
-            bool joins = u_isalpha(static_cast<UChar32>(c)) ||
-                         (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
-            if (!joins) run = USCRIPT_INVALID_CODE;
+        const std::size_t start = i;
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        UScriptCode code = USCRIPT_LATIN;
+        if (lead < 0x80) {  // ASCII: a Latin letter, or something that ends a run
+            ++i;
+            if ((lead | 0x20) < 'a' || (lead | 0x20) > 'z') {
+                run = USCRIPT_INVALID_CODE;
+                continue;
+            }
         } else {
-            if (run != USCRIPT_INVALID_CODE && code != run) out += ' ';
-            run = code;
+            const auto c = static_cast<UChar32>(next_code_point(utf8, i));
+            UErrorCode status = U_ZERO_ERROR;
+            code = uscript_getScript(c, &status);
+            if (code == USCRIPT_COMMON || code == USCRIPT_INHERITED || U_FAILURE(status)) {
+                // Marks and tatweel continue the run; spaces, digits, punctuation end it.
+                const bool joins = u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+                if (!joins) run = USCRIPT_INVALID_CODE;
+                continue;
+            }
         }
-        out.append(utf8.substr(start, i - start));
+        if (run != USCRIPT_INVALID_CODE && code != run) {
+            out.append(utf8.substr(copied, start - copied)).push_back(' ');
+            copied = start;
+        }
+        run = code;
     }
+    out.append(utf8.substr(copied));
     return out;
 }
 

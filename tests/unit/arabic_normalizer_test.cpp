@@ -48,3 +48,9 @@ TEST_CASE("arabic_normalize leaves other scripts untouched") {
     CHECK(arabic_normalize("Zelensky 2025") == "Zelensky 2025");
     CHECK(arabic_normalize("") == "");
 }
+
+TEST_CASE("arabic_normalize writes invalid bytes as U+FFFD and keeps Latin text around Arabic as it is") {
+    CHECK(naba::text::arabic_normalize("a\xFF" "أ") == "a\xEF\xBF\xBD" "ا");
+    CHECK(naba::text::arabic_normalize("Kyiv كييف، Kyiv") == "Kyiv كييف، Kyiv");
+    CHECK(naba::text::arabic_normalize("إلى") == "الي");
+}

@@ -21,6 +21,15 @@ TEST_CASE("split_scripts separates Arabic and Latin letters that touch") {
     CHECK(split_scripts("بـNATO") == "بـ NATO");  // tatweel belongs to the Arabic run
 }
 
+TEST_CASE("split_scripts splits every switch of script in a run, Cyrillic and Greek too, and keeps the rest") {
+    CHECK(split_scripts("aبcدe") == "a ب c د e");
+    CHECK(split_scripts("x Kyivкиївكييف.") == "x Kyiv київ كييف.");
+    CHECK(split_scripts("αβγabc") == "αβγ abc");
+    CHECK(split_scripts("Ab\u0301cدِ1x") == "Ab\u0301c دِ1x");  // marks join; a digit ends the run
+    CHECK(split_scripts("") == "");
+    CHECK(split_scripts("ب") == "ب");
+}
+
 TEST_CASE("split_scripts leaves single-script text, digits and punctuation alone") {
     CHECK(split_scripts("NATO-الناتو") == "NATO-الناتو");
     CHECK(split_scripts("وَقْفُ النار") == "وَقْفُ النار");
