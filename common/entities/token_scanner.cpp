@@ -13,9 +13,10 @@ namespace {
 bool is_apostrophe(char32_t c) { return c == '\'' || c == U'\u2019' || c == U'\u02BC'; }
 
 // What the scanner asks of a character: is it a word character, its script, is it
-// upper case. ASCII (nearly all of English text) is answered from a table filled by
-// the shared functions themselves, so the answers are theirs; the per-character
-// calls into the UTF-8 decoder and ICU were most of the scanner's time.
+// upper case. ASCII (nearly all of English text) and the Arabic block (nearly all of
+// Arabic text) are answered from tables filled by the shared functions themselves, so
+// the answers are theirs; the per-character calls into ICU were most of the scanner's
+// time.
 struct CharInfo {
     bool word = false;
     text::Script script = text::Script::other;
@@ -33,22 +34,34 @@ CharInfo char_info(char32_t c) {
     return info;
 }
 
-using AsciiTable = std::array<CharInfo, 0x80>;
+constexpr char32_t kArabicBlock = 0x0600;  // U+0600..U+06FF
 
-const AsciiTable& ascii_table() {
-    static const AsciiTable table = [] {
-        AsciiTable t{};
-        for (char32_t a = 0; a < 0x80; ++a) t[a] = char_info(a);
+struct CharTables {
+    std::array<CharInfo, 0x80> ascii;
+    std::array<CharInfo, 0x100> arabic;
+};
+
+const CharTables& char_tables() {
+    static const CharTables tables = [] {
+        CharTables t{};
+        for (char32_t c = 0; c < t.ascii.size(); ++c) t.ascii[c] = char_info(c);
+        for (char32_t c = 0; c < t.arabic.size(); ++c) t.arabic[c] = char_info(kArabicBlock + c);
         return t;
     }();
-    return table;
+    return tables;
 }
 
-// The answers for any character, given the ASCII table (fetched once per scan).
-inline CharInfo info_of(const AsciiTable& ascii, char32_t c) { return c < 0x80 ? ascii[c] : char_info(c); }
+// The answers for any character, given the tables (fetched once per scan).
+inline CharInfo info_of(const CharTables& tables, char32_t c) {
+    if (c < 0x80) return tables.ascii[c];
+    if (c - kArabicBlock < tables.arabic.size()) return tables.arabic[c - kArabicBlock];
+    return char_info(c);
+}
 
-inline bool is_word_char(const AsciiTable& ascii, char32_t c) {
-    return c < 0x80 ? ascii[c].word : text::is_word_char(c);
+inline bool is_word_char(const CharTables& tables, char32_t c) {
+    if (c < 0x80) return tables.ascii[c].word;
+    if (c - kArabicBlock < tables.arabic.size()) return tables.arabic[c - kArabicBlock].word;
+    return text::is_word_char(c);
 }
 
 // What the gap between two tokens says about the second one.
@@ -80,7 +93,7 @@ void note_gap_char(Gap& gap, char32_t c) {
 }  // namespace
 
 std::vector<RawToken> scan_tokens(std::string_view text) {
-    const AsciiTable& ascii = ascii_table();
+    const CharTables& tables = char_tables();
     std::vector<RawToken> tokens;
     tokens.reserve(text.size() / 6 + 1);
     Gap gap{true, true, false};  // the text start counts as a sentence start
@@ -88,7 +101,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
     while (i < text.size()) {
         std::size_t start = i;
         char32_t c = text::next_code_point(text, i);
-        if (!is_word_char(ascii, c)) {
+        if (!is_word_char(tables, c)) {
             note_gap_char(gap, c);
             continue;
         }
@@ -105,7 +118,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
         while (j < text.size()) {
             std::size_t at = j;
             char32_t d = text::next_code_point(text, j);
-            CharInfo info = info_of(ascii, d);
+            CharInfo info = info_of(tables, d);
             if (!info.word) break;
             if (info.script != text::Script::other) {
                 if (token.script == text::Script::other) token.script = info.script;
@@ -128,7 +141,7 @@ std::vector<RawToken> scan_tokens(std::string_view text) {
             if (is_apostrophe(a) && k < text.size() && (text[k] == 's' || text[k] == 'S')) {
                 std::size_t after = k + 1;
                 std::size_t peek = after;
-                if (after >= text.size() || !is_word_char(ascii, text::next_code_point(text, peek))) i = after;
+                if (after >= text.size() || !is_word_char(tables, text::next_code_point(text, peek))) i = after;
             }
         }
         tokens.push_back(token);
