@@ -47,7 +47,14 @@ void put_text(std::string& out, std::string_view s) {
         "document data is not a Naba record: this index was not built by naba-index (build one with naba-index)");
 }
 
-// Reads a binary record front to back; any length past the end is not a record.
+// A record with the binary mark and this version is naba-index's: one that does not
+// read is cut short or overwritten, not another tool's, and only a rebuild mends it.
+[[noreturn]] void damaged() {
+    throw std::runtime_error(
+        "a document record of this index is damaged (cut short or overwritten): build the index again with naba-index");
+}
+
+// Reads a binary record front to back; any length past the end is damage.
 class RecordReader {
   public:
     explicit RecordReader(std::string_view data) : rest_(data) {}
@@ -55,18 +62,18 @@ class RecordReader {
     std::uint64_t number() {
         std::uint64_t n = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            if (rest_.empty()) not_a_record();
+            if (rest_.empty()) damaged();
             const auto byte = static_cast<unsigned char>(rest_.front());
             rest_.remove_prefix(1);
             n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
             if (byte < 0x80) return n;
         }
-        not_a_record();
+        damaged();
     }
 
     std::string text() {
         const std::uint64_t size = number();
-        if (size > rest_.size()) not_a_record();
+        if (size > rest_.size()) damaged();
         std::string s(rest_.substr(0, size));
         rest_.remove_prefix(size);
         return s;
@@ -85,7 +92,7 @@ StoredDocument read_binary(std::string_view data) {
         *field = in.text();
     doc.line = static_cast<long>(in.number());
     const std::uint64_t entities = in.number();
-    if (entities > data.size()) not_a_record();  // each takes three bytes at least
+    if (entities > data.size()) damaged();  // each takes three bytes at least
     doc.entities.reserve(entities);
     for (std::uint64_t i = 0; i < entities; ++i) {
         StoredEntity& e = doc.entities.emplace_back();
@@ -93,12 +100,14 @@ StoredDocument read_binary(std::string_view data) {
         e.id = in.text();
         e.name = in.text();
     }
-    if (!in.at_end()) not_a_record();
+    if (!in.at_end()) damaged();
     return doc;
 }
 
-// Versions 1 and 2; version 1 records have no entities.
-StoredDocument read_json(std::string_view data) {
+// Versions 1 and 2; version 1 records have no entities. JSON whose fields have other
+// types ({"id": 5}) is another tool's data: nlohmann's type_error is no runtime_error,
+// which is_naba_index catches, so it must not get out.
+StoredDocument read_json(std::string_view data) try {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("id")) not_a_record();
     auto str = [&](const char* key) { return j.value(key, std::string()); };
@@ -120,6 +129,8 @@ StoredDocument read_json(std::string_view data) {
         }
     }
     return doc;
+} catch (const nlohmann::json::exception&) {
+    not_a_record();
 }
 
 }  // namespace
@@ -143,11 +154,13 @@ std::string serialize(const StoredDocument& doc) {
 
 StoredDocument deserialize(std::string_view data) {
     if (data.starts_with(kBinaryMark)) {
-        if (data.size() <= kBinaryMark.size()) not_a_record();
-        if (data[kBinaryMark.size()] != static_cast<char>(kDataVersion))
-            throw std::runtime_error("document data of a record version this naba-index does not know (" +
-                                     std::to_string(static_cast<unsigned char>(data[kBinaryMark.size()])) +
-                                     "): the index was written by a newer Naba");
+        if (data.size() <= kBinaryMark.size()) damaged();
+        const int version = static_cast<unsigned char>(data[kBinaryMark.size()]);
+        if (version > kDataVersion)
+            throw std::runtime_error("document record version " + std::to_string(version) +
+                                     " is newer than this Naba reads (" + std::to_string(kDataVersion) +
+                                     "): the index was written by a newer naba-index");
+        if (version < kDataVersion) damaged();  // no binary record was written before version 3
         return read_binary(data);
     }
     return read_json(data);

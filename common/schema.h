@@ -252,7 +252,8 @@ inline constexpr int kDataVersion = 3;
 
 std::string serialize(const StoredDocument& doc);
 
-// Throws std::runtime_error for data that is not a Naba record.
+// Throws std::runtime_error for data that is not a Naba record (another tool's), a damaged
+// record, or one of a newer version.
 StoredDocument deserialize(std::string_view data);
 
 // The entity behind an entity term (type prefix + id, or its hashed form), as stored

@@ -68,7 +68,8 @@ class EntityTagger {
 
     // Mentions in document order, without overlaps. `tokens`, when given, receives the
     // text's tokens with their normalized forms, so a caller that needs them too does not
-    // scan the text again; the forms stay valid until the next tag() on this thread.
+    // scan the text again; the forms stay valid until the next tag() or resolve() on this
+    // thread (both analyze the text into the same per-thread memo).
     std::vector<Mention> tag(std::string_view text, std::vector<DocToken>* tokens = nullptr) const;
 
     // A query value ("zelensky", "زيلينسكي", "Zelenski", "kiev") -> ids of the entities

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include "date.h"
 #include "schema.h"
 
@@ -116,6 +118,35 @@ TEST_CASE("a record of a version this build does not know says the index is newe
     std::string data = schema::serialize(schema::StoredDocument{});
     data[2] = 9;
     CHECK_THROWS_WITH_AS(schema::deserialize(data), doctest::Contains("newer"), std::runtime_error);
+}
+
+TEST_CASE("JSON with fields of other types (another tool's data) is not a Naba record nor a Naba index") {
+    // nlohmann's type_error is no runtime_error: it escaped is_naba_index and both
+    // programs printed "[json.exception.type_error.302] type must be string".
+    for (const char* data : {R"({"id":5,"text":"hello"})", R"({"id":"a","line":"3"})",
+                             R"({"id":"a","entities":[{"type":1}]})"}) {
+        CAPTURE(data);
+        CHECK_THROWS_WITH_AS(schema::deserialize(data), doctest::Contains("not a Naba record"), std::runtime_error);
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        Xapian::Document doc;
+        doc.set_data(data);
+        db.add_document(doc);
+        CHECK_FALSE(schema::is_naba_index(db));
+    }
+}
+
+TEST_CASE("a binary record cut short or overwritten is reported as damaged, not as another tool's") {
+    schema::StoredDocument doc;
+    doc.id = "id-1";
+    doc.text = "some body text";
+    const std::string data = schema::serialize(doc);
+    std::string older_version = data;
+    older_version[2] = 2;  // versions 1 and 2 were JSON, never binary
+    for (const std::string& bad : {data.substr(0, data.size() - 3), data.substr(0, 3) + "\xff\xff\xff garbage",
+                                   data.substr(0, 2), older_version}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH_AS(schema::deserialize(bad), doctest::Contains("damaged"), std::runtime_error);
+    }
 }
 
 TEST_CASE("parse_iso_date accepts ISO 8601 dates and rejects the rest") {
