@@ -92,7 +92,7 @@ StoredDocument read_binary(std::string_view data) {
         *field = in.text();
     doc.line = static_cast<long>(in.number());
     const std::uint64_t entities = in.number();
-    if (entities > data.size()) damaged();  // each takes three bytes at least
+    if (entities > data.size() / 3) damaged();  // each takes three bytes at least
     doc.entities.reserve(entities);
     for (std::uint64_t i = 0; i < entities; ++i) {
         StoredEntity& e = doc.entities.emplace_back();

@@ -95,7 +95,7 @@ TEST_CASE("xapian-compact compresses naba-index's records again, and naba-index 
     fs::remove_all(dir);
 }
 
-TEST_CASE("an index of JSON records (an older naba-index's) searches, takes binary ones, and re-analysis rewrites them") {
+TEST_CASE("an index of JSON records (an older naba-index's) searches, takes binary ones, re-analysis rewrites them") {
     const std::string dir = temp_dir("storage-json-records"), db = dir + "/db";
     write_file(dir + "/a.jsonl", repetitive_record("r1", "grain"));
     REQUIRE(index(db, {"-j", "1", dir + "/a.jsonl"}).exit_code == 0);
