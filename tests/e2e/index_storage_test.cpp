@@ -55,6 +55,17 @@ void rewrite_records_as_json(const std::string& db) {
     w.commit();
 }
 
+// A re-run over dir/a.jsonl (indexed in `db`: record r1) and a new dir/b.jsonl keeps
+// r1 unchanged and adds r2; naba-search shows both.
+void adds_a_record_beside_the_old(const std::string& dir, const std::string& db) {
+    write_file(dir + "/b.jsonl", repetitive_record("r2", "wheat"));
+    CliResult added = index(db, {dir + "/a.jsonl", dir + "/b.jsonl"});
+    CHECK(added.exit_code == 0);
+    CHECK(has(added.err, "1 unchanged"));
+    CHECK(record_readable(db, "grain", "r1"));
+    CHECK(record_readable(db, "wheat", "r2"));
+}
+
 bool all_records_binary(const std::string& db) {
     Xapian::Database r(db);
     for (auto p = r.postlist_begin(""); p != r.postlist_end(""); ++p)
@@ -86,12 +97,7 @@ TEST_CASE("xapian-compact compresses naba-index's records again, and naba-index 
     CHECK(record_readable(small, "grain", "r1"));
     // An index holding compressed records (compacted, or written by an older naba-index)
     // takes uncompressed ones beside them.
-    write_file(dir + "/b.jsonl", repetitive_record("r2", "wheat"));
-    CliResult added = index(small, {dir + "/a.jsonl", dir + "/b.jsonl"});
-    CHECK(added.exit_code == 0);
-    CHECK(has(added.err, "1 unchanged"));
-    CHECK(record_readable(small, "grain", "r1"));
-    CHECK(record_readable(small, "wheat", "r2"));
+    adds_a_record_beside_the_old(dir, small);
     fs::remove_all(dir);
 }
 
@@ -103,12 +109,7 @@ TEST_CASE("an index of JSON records (an older naba-index's) searches, takes bina
     rewrite_records_as_json(db);
     CHECK_FALSE(all_records_binary(db));
     CHECK(record_readable(db, "grain", "r1"));
-    write_file(dir + "/b.jsonl", repetitive_record("r2", "wheat"));
-    CliResult added = index(db, {dir + "/a.jsonl", dir + "/b.jsonl"});
-    CHECK(added.exit_code == 0);
-    CHECK(has(added.err, "1 unchanged"));
-    CHECK(record_readable(db, "grain", "r1"));
-    CHECK(record_readable(db, "wheat", "r2"));
+    adds_a_record_beside_the_old(dir, db);
     {
         Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
         w.set_metadata(std::string(naba::schema::kAnalysisKey), "");  // as if analysed by another version
