@@ -7,6 +7,7 @@
 // (a twentieth of a build's CPU), and each hit shown parsed the whole text back.
 // A JSON record begins with '{', never with a NUL, so an index written before keeps
 // its records readable beside new ones (each is rewritten when its document is).
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -20,6 +21,12 @@ namespace naba::schema {
 namespace {
 
 constexpr std::string_view kBinaryMark{"\0N", 2};
+
+// The text fields in the record's order, for the writer and the reader alike.
+template <class Document>
+auto text_fields(Document& doc) {
+    return std::array{&doc.id, &doc.path, &doc.title, &doc.date, &doc.lang, &doc.source, &doc.url, &doc.text};
+}
 
 void put_number(std::string& out, std::uint64_t n) {
     while (n >= 0x80) {
@@ -88,8 +95,7 @@ class RecordReader {
 StoredDocument read_binary(std::string_view data) {
     RecordReader in(data.substr(kBinaryMark.size() + 1));
     StoredDocument doc;
-    for (std::string* field : {&doc.id, &doc.path, &doc.title, &doc.date, &doc.lang, &doc.source, &doc.url, &doc.text})
-        *field = in.text();
+    for (std::string* field : text_fields(doc)) *field = in.text();
     doc.line = static_cast<long>(in.number());
     const std::uint64_t entities = in.number();
     if (entities > data.size() / 3) damaged();  // each takes three bytes at least
@@ -139,9 +145,7 @@ std::string serialize(const StoredDocument& doc) {
     std::string out;
     out.reserve(doc.text.size() + doc.title.size() + doc.path.size() + doc.id.size() + doc.url.size() + 64);
     out.append(kBinaryMark).push_back(static_cast<char>(kDataVersion));
-    for (const std::string* field : {&doc.id, &doc.path, &doc.title, &doc.date, &doc.lang, &doc.source, &doc.url,
-                                     &doc.text})
-        put_text(out, *field);
+    for (const std::string* field : text_fields(doc)) put_text(out, *field);
     put_number(out, static_cast<std::uint64_t>(doc.line));
     put_number(out, doc.entities.size());
     for (const StoredEntity& e : doc.entities) {
