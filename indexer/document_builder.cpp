@@ -22,6 +22,7 @@ namespace {
 // Gap between title and body positions, so a phrase never spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
+// A capitalised Latin word in running text, which gets a name key (add_latin_name_keys).
 bool name_key_word(const entities::RawToken& t) {
     return t.script == text::Script::latin && t.capitalized && !t.all_caps && !t.sentence_start;
 }
