@@ -144,11 +144,12 @@ Xapian::Document DocumentBuilder::build(schema::StoredDocument& doc) {
     const AnalysisOptions& options = analysis_options();
     const bool name_keys = options.name_keys > 0 && options.latin_name_keys;
     std::vector<entities::DocToken> body_tokens;
-    std::deque<std::string> scanned_norms;
     if (tagger_) add_entities(doc, xdoc, name_keys ? &body_tokens : nullptr);
-    if (name_keys) {
-        if (!tagger_) body_tokens = scan_latin_words(analyzer_, doc.text, scanned_norms);
+    if (name_keys && tagger_) {
         add_latin_name_keys(analyzer_, body_tokens, xdoc);
+    } else if (name_keys) {
+        std::deque<std::string> norms;  // what the scanned words' forms point into
+        add_latin_name_keys(analyzer_, scan_latin_words(analyzer_, doc.text, norms), xdoc);
     }
     xdoc.set_data(schema::serialize(doc));
     return xdoc;
