@@ -19,7 +19,7 @@ struct AnalysisOptions {
     bool fold_hamza_seats = true;   // ؤ ئ -> ء
     // Arabic stemmer: "light10" (Naba's extended Light10), "snowball" (Xapian's), "none"
     std::string arabic_stemmer = "light10";
-    bool pronoun_suffixes = true;  // Light10 also strips هم هما هن كم كما كن نا
+    bool pronoun_suffixes = true;  // Light10 also strips هم هما هن نا, and ه after ت
     bool waw_guard = false;        // Light10 strips a leading و only before an article or و
     // Stop words (text/stop_words.h)
     bool stop_words = true;

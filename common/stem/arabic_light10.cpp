@@ -16,6 +16,11 @@ constexpr std::array<std::string_view, 10> kSuffixes = {"ها", "ان", "ات", 
 // Attached pronouns Light10 leaves on (their, our), longest first. The second person
 // كم is left alone: it is rare in news and ends many stems (حكم, تراكم).
 constexpr std::array<std::string_view, 4> kPronouns = {"هما", "هم", "هن", "نا"};
+// His/its (ه) after the ت a ة becomes before a pronoun (حكومته, مقالته, تصريحاته).
+// Elsewhere a final ه may be a folded ة, which Light10's suffix list strips anyway;
+// after ت it is almost always the pronoun (about 1,230 such words in the Arabic news
+// corpus against 72 adjectives in تة, مؤقتة, which now lose their masculine form).
+constexpr std::string_view kPronounAfterTeh = "ته";
 
 bool starts_with_article(std::string_view word) {
     for (std::string_view article : kArticles)
@@ -66,6 +71,11 @@ std::string light10(std::string_view word) {
                 pronoun = true;
                 break;
             }
+        }
+        if (!pronoun && letters >= 4 && word.ends_with(kPronounAfterTeh)) {
+            word.remove_suffix(kPronounAfterTeh.size() - kTeh.size());
+            letters -= 1;
+            pronoun = true;
         }
     }
     for (std::string_view suffix : kSuffixes) {
