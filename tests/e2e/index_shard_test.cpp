@@ -199,6 +199,9 @@ TEST_CASE("searchers see a parallel fresh build's committed batches while it run
     CliResult search = run(NABA_SEARCH_BIN, {"--db", db, "--format", "ids", "-n", "1", "talks"});
     CliResult second = run(NABA_INDEX_BIN, {"--db", db, jsonl});
     const int status = wait_for(pid);
+    INFO("the build's stderr: " << read_file(dir + "/stderr"));
+    INFO("the second writer's stderr: " << second.err);
+    INFO("the search's stderr: " << search.err);
     CHECK(status == 0);
     CHECK(search.exit_code == 0);
     CHECK(lines(search.out).size() == 1);
