@@ -31,8 +31,10 @@ void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& 
 bool is_flat_or(const Xapian::Query& query) {
     if (is_word(query)) return true;
     if (query.get_type() != Xapian::Query::OP_OR) return false;
+    // QueryParser nests the words after a phrase in an OR of their own ("a" b c:
+    // PHRASE OR (b OR c)); an OR within an OR is still one.
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        if (!is_word(query.get_subquery(i))) return false;
+        if (!is_flat_or(query.get_subquery(i))) return false;
     return true;
 }
 

@@ -80,6 +80,15 @@ TEST_CASE("an Arabic query word also finds other derived forms of its root") {
           std::vector<std::string>{"derived"});
 }
 
+TEST_CASE("words after a quoted phrase still find other derived forms of their root") {
+    // QueryParser puts two or more words after a phrase in an OR of their own; the
+    // root of بالسفر must still find يسافر there, as it does without the phrase.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"unrelated", "غادر الوفد اليوم"},
+                                                                   {"derived", "يسافر الوفد اليوم"}};
+    CHECK(ranked_ids(docs, "\"الدكتور هو\" بالسفر وحيدا") == std::vector<std::string>{"derived"});
+    CHECK(ranked_ids(docs, "وحيدا \"الدكتور هو\" بالسفر وحيدا") == std::vector<std::string>{"derived"});
+}
+
 TEST_CASE("a proclitic on a word without article is also searched without it when the index knows that word") {
     CHECK(ranked_ids({{"other", "زار الوفد نيفادا"}, {"plain", "زار الوفد كاليفورنيا"}}, "لكاليفورنيا") ==
           std::vector<std::string>{"plain"});
