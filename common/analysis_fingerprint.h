@@ -17,7 +17,9 @@ namespace naba {
 // name keys, n-grams). Entity recognition has its own fingerprint
 // (schema::kEntityFingerprintKey).
 // 2: Light10 reads ه after ت as the pronoun (حكومته -> حكوم).
-inline constexpr int kAnalysisVersion = 2;
+// 3: a number written onto Arabic letters is a word of its own (و2015 -> و 2015), and
+//    a proclitic or the article standing alone is a stop word.
+inline constexpr int kAnalysisVersion = 3;
 
 // "analysis 1; arabic-stemmer=light10; ..." over the switches that change what is
 // indexed (ranking-only switches such as k1 or window-bonus are left out: they apply

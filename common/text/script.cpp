@@ -1,5 +1,7 @@
 #include "text/script.h"
 
+#include <utility>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -41,16 +43,31 @@ std::string split_scripts(std::string_view utf8) {
     out.reserve(utf8.size() + 8);
     // Script of the letter run we are in; USCRIPT_INVALID_CODE between runs.
     UScriptCode run = USCRIPT_INVALID_CODE;
+    bool after_digit = false;  // the previous character was a digit
     // The text is copied in stretches, up to each space inserted: most texts have none
     // to insert, and this stage sees every byte of every document.
     std::size_t copied = 0;
     std::size_t i = 0;
+    auto split_at = [&](std::size_t start) {
+        out.append(utf8.substr(copied, start - copied)).push_back(' ');
+        copied = start;
+    };
     while (i < utf8.size()) {
         const std::size_t start = i;
         const auto lead = static_cast<unsigned char>(utf8[i]);
         UScriptCode code = USCRIPT_LATIN;
+        const bool digit_before = std::exchange(after_digit, false);
         if (lead < 0x80) {  // ASCII: a Latin letter, or something that ends a run
             ++i;
+            if (lead >= '0' && lead <= '9') {
+                // Arabic writes و ب ل ك and the article onto a number (و2005, الـ24,
+                // بـ3): the number is a word of its own, as after a space. Latin
+                // letters keep theirs (F16, COVID19).
+                if (run == USCRIPT_ARABIC) split_at(start);
+                after_digit = true;
+                run = USCRIPT_INVALID_CODE;
+                continue;
+            }
             if ((lead | 0x20) < 'a' || (lead | 0x20) > 'z') {
                 run = USCRIPT_INVALID_CODE;
                 continue;
@@ -66,10 +83,7 @@ std::string split_scripts(std::string_view utf8) {
                 continue;
             }
         }
-        if (run != USCRIPT_INVALID_CODE && code != run) {
-            out.append(utf8.substr(copied, start - copied)).push_back(' ');
-            copied = start;
-        }
+        if ((run != USCRIPT_INVALID_CODE && code != run) || (digit_before && code == USCRIPT_ARABIC)) split_at(start);
         run = code;
     }
     out.append(utf8.substr(copied));

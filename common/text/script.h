@@ -22,7 +22,8 @@ bool is_word_char(char32_t c);
 // `other` when it has no letter.
 Script token_script(std::string_view utf8);
 
-// Inserts a space wherever an Arabic letter directly touches a Latin letter.
+// Inserts a space wherever an Arabic letter directly touches a Latin letter or a
+// digit (و2005, الـ24 -> ال 24 once tatweel is gone).
 std::string split_scripts(std::string_view utf8);
 
 }  // namespace naba::text

@@ -46,6 +46,9 @@ constexpr std::string_view kArabic[] = {
     // auxiliaries
     "كان", "كانت", "كانوا", "يكون", "تكون", "أصبح", "أصبحت", "ظل", "ظلت", "عدة",
     "أيضا", "أيضاً", "حيث", "بينما", "عندما", "إلا", "ألا", "كلا", "ذات", "دون",
+    // proclitics and the article standing alone: written onto a number (و2015, بـ3,
+    // الـ24), which the script split parts from them, or cut off by a tatweel (بـ ناتو)
+    "و", "ف", "ب", "ل", "ك", "ال", "لل",
 };
 
 // Question words: a query phrased as a question should not rank passages by them.

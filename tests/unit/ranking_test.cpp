@@ -89,6 +89,15 @@ TEST_CASE("words after a quoted phrase still find other derived forms of their r
     CHECK(ranked_ids(docs, "وحيدا \"الدكتور هو\" بالسفر وحيدا") == std::vector<std::string>{"derived"});
 }
 
+TEST_CASE("a number written onto و, بـ or the article is found by the number alone") {
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "بين 2013 و2014 ارتفع العدد"},
+                                                                   {"glued", "بين 2014 و2015 ارتفع العدد الـ24 بـ3"}};
+    CHECK(ranked_ids(docs, "2015") == std::vector<std::string>{"glued"});
+    CHECK(ranked_ids(docs, "24") == std::vector<std::string>{"glued"});
+    CHECK(ranked_ids(docs, "و2015") == std::vector<std::string>{"glued"});  // the query's و is no word
+    CHECK(ranked_ids(docs, "بـ3") == std::vector<std::string>{"glued"});
+}
+
 TEST_CASE("a proclitic on a word without article is also searched without it when the index knows that word") {
     CHECK(ranked_ids({{"other", "زار الوفد نيفادا"}, {"plain", "زار الوفد كاليفورنيا"}}, "لكاليفورنيا") ==
           std::vector<std::string>{"plain"});

@@ -25,14 +25,21 @@ TEST_CASE("split_scripts splits every switch of script in a run, Cyrillic and Gr
     CHECK(split_scripts("aبcدe") == "a ب c د e");
     CHECK(split_scripts("x Kyivкиївكييف.") == "x Kyiv київ كييف.");
     CHECK(split_scripts("αβγabc") == "αβγ abc");
-    CHECK(split_scripts("Ab\u0301cدِ1x") == "Ab\u0301c دِ1x");  // marks join; a digit ends the run
+    CHECK(split_scripts("Ab\u0301cدِ1x") == "Ab\u0301c دِ 1x");  // marks join; a digit ends the run
     CHECK(split_scripts("") == "");
     CHECK(split_scripts("ب") == "ب");
+}
+
+TEST_CASE("split_scripts separates a number from the Arabic letters written onto it") {
+    CHECK(split_scripts("بين 2014 و2015") == "بين 2014 و 2015");
+    CHECK(split_scripts("ال24 بـ3") == "ال 24 بـ 3");  // الـ24 once tatweel is gone; بـ3 keeps it
+    CHECK(split_scripts("أبولو1 2أ") == "أبولو 1 2 أ");
+    CHECK(split_scripts("F16 COVID19 3D") == "F16 COVID19 3D");  // Latin letters keep their digits
+    CHECK(split_scripts("و 30، 40") == "و 30، 40");
 }
 
 TEST_CASE("split_scripts leaves single-script text, digits and punctuation alone") {
     CHECK(split_scripts("NATO-الناتو") == "NATO-الناتو");
     CHECK(split_scripts("وَقْفُ النار") == "وَقْفُ النار");
-    CHECK(split_scripts("F16 و30") == "F16 و30");
     CHECK(split_scripts("plain text") == "plain text");
 }

@@ -57,6 +57,18 @@ TEST_CASE("an Arabic stop word with a conjunction or preposition written onto it
     }
 }
 
+TEST_CASE("a proclitic or the article standing alone is a stop word, a letter that is a word is not") {
+    naba::Analyzer analyzer;
+    for (const char* w : {"و", "ف", "ب", "ل", "ك", "ال", "لل"}) {
+        CAPTURE(w);
+        CHECK(analyzer.is_stop_word(analyzer.normalize(w)));
+    }
+    for (const char* w : {"م", "هـ", "ق"}) {  // 2015م (AD), 1446هـ (Hijri)
+        CAPTURE(w);
+        CHECK_FALSE(analyzer.is_stop_word(analyzer.normalize(w)));
+    }
+}
+
 TEST_CASE("a query ending in a question mark or starting with a question word is a question") {
     using naba::text::is_question;
     for (const char* q : {"كم نقطة سجل الفريق؟", "كم نقطة سجل الفريق ؟ ", "who won the final?", "متى وقعت الهدنة",
