@@ -24,6 +24,9 @@ namespace {
 // A few batches per shard keep the reader ahead without holding much text.
 constexpr std::ptrdiff_t kQueuedBatches = 4;
 
+// The build's head in its work directory (shard_build.h).
+constexpr const char* kHeadName = "head";
+
 // Shards commit (flush) after this many documents at most. Xapian's per-document
 // cost grows with the number of uncommitted documents (its in-memory maps), and a
 // shard's commit is cheap (no fsync): on the news corpora 250 documents took 12 s of
@@ -59,8 +62,8 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
     limits_.documents = std::min(limits_.documents, kShardFlushDocuments);
     // Each shard gets its share of the memory cap.
     limits_.text_bytes = std::max<std::uint64_t>(limits_.text_bytes / static_cast<std::uint64_t>(shards), 1);
-    // Searchers read metadata from the first segment of the first shard; every segment
-    // gets it, so a merge of any of them keeps it. Not a spelling-stale mark: each
+    // Searchers read metadata from the stub's first database (the head); every segment
+    // gets it too, so a merge of any of them keeps it. Not a spelling-stale mark: each
     // shard sets its own in its last segment, and compaction keeps a key's first value.
     std::vector<std::pair<std::string, std::string>> metadata;
     {
@@ -69,6 +72,9 @@ ShardedBuild::ShardedBuild(const std::string& db_dir, int shards, const CommitLi
             if (*k != schema::kSpellingStaleKey) metadata.emplace_back(*k, target.db.get_metadata(*k));
     }
     metadata.emplace_back(schema::kBuildingKey, "1");
+    head_ = Xapian::WritableDatabase(work_dir_ + "/" + kHeadName, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    for (const auto& [key, value] : metadata) head_.set_metadata(key, value);
+    head_.commit();
     const std::size_t max_segments = max_segments_per_shard(open_files_limit(), shards);
     for (int i = 0; i < shards; ++i) {
         auto shard = std::make_unique<Shard>();
@@ -94,18 +100,18 @@ void ShardedBuild::install_stub() {
     target_aside_ = stub;
 }
 
-// The folder names of every shard's segments, the first shard's first segment first
-// (searchers read metadata from it). Called with stub_mutex_ held, or before the
-// shards' threads start.
+// The folder names of the head, first (a second writer meets its lock before any
+// other; searchers read metadata from it), and of every shard's segments. Called with
+// stub_mutex_ held, or before the shards' threads start.
 std::vector<std::string> ShardedBuild::segment_names() const {
-    std::vector<std::string> names;
+    std::vector<std::string> names{kHeadName};
     for (const auto& shard : shards_)
         for (const std::string& path : shard->segment_paths) names.push_back(fs::path(path).filename().string());
     return names;
 }
 
 // A shard's new segment joins the stub's listing before the one it follows is closed:
-// searchers never miss a committed batch, and a lock of the build is always held.
+// searchers never miss a committed batch.
 void ShardedBuild::add_segment(Shard& shard, const std::string& path) {
     std::lock_guard lock(stub_mutex_);
     shard.segment_paths.push_back(path);
@@ -116,11 +122,19 @@ void ShardedBuild::close_shards() noexcept {
     for (auto& shard : shards_) shard->segments->close();
 }
 
+void ShardedBuild::close_head() noexcept {
+    try {
+        head_.close();
+    } catch (const Xapian::Error&) {  // it holds no change
+    }
+}
+
 ShardedBuild::~ShardedBuild() {
     stop_threads();
     close_shards();
     std::error_code ec;
-    // The empty target goes back, or the index would list shards about to be removed.
+    // The empty target goes back, or the index would list shards about to be removed;
+    // the head stays locked until then, so that no other run takes them as a stopped build's.
     if (!published_ && !target_aside_.empty()) {
         try {
             PublishGuard guard(db_dir_);
@@ -129,6 +143,7 @@ ShardedBuild::~ShardedBuild() {
             return;  // the stub and its shards stay, as after kill -9: the next run merges them
         }
     }
+    close_head();
     fs::remove_all(work_dir_, ec);
 }
 
@@ -270,6 +285,7 @@ void ShardedBuild::publish(SharedDatabase& target) {
         published = Xapian::WritableDatabase(db_dir_, Xapian::DB_OPEN);
     }
     close_shards();
+    close_head();
     target.db.close();
     target.db = published;
 }

@@ -17,8 +17,12 @@
 //
 // Safety: while the shards are written, the index directory is a stub that lists their
 // segments (build_stub.h), so searchers see every batch a shard has committed (each
-// commits by the same limits as the single writer). The current segments' locks are
-// the index's lock then: a second writer opening the stub fails on them. Ctrl-C /
+// commits by the same limits as the single writer). The index's lock then is that of
+// the stub's first database, the build's head: empty, with the shards' metadata, and
+// open for writing until the stub has left the index's place. Xapian opens a stub's
+// databases one after another, so the shards' own locks could not be it: they move
+// from segment to segment meanwhile, and a second writer slow to reach the end of the
+// list found every segment it had read of closed, and took the build. Ctrl-C /
 // SIGTERM stop the reader and the shards' work so far is merged and published (JSONL
 // files that were not finished have no metadata, so a re-run reads them again). kill -9
 // leaves the stub, which opens and answers queries; the next run merges it first. A
@@ -36,6 +40,7 @@
 #include <vector>
 
 #include <tbb/concurrent_queue.h>
+#include <xapian.h>
 
 #include "index_job.h"
 #include "index_writer.h"
@@ -92,6 +97,7 @@ class ShardedBuild {
     void install_stub();
     std::vector<std::string> segment_names() const;
     void close_shards() noexcept;
+    void close_head() noexcept;
     std::string merge();
 
     std::string db_dir_, work_dir_;
@@ -104,6 +110,7 @@ class ShardedBuild {
     const entities::EntityTagger* tagger_;
     const std::atomic<int>* stop_;
     std::vector<std::unique_ptr<Shard>> shards_;
+    Xapian::WritableDatabase head_;  // the stub's first database, whose lock is the index's
     std::mutex stub_mutex_;  // the stub's listing and every shard's segment_paths
     std::vector<std::pair<std::string, std::string>> metadata_;  // written after the merge
 };

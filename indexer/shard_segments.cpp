@@ -87,8 +87,8 @@ void ShardSegments::write(const std::string& id, const Xapian::Document& doc, bo
 // An id seen again is rare (a corrected record later in a dump), so its closed
 // segment is opened for the deletion alone. Only the newest segment listing its hash
 // can hold it (it left the older ones then), unless two ids share a hash: an id
-// written thousands of times opens one segment, not all. Another naba-index trying the
-// stub's locks holds a closed segment's for a moment: wait for it.
+// written thousands of times opens one segment, not all. Another program opening the
+// stub for writing may hold a closed segment's lock for a moment: wait for it.
 void ShardSegments::delete_earlier(const std::string& id_term, std::uint64_t hash) {
     for (auto segment = closed_.rbegin(); segment != closed_.rend(); ++segment) {
         if (!std::binary_search(segment->id_hashes.begin(), segment->id_hashes.end(), hash)) continue;

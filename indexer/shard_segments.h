@@ -6,10 +6,11 @@
 // segment once the current one holds enough text (segment_text_bytes): 5.7 GB then.
 // The build's merge (Database::compact) takes every segment of every shard.
 //
-// Only the current segment is open, for writing (its lock keeps a second writer out
-// of the stub that lists the segments). An id written again in the same run (the last
-// occurrence wins) has its earlier document deleted from whichever closed segment
-// holds it, found through the id hashes each closed segment keeps (8 bytes a document).
+// Only the current segment is open, for writing (the build's head, not a segment,
+// keeps a second writer out of the stub that lists them: shard_build.h). An id
+// written again in the same run (the last occurrence wins) has its earlier document
+// deleted from whichever closed segment holds it, found through the id hashes each
+// closed segment keeps (8 bytes a document).
 #pragma once
 
 #include <cstddef>
