@@ -23,8 +23,8 @@ std::unordered_set<std::string> excluded_terms(const Xapian::Query& query);
 // Appends the words of each phrase or NEAR in `query` to `out`.
 void collect_phrase_words(const Xapian::Query& query, std::vector<std::string>& out);
 
-// One word, or an OR of words (a word: a term, phrase, wildcard or synonym group, maybe
-// scaled): adding another alternative keeps its meaning.
+// One word, or an OR of words and of such ORs (a word: a term, phrase, wildcard or
+// synonym group, maybe scaled): adding another alternative keeps its meaning.
 bool is_flat_or(const Xapian::Query& query);
 
 }  // namespace naba::searcher
