@@ -39,6 +39,7 @@ void apply(AnalysisOptions& o, const std::string& entry) {
         if (name == "exact-forms") return void(o.exact_forms = parse_number(name, value));
         if (name == "title-weight") return void(o.title_weight = static_cast<unsigned>(parse_number(name, value)));
         if (name == "clitic-alternatives") return void(o.clitic_alternatives = parse_number(name, value));
+        if (name == "spelling-alternatives") return void(o.spelling_alternatives = parse_number(name, value));
         if (name == "arabic-ngrams") return void(o.arabic_ngrams = parse_number(name, value));
         if (name == "name-keys") return void(o.name_keys = parse_number(name, value));
         if (name == "arabic-root") return void(o.arabic_root = parse_number(name, value));

@@ -65,6 +65,10 @@ struct AnalysisOptions {
     // searches كاليفورنيا when that stem is more frequent in the index); 0: off.
     double clitic_alternatives = 0.5;
     bool root_matches = true;  // in OR queries root terms also match, not only rank
+    // Weight of the nearest indexed spelling (one edit) of a query word of four letters
+    // or more that no document holds in any form (searcher/query_alternatives.cpp);
+    // ranks only; 0: off.
+    double spelling_alternatives = 1.0;
     // Consonant-skeleton term of long Arabic words (Analyzer::name_key_term): indexed
     // when > 0, and the weight of a query word's skeleton when the index holds other
     // spellings of it; 0: off.

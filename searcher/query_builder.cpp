@@ -77,6 +77,7 @@ Xapian::Query QueryBuilder::with_alternatives(const Xapian::Query& query,
 //    (quotes in pasted questions and headlines: "الدكتور هو" finds الدكتور);
 //  - the query's words in their written form (exact-form bonus), and, when they do not
 //    already match (AND queries), their root terms;
+//  - the nearest indexed spelling of a word no document holds (spelling_alternatives);
 //  - a pair of query words that are near each other in a document (stemmed, within
 //    the proximity window) earns their weight once more, scaled.
 Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std::string& normalized,
@@ -97,6 +98,7 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
             parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), options.exact_forms);
     }
+    if (Xapian::Query spellings = spelling_alternatives(words); !spellings.empty()) parts.push_back(std::move(spellings));
     if (roots_in_bonus)
         if (Xapian::Query roots = root_query(words); !roots.empty()) parts.push_back(std::move(roots));
     if (options.proximity > 0) {
@@ -157,6 +159,7 @@ bool QueryBuilder::known_word(const std::string& word) const {
 
 void QueryBuilder::forget_cached() {
     stem_forms_.clear();
+    spellings_.clear();
     synonym_weights_.forget();
     collections_.forget();
 }
@@ -173,82 +176,6 @@ std::vector<std::string> QueryBuilder::searched_words(const Xapian::Query& query
     for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t)
         if (searched.contains("Z" + analyzer_.stemmer()(*t))) out.push_back(*t);
     return out;
-}
-
-// The root terms of the searched Arabic words, scaled by their weight (empty when
-// there are none): derived forms of a query word (يسافر for بالسفر) rank too.
-Xapian::Query QueryBuilder::root_query(const std::vector<std::string>& words) const {
-    std::set<std::string> roots;
-    for (const std::string& word : words)
-        if (std::string root = analyzer_.root_term(word); !root.empty()) roots.insert(std::move(root));
-    if (roots.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, roots.begin(), roots.end()),
-                         analysis_options().arabic_root);
-}
-
-// Light10 strips the proclitics ب ل ك ف only with an article, so لكاليفورنيا and
-// بمستحثات keep them (as in Lucene): they cannot be told from root letters (بلد, كتب)
-// by spelling alone. The index can tell: when the word without its first letter has
-// a stem that is more frequent in the index than the word's own stem, that stem is
-// searched too, scaled (empty query when no word qualifies). Four letters at least
-// must remain.
-Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& words) const {
-    const double weight = analysis_options().clitic_alternatives;
-    if (weight <= 0) return Xapian::Query();
-    std::set<std::string> alternatives;
-    for (const std::string& word : words) {
-        std::string_view rest = word;
-        if (rest.starts_with("و")) rest.remove_prefix(std::string_view("و").size());
-        bool clitic = false;
-        for (std::string_view c : {"ب", "ل", "ك", "ف"}) {
-            if (!rest.starts_with(c)) continue;
-            rest.remove_prefix(c.size());
-            clitic = true;
-            break;
-        }
-        if (!clitic || rest.starts_with("ال") || text::code_point_count(rest) < 4) continue;
-        const std::string own = "Z" + analyzer_.stemmer()(word);
-        const std::string alternative = "Z" + analyzer_.stemmer()(std::string(rest));
-        if (alternative != own && stem_frequency(alternative) > stem_frequency(own)) alternatives.insert(alternative);
-    }
-    if (alternatives.empty()) return Xapian::Query();
-    std::vector<Xapian::Query> stems;
-    for (const std::string& key : alternatives) stems.push_back(stem_query(key));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end()),
-                         weight);
-}
-
-// A transliterated name is spelled several ways (روديوفيت / رودوفيت, Zelensky /
-// Zelinski): a long query word also searches its consonant skeleton (Analyzer::
-// name_key_term), scaled, when the index holds that skeleton in more documents than
-// the word's own stem, i.e. when other spellings exist. Words whose skeleton is
-// theirs alone add nothing (and the index keys no English words, only names).
-Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>& words) const {
-    const double weight = analysis_options().name_keys;
-    if (weight <= 0) return Xapian::Query();
-    std::set<std::string> keys;
-    for (const std::string& word : words) {
-        std::string key = analyzer_.name_key_term(word);
-        if (!key.empty() && db_.get_termfreq(key) > stem_frequency("Z" + analyzer_.stemmer()(word)))
-            keys.insert(std::move(key));
-    }
-    if (keys.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()),
-                         weight);
-}
-
-// The 4-grams of the searched Arabic words' stems (Analyzer::ngram_terms), scaled by
-// their weight (empty when there are none): words that share most of their letters
-// with a query word rank too.
-Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) const {
-    const double weight = analysis_options().arabic_ngrams;
-    if (weight <= 0) return Xapian::Query();
-    std::set<std::string> grams;
-    for (const std::string& word : words)
-        for (std::string& gram : analyzer_.ngram_terms(analyzer_.stemmer()(word))) grams.insert(std::move(gram));
-    if (grams.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, grams.begin(), grams.end()),
-                         weight);
 }
 
 // QueryParser answers a query it cannot parse ("talks)", a pasted "<CLEV.O)") by

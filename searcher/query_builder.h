@@ -73,9 +73,11 @@ class QueryBuilder {
     Xapian::Query root_query(const std::vector<std::string>& words) const;
     Xapian::Query with_alternatives(const Xapian::Query& query,
                                     const std::function<Xapian::Query(const Xapian::Query&)>& more) const;
+    std::string clitic_alternative(const std::string& word) const;
     Xapian::Query clitic_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query name_key_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query ngram_query(const std::vector<std::string>& words) const;
+    Xapian::Query spelling_alternatives(const std::vector<std::string>& words) const;
     Xapian::Query ranking_bonus(const Xapian::Query& query, const std::string& normalized, bool roots_in_bonus) const;
 
     const Analyzer& analyzer_;
@@ -85,6 +87,7 @@ class QueryBuilder {
     SynonymWeights synonym_weights_;
     QueryCollections collections_;
     mutable std::unordered_map<std::string, std::vector<std::string>> stem_forms_;  // by stem key
+    mutable std::unordered_map<std::string, std::string> spellings_;  // a word's spelling suggestion, by word
     std::vector<std::string> unknown_entities_;  // filled by the entity field processors
     std::string written_;  // the query being parsed, as written: the date: processor quotes it
 };

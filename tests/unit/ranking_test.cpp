@@ -1,5 +1,5 @@
 // Ranking additions of QueryBuilder (exact-form bonus, words of quoted phrases, Arabic
-// root terms, proclitic alternatives) on a
+// root terms, proclitic alternatives, the spelling of unknown words) on a
 // small in-memory index: each case puts the document that should win second in
 // docid order, so a tie (no bonus) would rank it second and fail the test.
 #include <doctest/doctest.h>
@@ -14,6 +14,7 @@
 #include "index_writer.h"
 #include "query_builder.h"
 #include "search.h"
+#include "spelling_data.h"
 
 namespace {
 
@@ -34,6 +35,7 @@ std::vector<std::string> ranked_ids(const std::vector<std::pair<std::string, std
         synonyms.record(db, xdoc);
         db.add_document(xdoc);
     }
+    naba::indexer::refresh_spelling(db, analyzer);  // as naba-index does at the end of a run
     db.commit();
     naba::searcher::EntityCatalog catalog(db, analyzer);
     naba::searcher::QueryBuilder queries(analyzer, db, catalog);
@@ -159,4 +161,29 @@ TEST_CASE("an Arabic question's words close together rank a passage above one wi
     const auto docs = near_and_far("الممر", "الحبوب", "الطقس");
     CHECK(ranked_ids(docs, "أين الممر الحبوب", 0, 2) == std::vector<std::string>{"near", "far"});
     CHECK(ranked_ids(docs, "الممر الحبوب؟", 0, 2) == std::vector<std::string>{"near", "far"});
+}
+
+TEST_CASE("a word no document holds ranks by its indexed spelling one letter away") {
+    // للثر is in no document; لوثر, one letter away, is in the second. Both match رسالة.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "كتب القس رسالة طويلة"},
+                                                                   {"respelt", "كتب لوثر رسالة طويلة"}};
+    CHECK(ranked_ids(docs, "رسالة للثر") == std::vector<std::string>{"respelt", "other"});
+    // A verb of the other person (يحيط / تحيط), and an English typing slip.
+    CHECK(ranked_ids({{"other", "الأسوار القديمة بالمدينة"}, {"respelt", "الأسوار تحيط بالمدينة"}},
+                     "يحيط بالمدينة") == std::vector<std::string>{"respelt", "other"});
+    CHECK(ranked_ids({{"other", "talks in the capital today"}, {"respelt", "ceasefire talks in the capital"}},
+                     "ceasfire talks") == std::vector<std::string>{"respelt", "other"});
+}
+
+TEST_CASE("the spelling of an unknown word only ranks: alone it finds nothing") {
+    const std::vector<std::pair<std::string, std::string>> docs = {{"respelt", "كتب لوثر رسالة طويلة"}};
+    CHECK(ranked_ids(docs, "للثر").empty());
+    CHECK(ranked_ids({{"respelt", "ceasefire talks"}}, "ceasfire").empty());
+}
+
+TEST_CASE("a three-letter word no document holds is not replaced by one a letter away") {
+    // فاز (won) is not غاز (gas): one letter is a third of the word.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "ارتفع سعر النفط اليوم"},
+                                                                   {"gas", "ارتفع سعر غاز الطهي"}};
+    CHECK(ranked_ids(docs, "فاز سعر") == std::vector<std::string>{"other", "gas"});
 }
