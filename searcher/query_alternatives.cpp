@@ -21,6 +21,17 @@ namespace {
 constexpr std::size_t kMinSpellingLetters = 4;
 constexpr unsigned kSpellingEdits = 1;
 
+// An OR of `terms` scaled by `weight` (empty query when there are none).
+Xapian::Query scaled_or(const std::vector<Xapian::Query>& terms, double weight) {
+    if (terms.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         weight);
+}
+
+Xapian::Query scaled_or(const std::set<std::string>& terms, double weight) {
+    return scaled_or(std::vector<Xapian::Query>(terms.begin(), terms.end()), weight);
+}
+
 }  // namespace
 
 // The root terms of the searched Arabic words, scaled by their weight (empty when
@@ -29,9 +40,7 @@ Xapian::Query QueryBuilder::root_query(const std::vector<std::string>& words) co
     std::set<std::string> roots;
     for (const std::string& word : words)
         if (std::string root = analyzer_.root_term(word); !root.empty()) roots.insert(std::move(root));
-    if (roots.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, roots.begin(), roots.end()),
-                         analysis_options().arabic_root);
+    return scaled_or(roots, analysis_options().arabic_root);
 }
 
 // Light10 strips the proclitics ب ل ك ف only with an article, so لكاليفورنيا and
@@ -65,11 +74,9 @@ Xapian::Query QueryBuilder::clitic_alternatives(const std::vector<std::string>& 
     std::set<std::string> alternatives;
     for (const std::string& word : words)
         if (std::string key = clitic_alternative(word); !key.empty()) alternatives.insert(std::move(key));
-    if (alternatives.empty()) return Xapian::Query();
     std::vector<Xapian::Query> stems;
     for (const std::string& key : alternatives) stems.push_back(stem_query(key));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end()),
-                         weight);
+    return scaled_or(stems, weight);
 }
 
 // A transliterated name is spelled several ways (روديوفيت / رودوفيت, Zelensky /
@@ -86,9 +93,7 @@ Xapian::Query QueryBuilder::name_key_alternatives(const std::vector<std::string>
         if (!key.empty() && db_.get_termfreq(key) > stem_frequency("Z" + analyzer_.stemmer()(word)))
             keys.insert(std::move(key));
     }
-    if (keys.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()),
-                         weight);
+    return scaled_or(keys, weight);
 }
 
 // The 4-grams of the searched Arabic words' stems (Analyzer::ngram_terms), scaled by
@@ -100,11 +105,8 @@ Xapian::Query QueryBuilder::ngram_query(const std::vector<std::string>& words) c
     std::set<std::string> grams;
     for (const std::string& word : words)
         for (std::string& gram : analyzer_.ngram_terms(analyzer_.stemmer()(word))) grams.insert(std::move(gram));
-    if (grams.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, grams.begin(), grams.end()),
-                         weight);
+    return scaled_or(grams, weight);
 }
-
 
 // A query word that no document holds in any form of its stem, and that is no known
 // word with a proclitic written on it, is spelt otherwise than the documents spell
@@ -126,11 +128,9 @@ Xapian::Query QueryBuilder::spelling_alternatives(const std::vector<std::string>
         if (added) it->second = db_.get_spelling_suggestion(word, kSpellingEdits);
         if (!it->second.empty()) stems.insert("Z" + analyzer_.stemmer()(it->second));
     }
-    if (stems.empty()) return Xapian::Query();
     std::vector<Xapian::Query> fixes;
     for (const std::string& key : stems) fixes.push_back(stem_query(key));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, fixes.begin(), fixes.end()),
-                         weight);
+    return scaled_or(fixes, weight);
 }
 
 }  // namespace naba::searcher
