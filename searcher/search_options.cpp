@@ -33,7 +33,8 @@ the reverse; for English queries and Arabic questions the first ten are re-ranke
 by how close together the query's words are; see README). Arabic and English words are normalized and
 stemmed as at indexing time, so كتاب finds وبالكتاب and "talks" finds "talk"; a
 name also finds its other spellings in the same script (Zelensky: Zelinski), ranked
-below its own.
+below its own; a word no document holds ranks the documents by the indexed word one
+letter away (drone Zelenskx: those with Zelensky first), matching nothing more.
 Query syntax (Xapian):
   ceasefire talks            either word (default operator OR; see --default-op)
   "prisoner exchange"        phrase (words exactly as written, in order)
