@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis_options.h"
@@ -91,7 +92,11 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
             if (schema::is_word_term(word) && !analyzer_.is_stop_word(word))
                 parts.push_back(stem_query("Z" + analyzer_.stemmer()(word)));
     }
-    const std::vector<std::string> words = searched_words(query, normalized);
+    // An excluded word ranks nothing: its spelling or root would put the documents
+    // nearest to what the query excludes first (drone -Zelenskx: those with Zelensky).
+    std::vector<std::string> words = searched_words(query, normalized);
+    const std::unordered_set<std::string> excluded = excluded_terms(query);
+    std::erase_if(words, [&](const std::string& w) { return excluded.contains("Z" + analyzer_.stemmer()(w)); });
     if (options.exact_forms > 0) {
         std::vector<Xapian::Query> exact(words.begin(), words.end());
         if (!exact.empty())

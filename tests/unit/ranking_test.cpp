@@ -187,3 +187,12 @@ TEST_CASE("a three-letter word no document holds is not replaced by one a letter
                                                                    {"gas", "ارتفع سعر غاز الطهي"}};
     CHECK(ranked_ids(docs, "فاز سعر") == std::vector<std::string>{"other", "gas"});
 }
+
+TEST_CASE("a word the query excludes ranks nothing by its spelling") {
+    // ceasfire is in no document, so excluding it excludes nothing; the document with
+    // ceasefire, one letter away, must not rank first for it: a tie keeps docid order.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "talks in the capital today"},
+                                                                   {"respelt", "ceasefire talks in the capital"}};
+    CHECK(ranked_ids(docs, "talks -ceasfire") == std::vector<std::string>{"other", "respelt"});
+    CHECK(ranked_ids(docs, "talks NOT ceasfire") == std::vector<std::string>{"other", "respelt"});
+}
