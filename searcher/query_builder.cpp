@@ -85,17 +85,18 @@ Xapian::Query QueryBuilder::ranking_bonus(const Xapian::Query& query, const std:
                                           bool roots_in_bonus) const {
     const AnalysisOptions& options = analysis_options();
     std::vector<Xapian::Query> parts;
+    // An excluded word or phrase ranks nothing: its words, spelling or root would put
+    // the documents nearest to what the query excludes first (drone -Zelenskx: those
+    // with Zelensky).
+    const std::unordered_set<std::string> excluded = excluded_terms(query);
     if (options.phrase_words) {
         std::vector<std::string> words;
         collect_phrase_words(query, words);
         for (const std::string& word : words)
-            if (schema::is_word_term(word) && !analyzer_.is_stop_word(word))
+            if (schema::is_word_term(word) && !analyzer_.is_stop_word(word) && !excluded.contains(word))
                 parts.push_back(stem_query("Z" + analyzer_.stemmer()(word)));
     }
-    // An excluded word ranks nothing: its spelling or root would put the documents
-    // nearest to what the query excludes first (drone -Zelenskx: those with Zelensky).
     std::vector<std::string> words = searched_words(query, normalized);
-    const std::unordered_set<std::string> excluded = excluded_terms(query);
     std::erase_if(words, [&](const std::string& w) { return excluded.contains("Z" + analyzer_.stemmer()(w)); });
     if (options.exact_forms > 0) {
         std::vector<Xapian::Query> exact(words.begin(), words.end());

@@ -196,3 +196,11 @@ TEST_CASE("a word the query excludes ranks nothing by its spelling") {
     CHECK(ranked_ids(docs, "talks -ceasfire") == std::vector<std::string>{"other", "respelt"});
     CHECK(ranked_ids(docs, "talks NOT ceasfire") == std::vector<std::string>{"other", "respelt"});
 }
+
+TEST_CASE("the words of an excluded phrase rank nothing") {
+    // Neither has the phrase "ceasefire monitors"; the second has ceasefire, which must
+    // not rank it first for a phrase the query excludes: a tie keeps docid order.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "talks in the capital today"},
+                                                                   {"word", "ceasefire talks in the capital"}};
+    CHECK(ranked_ids(docs, "talks -\"ceasefire monitors\"") == std::vector<std::string>{"other", "word"});
+}
