@@ -204,3 +204,14 @@ TEST_CASE("the words of an excluded phrase rank nothing") {
                                                                    {"word", "ceasefire talks in the capital"}};
     CHECK(ranked_ids(docs, "talks -\"ceasefire monitors\"") == std::vector<std::string>{"other", "word"});
 }
+
+TEST_CASE("the spellings of at most eight unknown words are looked up per query") {
+    // Each look-up walks the spelling data; a query of many unknown words (pasted
+    // noise, another language) would take seconds. They are taken in byte order: the
+    // eight bqxz words come before ceasfire, whose spelling then goes unranked.
+    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "talks in the capital today"},
+                                                                   {"respelt", "ceasefire talks in the capital"}};
+    const std::string seven = "bqxza bqxzb bqxzc bqxzd bqxze bqxzf bqxzg ";
+    CHECK(ranked_ids(docs, seven + "ceasfire talks") == std::vector<std::string>{"respelt", "other"});
+    CHECK(ranked_ids(docs, seven + "bqxzh ceasfire talks") == std::vector<std::string>{"other", "respelt"});
+}
