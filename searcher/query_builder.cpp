@@ -170,7 +170,9 @@ void QueryBuilder::forget_cached() {
     collections_.forget();
 }
 
-// The query's words as written (normalized), for those whose stem is searched.
+// The query's words as written (normalized), for those whose stem is searched. As
+// TermGenerator reads them: a word longer than it indexes (64 bytes) is not among
+// them, so no alternative, and no spelling look-up, is made for it.
 std::vector<std::string> QueryBuilder::searched_words(const Xapian::Query& query, const std::string& normalized) const {
     std::vector<std::string> out;
     if (normalized.empty()) return out;

@@ -55,7 +55,7 @@ class QueryBuilder {
     std::string suggest(const std::string& query, DefaultOp op);
 
     // Drops what was read from the index for earlier queries (stem forms, document
-    // counts), for a reopened database.
+    // counts, spelling suggestions), for a reopened database.
     void forget_cached();
 
   private:

@@ -41,7 +41,7 @@ QueryRunner::QueryRunner(const SearchOptions& options, const Xapian::Database& d
 
 void QueryRunner::reopen() {
     db_.reopen();
-    builder_.forget_cached();  // stem forms and counts of the older revision
+    builder_.forget_cached();  // stem forms, counts and spellings of the older revision
 }
 
 // A writer committing meanwhile can invalidate what we read: reopen and try again, so
