@@ -163,6 +163,16 @@ TEST_CASE("an Arabic question's words close together rank a passage above one wi
     CHECK(ranked_ids(docs, "الممر الحبوب؟", 0, 2) == std::vector<std::string>{"near", "far"});
 }
 
+namespace {
+
+// Two documents of equal length; only the second has ceasefire, which the queries
+// below misspell as ceasfire (in no document). A tie keeps docid order: other first.
+std::vector<std::pair<std::string, std::string>> typing_slip_docs() {
+    return {{"other", "talks in the capital today"}, {"respelt", "ceasefire talks in the capital"}};
+}
+
+}  // namespace
+
 TEST_CASE("a word no document holds ranks by its indexed spelling one letter away") {
     // للثر is in no document; لوثر, one letter away, is in the second. Both match رسالة.
     const std::vector<std::pair<std::string, std::string>> docs = {{"other", "كتب القس رسالة طويلة"},
@@ -171,8 +181,7 @@ TEST_CASE("a word no document holds ranks by its indexed spelling one letter awa
     // A verb of the other person (يحيط / تحيط), and an English typing slip.
     CHECK(ranked_ids({{"other", "الأسوار القديمة بالمدينة"}, {"respelt", "الأسوار تحيط بالمدينة"}},
                      "يحيط بالمدينة") == std::vector<std::string>{"respelt", "other"});
-    CHECK(ranked_ids({{"other", "talks in the capital today"}, {"respelt", "ceasefire talks in the capital"}},
-                     "ceasfire talks") == std::vector<std::string>{"respelt", "other"});
+    CHECK(ranked_ids(typing_slip_docs(), "ceasfire talks") == std::vector<std::string>{"respelt", "other"});
 }
 
 TEST_CASE("the spelling of an unknown word only ranks: alone it finds nothing") {
@@ -191,8 +200,7 @@ TEST_CASE("a three-letter word no document holds is not replaced by one a letter
 TEST_CASE("a word the query excludes ranks nothing by its spelling") {
     // ceasfire is in no document, so excluding it excludes nothing; the document with
     // ceasefire, one letter away, must not rank first for it: a tie keeps docid order.
-    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "talks in the capital today"},
-                                                                   {"respelt", "ceasefire talks in the capital"}};
+    const auto docs = typing_slip_docs();
     CHECK(ranked_ids(docs, "talks -ceasfire") == std::vector<std::string>{"other", "respelt"});
     CHECK(ranked_ids(docs, "talks NOT ceasfire") == std::vector<std::string>{"other", "respelt"});
 }
@@ -209,8 +217,7 @@ TEST_CASE("the spellings of at most eight unknown words are looked up per query"
     // Each look-up walks the spelling data; a query of many unknown words (pasted
     // noise, another language) would take seconds. They are taken in byte order: the
     // eight bqxz words come before ceasfire, whose spelling then goes unranked.
-    const std::vector<std::pair<std::string, std::string>> docs = {{"other", "talks in the capital today"},
-                                                                   {"respelt", "ceasefire talks in the capital"}};
+    const auto docs = typing_slip_docs();
     const std::string seven = "bqxza bqxzb bqxzc bqxzd bqxze bqxzf bqxzg ";
     CHECK(ranked_ids(docs, seven + "ceasfire talks") == std::vector<std::string>{"respelt", "other"});
     CHECK(ranked_ids(docs, seven + "bqxzh ceasfire talks") == std::vector<std::string>{"other", "respelt"});
